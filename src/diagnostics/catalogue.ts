@@ -1,0 +1,60 @@
+/**
+ * The catalogue of diagnostic codes. Codes are permanent: users search for them, scripts
+ * match on them, and tests assert them. Add new codes; never rename or reuse one.
+ */
+
+/** How bad a diagnostic is: an error makes the build untrustworthy (exit 1). */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One catalogue entry: default severity, a short title and a hint on what to do. */
+export interface CatalogueEntry {
+  severity: Severity;
+  title: string;
+  hint?: string;
+}
+
+/** Every code Vitrine can report, with its default severity and hint. */
+export const catalogue = {
+  // reading the input
+  InputNotFound: { severity: 'error', title: 'Input not found', hint: 'Check the path; the default input is content/.' },
+  InputUnreadable: { severity: 'error', title: 'Input could not be read' },
+  InputKindUnknown: { severity: 'error', title: 'Input is not a portfolio', hint: 'Give a .zip package, a package folder, a folder of IMS LIP/ePortfolio XML files, or one such XML file.' },
+  ZipInvalid: { severity: 'error', title: 'Not a readable zip archive' },
+  ZipEntryOutsideRoot: { severity: 'error', title: 'Zip entry name leaves the package', hint: 'The package is refused: an entry named with ../, an absolute path or a drive letter could overwrite files elsewhere.' },
+  ZipEntrySymlink: { severity: 'error', title: 'Zip entry is a symbolic link', hint: 'Symbolic links inside packages are refused.' },
+  ZipTooManyEntries: { severity: 'error', title: 'Zip has too many entries' },
+  ZipTooLarge: { severity: 'error', title: 'Zip expands beyond the size limit' },
+  ZipCompressionRatio: { severity: 'error', title: 'Zip entry is compressed suspiciously well (zip bomb?)' },
+  ZipEntryCorrupt: { severity: 'error', title: 'Zip entry is corrupt or lies about its size' },
+  ZipDuplicateEntry: { severity: 'warning', title: 'Zip holds the same name twice; the first is used' },
+  FolderEntrySymlink: { severity: 'warning', title: 'Symbolic link in the input folder ignored' },
+  // XML
+  XmlMalformed: { severity: 'error', title: 'XML is not well-formed' },
+  XmlEntityDeclared: { severity: 'error', title: 'XML declares entities', hint: 'Entity declarations (DOCTYPE internal subsets) are refused: they enable entity-expansion and external-file attacks.' },
+  XmlEncodingInvalid: { severity: 'error', title: 'Bytes are not valid in the declared encoding', hint: 'Save the file as UTF-8, or declare the encoding it really uses.' },
+  XmlEncodingUnsupported: { severity: 'error', title: 'Unsupported character encoding', hint: 'Supported: UTF-8, UTF-16, ISO-8859-1, Windows-1252, US-ASCII.' },
+  XmlUnexpectedRoot: { severity: 'warning', title: 'XML root element is not a portfolio part; file skipped' },
+  XmlValueInvalid: { severity: 'warning', title: 'Value does not have the expected form' },
+  XmlMissingRequired: { severity: 'warning', title: 'A required element is missing' },
+  // IMS package
+  ManifestNotFound: { severity: 'error', title: 'No imsmanifest.xml in the package' },
+  ManifestNamespace: { severity: 'warning', title: 'Manifest is not in the IMS ePortfolio namespace', hint: 'Expected http://www.imsglobal.org/xsd/imsportfoliocp_v1p0; read anyway.' },
+  ResourceTypeUnknown: { severity: 'warning', title: 'Resource type not recognised; dispatched on the file root element' },
+  ResourceFileMissing: { severity: 'warning', title: 'A file named by the package is missing' },
+  ResourceRefMissing: { severity: 'warning', title: 'An organization item names a resource that does not exist' },
+  HrefOutsidePackage: { severity: 'warning', title: 'Reference leaves the package; ignored', hint: 'Only paths inside the package are followed.' },
+  MediaBase64Invalid: { severity: 'warning', title: 'Inline Base-64 media could not be decoded; kept as text' },
+  MimeTypeSuspicious: { severity: 'warning', title: 'Media type is not a valid MIME type; guessed from the file name' },
+  // model
+  DuplicatePartId: { severity: 'warning', title: 'Two parts share an id; the later one was renamed' },
+  RelationTargetMissing: { severity: 'warning', title: 'Relation names a part that does not exist; kept as written' },
+  RelationTypeUnknown: { severity: 'info', title: 'Relation type is not in the IMS vocabulary; kept as written' },
+  HtmlSanitized: { severity: 'info', title: 'Unsafe HTML removed from a description' },
+  // command line
+  UsageError: { severity: 'error', title: 'Wrong usage' },
+  OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
+  InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** A permanent diagnostic code. */
+export type DiagnosticCode = keyof typeof catalogue;

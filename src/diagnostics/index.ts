@@ -1,0 +1,10 @@
+export { catalogue, type DiagnosticCode, type Severity, type CatalogueEntry } from './catalogue.ts';
+export {
+  diagnostic,
+  DiagnosticBag,
+  FatalDiagnostic,
+  formatLocation,
+  type Diagnostic,
+  type Location,
+  type Result,
+} from './diagnostic.ts';
