@@ -4,6 +4,7 @@ export {
   DiagnosticBag,
   FatalDiagnostic,
   formatLocation,
+  parseOrigin,
   type Diagnostic,
   type Location,
   type Result,

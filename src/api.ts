@@ -1,0 +1,50 @@
+/**
+ * The public API: read a portfolio from any supported input, and generate a package from it.
+ * Every function returns its value with diagnostics; none prints or exits.
+ */
+import { basename } from 'node:path';
+import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
+import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
+import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
+import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
+import { writeFileAtomic, zipFiles } from './write/index.ts';
+
+/** Options for reading a portfolio. */
+export interface ReadOptions {
+  limits?: ReadLimits;
+}
+
+/** Reads a portfolio from a zip package, a package folder, a folder of part files, or one part file. */
+export async function readPortfolio(input: string, options: ReadOptions = {}): Promise<Result<Portfolio | undefined>> {
+  const read = await readInput(input, options.limits ?? defaultReadLimits);
+  const bag = new DiagnosticBag();
+  bag.push(...read.diagnostics);
+  const bundle = read.value;
+  if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  const pkg = readImsPackage(bundle, bag);
+  if (!pkg) {
+    if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
+    return { value: undefined, diagnostics: bag.items };
+  }
+  const rootPrefix = pkg.root ? `${pkg.root}/` : '';
+  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
+  const portfolio = portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId);
+  return { value: portfolio, diagnostics: bag.items };
+}
+
+/** The formats `pack` can write. */
+export type PackFormat = 'ims';
+
+/** Generates the files of a package of the portfolio, in memory. */
+export function generatePackage(portfolio: Portfolio, format: PackFormat = 'ims'): Map<string, Uint8Array> {
+  if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
+  return generateImsPackage(portfolioToIms(portfolio));
+}
+
+/** Writes a package of the portfolio to a zip file (atomically). */
+export async function writePackage(portfolio: Portfolio, file: string, format: PackFormat = 'ims'): Promise<Result<{ file: string; entries: number; bytes: number }>> {
+  const files = generatePackage(portfolio, format);
+  const zip = zipFiles(files);
+  await writeFileAtomic(file, zip);
+  return { value: { file, entries: files.size, bytes: zip.byteLength }, diagnostics: [] };
+}

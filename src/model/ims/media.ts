@@ -1,0 +1,105 @@
+/** Media of IMS descriptions: `uri` references resolved to package files, inline Base-64 decoded to files. */
+import type { Media } from '../../formats/lip/common.ts';
+import { dirOf, resolveHref } from '../../formats/ims-package/paths.ts';
+import type { DiagnosticBag } from '../../diagnostics/index.ts';
+import { extensionFor, makeFile } from '../files.ts';
+import { looksLikeHtml, sanitizeRichText } from '../sanitize.ts';
+import type { MediaItem, PortfolioFile } from '../types.ts';
+import type { MediaCodec } from './neutral.ts';
+
+const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** Where a part was read from, for resolving its media and reporting on it. */
+export interface MediaReadScope {
+  partFile: string;
+  display: string;
+  slug: string;
+  files: Map<string, PortfolioFile>;
+  bag: DiagnosticBag;
+}
+
+/** A media codec that reads media of one part, registering decoded files. */
+export function mediaReader(scope: MediaReadScope): MediaCodec {
+  let n = 0;
+  return {
+    read(m: Media): MediaItem {
+      const item: MediaItem = { carrier: 'text' };
+      if (m.mediamode) item.mode = m.mediamode;
+      if (m.mimetype) item.mimeType = m.mimetype;
+      const content = m.content ?? '';
+      const ref = (m.contentreftype ?? '').toLowerCase();
+      if (ref === 'uri' || ref === 'url') {
+        item.carrier = 'uri';
+        if (m.contentreftype !== 'uri') item.refType = m.contentreftype!;
+        const local = resolveHref(dirOf(scope.partFile), content) ?? (resolveHref('', content) !== undefined ? resolveHref('', content) : undefined);
+        const found = local && (scope.files.has(local) ? local : scope.files.has(resolveHref('', content) ?? '') ? resolveHref('', content) : undefined);
+        if (found) item.file = found;
+        else {
+          item.text = content;
+          if (/^[a-z][a-z0-9+.-]*:/i.test(content)) {
+            /* an external link: nothing to check */
+          } else if (!local) {
+            scope.bag.add('HrefOutsidePackage', `${scope.display}: media "${content}" leaves the package; kept as written, not followed`, { file: scope.display });
+          } else {
+            scope.bag.add('ResourceFileMissing', `${scope.display}: media file "${content}" is not in the package; kept as a reference`, { file: scope.display });
+          }
+        }
+        return item;
+      }
+      if (ref === '' || ref === 'base64' || ref === 'base-64') {
+        if (ref) item.refType = m.contentreftype!;
+        const compact = content.replace(/\s+/g, '');
+        if (compact && compact.length % 4 === 0 && base64.test(compact)) {
+          const bytes = Buffer.from(compact, 'base64');
+          const path = `media/${scope.slug}-${++n}.${extensionFor(m.mimetype)}`;
+          scope.files.set(path, makeFile(path, new Uint8Array(bytes)));
+          item.carrier = 'base64';
+          item.file = path;
+          return item;
+        }
+        if (compact) {
+          scope.bag.add('MediaBase64Invalid', `${scope.display}: inline media is not valid Base-64 (the default contentreftype); kept as text`, { file: scope.display });
+        }
+      } else item.refType = m.contentreftype!;
+      item.text = content;
+      if (looksLikeHtml(content)) {
+        const clean = sanitizeRichText(content);
+        if (clean.changed) {
+          scope.bag.add('HtmlSanitized', `${scope.display}: unsafe HTML removed from inline media`, { file: scope.display });
+          item.text = clean.html;
+        }
+      }
+      return item;
+    },
+    write: () => {
+      throw new Error('mediaReader cannot write');
+    },
+  };
+}
+
+/** A media codec that writes media back: files stay references, Base-64 files are encoded again. */
+export function mediaWriter(files: Map<string, PortfolioFile>, relativeTo: (path: string) => string): MediaCodec {
+  return {
+    read: () => {
+      throw new Error('mediaWriter cannot read');
+    },
+    write(item: MediaItem): Media {
+      const m: Media = {};
+      if (item.mode) m.mediamode = item.mode;
+      if (item.mimeType) m.mimetype = item.mimeType;
+      if (item.carrier === 'uri') {
+        m.contentreftype = item.refType ?? 'uri';
+        m.content = item.file ? relativeTo(item.file) : (item.text ?? '');
+      } else if (item.carrier === 'base64') {
+        if (item.refType) m.contentreftype = item.refType;
+        const f = item.file ? files.get(item.file) : undefined;
+        m.content = f ? Buffer.from(f.bytes).toString('base64') : '';
+      } else {
+        if (item.refType) m.contentreftype = item.refType;
+        m.content = item.text ?? '';
+      }
+      if (m.content === '') delete m.content;
+      return m;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** Rich text in the model is sanitized HTML: imported descriptions can carry script. */
+import sanitizeHtml from 'sanitize-html';
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 'b', 'i', 'u', 's',
+    'sub', 'sup', 'small', 'mark', 'abbr', 'cite', 'q', 'span', 'div', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'a', 'img',
+    'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'hreflang', 'lang'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    abbr: ['title'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+    '*': ['lang', 'dir'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+  allowProtocolRelative: false,
+};
+
+/** Tells whether a text looks like HTML markup rather than plain text. */
+export function looksLikeHtml(s: string): boolean {
+  return /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i.test(s);
+}
+
+/** Sanitizes HTML; returns the clean text and whether anything was removed. */
+export function sanitizeRichText(html: string): { html: string; changed: boolean } {
+  const clean = sanitizeHtml(html, options);
+  return { html: clean, changed: clean.replace(/\s+/g, '') !== html.replace(/\s+/g, '') };
+}

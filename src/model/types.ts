@@ -1,0 +1,198 @@
+/**
+ * The Portfolio: one model for every format. Neutral fields hold what a site and other formats
+ * need (titles, descriptions, dates, status, authorship, files, relations); `ims` holds the
+ * rest of an IMS part's typed record so an IMS → IMS round trip loses nothing. An edit to a
+ * neutral field shows up in every export, because exports are generated from these fields.
+ */
+import type { XmlElement } from '../formats/xml/tree.ts';
+import type { LipSegment, LearnerInfoHead } from '../formats/lip/document.ts';
+import type { Manifest } from '../formats/ims-package/manifest.ts';
+
+/** Every part kind Vitrine knows. */
+export const PART_KINDS = [
+  'identification',
+  'activity',
+  'affiliation',
+  'assertion',
+  'reflexion',
+  'competency',
+  'goal',
+  'interest',
+  'participation',
+  'product',
+  'qcl',
+  'rubric',
+  'securitykey',
+  'transcript',
+  'accessibility',
+] as const;
+/** A kind of portfolio part. */
+export type PartKind = (typeof PART_KINDS)[number];
+
+/** Text with its language (`xml:lang`), when known. */
+export interface Text {
+  value: string;
+  lang?: string;
+}
+
+/** A value from a vocabulary: `Create` from `imsdefault`, `Essay` from a proprietary list. */
+export interface Term {
+  value: string;
+  lang?: string;
+  /** The vocabulary's name (`tysource` text). */
+  source?: string;
+  /** `imsdefault`, `proprietary`, `standard`, ... */
+  sourceType?: string;
+}
+
+/** A media item of a part's full description: inline text, a file, or an external link. */
+export interface MediaItem {
+  /** `Text`, `Image`, `Audio`, `Video`, ... as the source said. */
+  mode?: string;
+  mimeType?: string;
+  /** How the source carried it: a `uri`, inline Base-64 (decoded into `file`), or inline text. */
+  carrier: 'uri' | 'base64' | 'text';
+  /** The package path of the file, for `uri` pointing inside the package and for `base64`. */
+  file?: string;
+  /** The text for `text`; the reference as written for a `uri` that is not a package file. */
+  text?: string;
+  /** The original contentreftype attribute when it was not one of the usual spellings. */
+  refType?: string;
+}
+
+/** A part's description: a short line, a longer text, and full media. */
+export interface PartDescription {
+  short?: Text;
+  long?: Text;
+  full: MediaItem[];
+  /** Comment on the full description, as some exporters write. */
+  fullComment?: Text;
+}
+
+/** A typed date of a part: Create, Update, Start, Finish, Target, Award, Birth, ... */
+export interface PartDate {
+  type?: Term;
+  /** The date-time as the source wrote it (ISO 8601 expected; not rewritten). */
+  value: string;
+  description?: PartDescription;
+}
+
+/** A part's status (`Active`, `Completed`, ...) with its date. */
+export interface PartStatus {
+  type?: Term;
+  date?: PartDate;
+  description?: PartDescription;
+}
+
+/** Something kept verbatim because Vitrine did not understand it, with where it came from. */
+export interface Extension {
+  /** Where in the part's record it belongs (a JSON pointer into the IMS record), or '' for the part. */
+  path: string;
+  /** `ext` for a schema extension slot, `unknown` for an element the schema does not have there. */
+  slot: 'ext' | 'unknown';
+  element: XmlElement;
+  /** For `unknown`: the known element it followed. */
+  after?: string | null;
+  /** `file:line:col` it was read from (not compared between models). */
+  origin?: string;
+}
+
+/** An identifier a source system gave a part. */
+export interface SourcedId {
+  source: string;
+  id: string;
+}
+
+/** One item of the portfolio. */
+export interface Part {
+  /** The id as the source gave it (`indexid`, `sourcedid/id`, Leap2A id); unique in the portfolio. */
+  id: string;
+  kind: PartKind;
+  /** URL-safe name, stable across rebuilds. */
+  slug: string;
+  sourcedId?: SourcedId;
+  /** A title distinct from the short description (a qualification's title). */
+  title?: Text;
+  description?: PartDescription;
+  /** The part's type within its kind (typename): Essay, Education, Professional, ... */
+  type?: Term;
+  comment?: Text;
+  dates: PartDate[];
+  status?: PartStatus;
+  priority?: Text;
+  /** Who wrote an assertion or reflexion, and in what language. */
+  author?: Text;
+  rationale: Text[];
+  tags: string[];
+  /** Package paths of every file the part uses (media, attachments). */
+  files: string[];
+  /** The part this one is nested in (a product inside an activity, a sub-goal). */
+  parent?: string;
+  /** The IMS-specific remainder of the part, typed; see `ImsPartRecord`. */
+  ims?: ImsPartRecord;
+  extensions: Extension[];
+  /** Where the part was read from. */
+  origin?: string;
+}
+
+/** IMS detail that has no neutral field: the rest of the LIP/ePortfolio record. */
+export interface ImsPartRecord {
+  /** The element the part was (`testimonial` inside an activity is an assertion part). */
+  element: string;
+  /** The record minus the fields mapped to neutral fields and minus extensions. */
+  record: Record<string, unknown>;
+  /** The `<learnerinformation>` wrapper of the file the part came from. */
+  document?: LearnerInfoHead;
+  /** Package path of the part file, to keep file names stable on re-export. */
+  file?: string;
+  /** Position of the part among the siblings of its parent (activity items order). */
+  position?: number;
+}
+
+/** A typed link from one part to one or more parts (or to another relation, for Claims). */
+export interface Relation {
+  id: string;
+  /** The relation name as written: Evidences, ReflectsOn, supports, isAnnotadBy, ... */
+  type: string;
+  /** The full typename of the relation name, when the source gave more than the value. */
+  typeTerm?: Term;
+  /** Free text on the relation (tuplerelation/text). */
+  text?: Text;
+  from: string;
+  to: string[];
+  /** The relationship's own typename (a category, not the relation name). */
+  category?: Term;
+  description?: PartDescription;
+  comment?: Text;
+  sourcedId?: SourcedId;
+  /** True when the relation comes from nesting (a product inside an activity), not from a relationship. */
+  implicit?: boolean;
+  ims?: ImsPartRecord;
+  extensions: Extension[];
+  origin?: string;
+}
+
+/** A file of the portfolio. */
+export interface PortfolioFile {
+  path: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** The owner's whole portfolio. */
+export interface Portfolio {
+  id: string;
+  title?: string;
+  lang?: string;
+  parts: Part[];
+  relations: Relation[];
+  files: PortfolioFile[];
+  /** Package-level IMS detail (manifest metadata, version) kept for re-export. */
+  ims?: { manifest?: Omit<Manifest, 'organizations' | 'resources' | 'manifests'> & { organizationTitle?: string } };
+  extensions: Extension[];
+}
+
+/** A segment kind as read from a LIP document. */
+export type SegmentKind = LipSegment['kind'];

@@ -1,0 +1,2 @@
+/** The only stage that writes output. */
+export { zipFiles, writeFileAtomic } from './zip.ts';
