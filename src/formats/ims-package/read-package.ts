@@ -43,10 +43,10 @@ export function readImsPackage(bundle: SourceBundle, bag: DiagnosticBag): ImsPac
   }
   const root = dirOf(manifestPath);
   if (parsed.root.name !== 'manifest' || (parsed.root.ns !== CP && !CP_ALIASES.includes(parsed.root.ns))) {
-    bag.add('ManifestNamespace', `${loc}: the root is {${parsed.root.ns}}${parsed.root.name}, not an IMS ePortfolio manifest`, { file: loc, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
+    bag.add('ManifestNamespace', `the root is {${parsed.root.ns}}${parsed.root.name}, not an IMS ePortfolio manifest`, { file: loc, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
     if (parsed.root.name !== 'manifest') return undefined;
   } else if (parsed.root.ns !== CP) {
-    bag.add('ManifestNamespace', `${loc}: manifest namespace is ${parsed.root.ns}`, { file: loc, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
+    bag.add('ManifestNamespace', `manifest namespace is ${parsed.root.ns}`, { file: loc, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
   }
   // Read a manifest in an alias namespace as if it were in CP: same element names.
   const rootEl = parsed.root.ns === CP ? parsed.root : renamespace(parsed.root, parsed.root.ns, CP);
@@ -76,7 +76,7 @@ function readResources(m: Manifest, bundle: SourceBundle, root: string, pkg: Ims
   const orgs = [...m.organizations.list].sort((a, b) => Number(b.identifier === defaultOrg) - Number(a.identifier === defaultOrg));
   const order: string[] = [];
   for (const o of orgs) for (const ref of itemOrder(o.items)) {
-    if (!byId.has(ref)) bag.add('ResourceRefMissing', `${loc}: an item names resource "${ref}", which the manifest does not define`, { file: loc });
+    if (!byId.has(ref)) bag.add('ResourceRefMissing', `an item names resource "${ref}", which the manifest does not define`, { file: loc });
     else if (!order.includes(ref)) order.push(ref);
   }
   for (const r of m.resources.list) if (r.identifier && !order.includes(r.identifier)) order.push(r.identifier);
@@ -90,14 +90,14 @@ function readResources(m: Manifest, bundle: SourceBundle, root: string, pkg: Ims
     for (const href of hrefs) {
       const path = resolveHref(rbase, href);
       if (!path) {
-        bag.add('HrefOutsidePackage', `${loc}: resource "${id}" names "${href}", outside the package`, { file: loc });
+        bag.add('HrefOutsidePackage', `resource "${id}" names "${href}", outside the package`, { file: loc });
         continue;
       }
       if (seen.has(path)) continue;
       seen.add(path);
       const f = bundle.files.get(path);
       if (!f) {
-        bag.add('ResourceFileMissing', `${loc}: resource "${id}" names "${href}", which is not in the package`, { file: loc });
+        bag.add('ResourceFileMissing', `resource "${id}" names "${href}", which is not in the package`, { file: loc });
         continue;
       }
       if (!path.toLowerCase().endsWith('.xml') || claimed.has(path)) continue;
@@ -110,12 +110,12 @@ function readResources(m: Manifest, bundle: SourceBundle, root: string, pkg: Ims
       }
       if (!isPartRoot(parsed.root)) {
         if (knownTypePrefix.test(type) && href === r.href) {
-          bag.add('XmlUnexpectedRoot', `${display}: root <${parsed.root.name}> is not a portfolio part (resource type ${type}); kept as a file`, { file: display, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
+          bag.add('XmlUnexpectedRoot', `root <${parsed.root.name}> is not a portfolio part (resource type ${type}); kept as a file`, { file: display, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
         }
         continue;
       }
       if (type && !knownTypePrefix.test(type)) {
-        bag.add('ResourceTypeUnknown', `${loc}: resource "${id}" has type "${type}"; read by its root element <${parsed.root.name}>`, { file: loc });
+        bag.add('ResourceTypeUnknown', `resource "${id}" has type "${type}"; read by its root element <${parsed.root.name}>`, { file: loc });
       }
       const doc = readLipDocument(parsed.root, { file: display, diagnostics: bag });
       if (!doc) continue;
@@ -154,7 +154,7 @@ function readLoose(bundle: SourceBundle, bag: DiagnosticBag): ImsPackage | undef
     }
     if (!isPartRoot(parsed.root)) {
       if (bundle.kind === 'file') {
-        bag.add('InputKindUnknown', `${display}: root <${parsed.root.name}> is not an IMS LIP or ePortfolio part`, { file: display, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
+        bag.add('InputKindUnknown', `root <${parsed.root.name}> is not an IMS LIP or ePortfolio part`, { file: display, line: parsed.root.line ?? 1, column: parsed.root.column ?? 1 });
       } else {
         pkg.files.set(path, f.bytes);
       }

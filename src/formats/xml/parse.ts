@@ -42,7 +42,7 @@ export function parseXml(bytes: Uint8Array, file: string): ParsedXml {
   if (!('text' in decoded)) {
     const loc = decoded.encoding === 'utf-8' ? { file, ...locateInvalidUtf8(bytes) } : { file };
     const code = decoded.reason === 'invalid' ? 'XmlEncodingInvalid' : 'XmlEncodingUnsupported';
-    return { diagnostic: diagnostic(code, `${file}: ${decoded.message}`, loc) };
+    return { diagnostic: diagnostic(code, `${decoded.message}`, loc) };
   }
   // XML 1.0 §2.11: CR LF and lone CR become LF. Old Mac exports (the IMS LIP samples) use CR only.
   const source = decoded.text.replace(/\r\n?/g, '\n');
@@ -57,7 +57,7 @@ export function parseXmlText(source: string, file: string): ParsedXml {
   if (hit) {
     const starts = lineStarts(source);
     return {
-      diagnostic: diagnostic('XmlEntityDeclared', `${file} declares entities; the file is refused`, {
+      diagnostic: diagnostic('XmlEntityDeclared', 'the file declares entities and is refused', {
         file,
         ...position(starts, hit.index),
       }),
@@ -66,7 +66,7 @@ export function parseXmlText(source: string, file: string): ParsedXml {
   const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
   if (valid !== true) {
     return {
-      diagnostic: diagnostic('XmlMalformed', `${file} is not well-formed XML: ${valid.err.msg}`, {
+      diagnostic: diagnostic('XmlMalformed', `not well-formed XML: ${valid.err.msg}`, {
         file,
         line: valid.err.line,
         column: valid.err.col,
@@ -91,7 +91,7 @@ export function parseXmlText(source: string, file: string): ParsedXml {
     raw = parser.parse(source);
   } catch (e) {
     return {
-      diagnostic: diagnostic('XmlMalformed', `${file} could not be parsed: ${(e as Error).message}`, { file }),
+      diagnostic: diagnostic('XmlMalformed', `XML could not be parsed: ${(e as Error).message}`, { file }),
     };
   }
   const starts = lineStarts(source);
@@ -100,7 +100,7 @@ export function parseXmlText(source: string, file: string): ParsedXml {
     const converted = convert(node, new Map([['xml', NS.xml]]), starts);
     if (converted?.type === 'element') return { root: converted };
   }
-  return { diagnostic: diagnostic('XmlMalformed', `${file} has no root element`, { file }) };
+  return { diagnostic: diagnostic('XmlMalformed', 'no root element', { file }) };
 }
 
 function splitName(qname: string): [string | undefined, string] {

@@ -140,7 +140,7 @@ function readPart(element: string, record: Obj, parent: string | undefined, pf: 
 
   part.extensions = takeExtensions(record);
   for (const x of part.extensions) x.origin ??= origin;
-  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), slug: slugify(id), files: scope.files, bag: scope.bag });
+  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), at: parseOrigin(origin), slug: slugify(id), files: scope.files, bag: scope.bag });
   liftNeutral(part, record, media);
   part.files = mediaFiles(part);
   part.ims = { element, record, file: pf.path, position };
@@ -245,7 +245,7 @@ function readRelation(r: LipRelationship, pf: PartFile, position: number, origin
   const comment = toText(r.comment);
   delete record.comment;
   if (comment) rel.comment = comment;
-  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), slug: slugify(rel.id), files: scope.files, bag: scope.bag });
+  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), at: parseOrigin(origin), slug: slugify(rel.id), files: scope.files, bag: scope.bag });
   const desc = toDescription(r.description, media);
   delete record.description;
   if (desc) rel.description = desc;

@@ -1,7 +1,7 @@
 /** Media of IMS descriptions: `uri` references resolved to package files, inline Base-64 decoded to files. */
 import type { Media } from '../../formats/lip/common.ts';
 import { dirOf, resolveHref } from '../../formats/ims-package/paths.ts';
-import type { DiagnosticBag } from '../../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { extensionFor, makeFile } from '../files.ts';
 import { looksLikeHtml, sanitizeRichText } from '../sanitize.ts';
 import type { MediaItem, PortfolioFile } from '../types.ts';
@@ -13,6 +13,8 @@ const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export interface MediaReadScope {
   partFile: string;
   display: string;
+  /** Where the part starts, for diagnostics about its media. */
+  at: Location;
   slug: string;
   files: Map<string, PortfolioFile>;
   bag: DiagnosticBag;
@@ -39,9 +41,9 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
           if (/^[a-z][a-z0-9+.-]*:/i.test(content)) {
             /* an external link: nothing to check */
           } else if (!local) {
-            scope.bag.add('HrefOutsidePackage', `${scope.display}: media "${content}" leaves the package; kept as written, not followed`, { file: scope.display });
+            scope.bag.add('HrefOutsidePackage', `media "${content}" leaves the package; kept as written, not followed`, scope.at);
           } else {
-            scope.bag.add('ResourceFileMissing', `${scope.display}: media file "${content}" is not in the package; kept as a reference`, { file: scope.display });
+            scope.bag.add('ResourceFileMissing', `media file "${content}" is not in the package; kept as a reference`, scope.at);
           }
         }
         return item;
@@ -58,14 +60,14 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
           return item;
         }
         if (compact) {
-          scope.bag.add('MediaBase64Invalid', `${scope.display}: inline media is not valid Base-64 (the default contentreftype); kept as text`, { file: scope.display });
+          scope.bag.add('MediaBase64Invalid', `inline media is not valid Base-64 (the default contentreftype); kept as text`, scope.at);
         }
       } else item.refType = m.contentreftype!;
       item.text = content;
       if (looksLikeHtml(content)) {
         const clean = sanitizeRichText(content);
         if (clean.changed) {
-          scope.bag.add('HtmlSanitized', `${scope.display}: unsafe HTML removed from inline media`, { file: scope.display });
+          scope.bag.add('HtmlSanitized', `unsafe HTML removed from inline media`, scope.at);
           item.text = clean.html;
         }
       }

@@ -1,0 +1,18 @@
+/** `vitrine check`: read and validate, print diagnostics, write nothing. */
+import { readPortfolio } from '../../api.ts';
+import { countDiagnostics, exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
+
+/** Runs `check` on an input and returns the exit status. */
+export async function runCheck(input: string, flags: OutputFlags, io: Io): Promise<number> {
+  const started = performance.now();
+  const { value, diagnostics } = await readPortfolio(input);
+  printDiagnostics(io, diagnostics, flags);
+  const c = countDiagnostics(diagnostics);
+  const ms = Math.round(performance.now() - started);
+  if (value) {
+    say(io, flags, `checked ${input}: ${plural(value.parts.length, 'part')}, ${plural(value.relations.length, 'relation')}, ${plural(value.files.length, 'file')} in ${ms} ms; ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`);
+  } else {
+    say(io, flags, `checked ${input}: no portfolio could be read; ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}`);
+  }
+  return value ? exitStatus(diagnostics, flags.strict) : 1;
+}

@@ -1,0 +1,27 @@
+/** `vitrine pack`: write the portfolio as a package, atomically, only when the input could be trusted. */
+import { resolve } from 'node:path';
+import { readPortfolio, writePackage, type PackFormat } from '../../api.ts';
+import { diagnostic } from '../../diagnostics/index.ts';
+import { slugify } from '../../model/index.ts';
+import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
+
+/** Runs `pack` and returns the exit status. */
+export async function runPack(input: string, options: { format: PackFormat; out?: string | undefined }, flags: OutputFlags, io: Io): Promise<number> {
+  const { value, diagnostics } = await readPortfolio(input);
+  printDiagnostics(io, diagnostics, flags);
+  const status = exitStatus(diagnostics, flags.strict);
+  if (!value || status !== 0) {
+    say(io, flags, `nothing written: the input has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
+    return 1;
+  }
+  const out = resolve(io.cwd, options.out ?? `${slugify(value.id)}.zip`);
+  try {
+    const written = await writePackage(value, out, options.format);
+    printDiagnostics(io, written.diagnostics, flags);
+    say(io, flags, `wrote ${out}: ${options.format} package, ${plural(written.value.entries, 'file')}, ${Math.round(written.value.bytes / 1024)} KiB`);
+    return exitStatus(written.diagnostics, flags.strict);
+  } catch (e) {
+    printDiagnostics(io, [diagnostic('OutputNotWritable', `could not write ${out}: ${(e as Error).message}`, { file: out })], flags);
+    return 1;
+  }
+}

@@ -1,0 +1,79 @@
+/** The command line: parses arguments, runs a command, prints diagnostics, returns the exit status. */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { diagnostic } from '../diagnostics/index.ts';
+import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
+import { commandHelp, mainHelp } from './usage.ts';
+import { runCheck } from './commands/check.ts';
+import { runPack } from './commands/pack.ts';
+
+/** Exit statuses. */
+export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
+
+const commonOptions = {
+  json: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const commandOptions = {
+  check: {},
+  pack: { format: { type: 'string' }, out: { type: 'string' } },
+} as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI with the given arguments; never throws, never exits the process. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(mainHelp);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`vitrine ${version()}\n`);
+    return EXIT.ok;
+  }
+  if (!(command in commandOptions)) {
+    io.stderr.write(`vitrine: unknown command "${command}"\n\n${mainHelp}`);
+    return EXIT.usage;
+  }
+  const name = command as keyof typeof commandOptions;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...commonOptions, ...commandOptions[name] }, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.stderr.write(`vitrine ${name}: ${(e as Error).message}\n\n${commandHelp[name]}`);
+    return EXIT.usage;
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (v.help) {
+    io.stdout.write(commandHelp[name]!);
+    return EXIT.ok;
+  }
+  if (parsed.positionals.length > 1) {
+    io.stderr.write(`vitrine ${name}: one input at most, got ${parsed.positionals.length}\n\n${commandHelp[name]}`);
+    return EXIT.usage;
+  }
+  const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
+  const input = parsed.positionals[0] ?? 'content';
+  try {
+    if (name === 'check') return await runCheck(input, flags, io);
+    const format = v.format as string | undefined;
+    if (format !== 'ims') {
+      io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
+      return EXIT.usage;
+    }
+    return await runPack(input, { format, out: v.out as string | undefined }, flags, io);
+  } catch (e) {
+    const err = e as Error;
+    printDiagnostics(io, [diagnostic('InternalError', `internal error: ${err.message}`, undefined, { stack: err.stack ?? '' })], { ...flags, debug: flags.debug, quiet: false });
+    if (!flags.debug && !flags.json) io.stderr.write('  (run again with --debug for the stack trace)\n');
+    return EXIT.internal;
+  }
+}
