@@ -26,6 +26,8 @@ export const catalogue = {
   ZipTooLarge: { severity: 'error', title: 'Zip expands beyond the size limit' },
   ZipCompressionRatio: { severity: 'error', title: 'Zip entry is compressed suspiciously well (zip bomb?)' },
   ZipEntryCorrupt: { severity: 'error', title: 'Zip entry is corrupt or lies about its size' },
+  ZipEntryUnsupported: { severity: 'error', title: 'Zip entry is encrypted or uses an unsupported compression method', hint: 'Re-create the package with plain deflate compression and no password.' },
+  InputTooLarge: { severity: 'error', title: 'A file of the input is larger than the read limit; it was skipped' },
   ZipDuplicateEntry: { severity: 'warning', title: 'Zip holds the same name twice; the first is used' },
   FolderEntrySymlink: { severity: 'warning', title: 'Symbolic link in the input folder ignored' },
   // XML

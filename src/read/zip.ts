@@ -1,0 +1,138 @@
+/**
+ * Reads a zip package into memory. Order matters: the whole central directory is walked and
+ * checked (zip-checks.ts) before anything is inflated, and inflating is then capped entry by
+ * entry, so a hostile package is refused at the cost of reading its directory. Nothing is
+ * ever written to disk. yauzl, not adm-zip: it streams, and adm-zip inflates a whole entry in
+ * memory (1 GiB for a 1 MB bomb; shared/TOOLCHAIN.md).
+ */
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { diagnostic, type Diagnostic, type Result } from '../diagnostics/index.ts';
+import { bytesOf } from './bytes.ts';
+import { crc32 } from './crc32.ts';
+import { codeOf, errorMessage } from './errors.ts';
+import type { ReadLimits, SourceBundle, SourceFile } from './types.ts';
+import { entryLocation, planEntries, type NamedRecord } from './zip-checks.ts';
+import { printableName } from './zip-names.ts';
+
+/**
+ * decodeStrings off: with it on, yauzl turns a hostile name into one error for the whole zip,
+ * losing the entry; we decode (CP437 or UTF-8, Info-ZIP Unicode path field) and judge each
+ * name ourselves. strictFileNames keeps backslashes visible so they can be refused.
+ */
+const openOptions: yauzl.Options = {
+  lazyEntries: true,
+  autoClose: false,
+  decodeStrings: false,
+  validateEntrySizes: true,
+  strictFileNames: true,
+};
+
+/** Reads a zip at `path` (as the user gave it); any refusal gives `undefined`, never a partial bundle. */
+export async function readZip(path: string, limits: ReadLimits): Promise<Result<SourceBundle | undefined>> {
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(path, openOptions);
+  } catch (err) {
+    return refuse(openFailure(path, err));
+  }
+  try {
+    // The end-of-central-directory record states the count: refuse before walking 10^6 records.
+    if (zip.entryCount > limits.maxEntries) {
+      return refuse(diagnostic('ZipTooManyEntries', `The package holds ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}.`, { file: path }));
+    }
+    const walked = await walkDirectory(path, zip);
+    if (!Array.isArray(walked)) return refuse(walked);
+
+    const plan = planEntries(path, walked, limits);
+    if (plan.refusals.length > 0) return { value: undefined, diagnostics: [...plan.refusals, ...plan.warnings] };
+
+    const files = new Map<string, SourceFile>();
+    for (const { record, path: name } of plan.files) {
+      const bytes = await inflateEntry(zip, record);
+      if (typeof bytes === 'string') {
+        const where = { file: entryLocation(path, name) };
+        return refuse(diagnostic('ZipEntryCorrupt', `Entry "${printableName(name)}" ${bytes}; the package is refused.`, where), ...plan.warnings);
+      }
+      files.set(name, { path: name, bytes });
+    }
+    return { value: { kind: 'zip', input: path, displayPrefix: `${path}!/`, files }, diagnostics: plan.warnings };
+  } finally {
+    zip.close();
+  }
+}
+
+/** A refusal: the diagnostics and no bundle. */
+function refuse(...diagnostics: Diagnostic[]): Result<undefined> {
+  return { value: undefined, diagnostics };
+}
+
+/** Walks every central-directory record, decoding names but judging nothing yet. */
+async function walkDirectory(path: string, zip: ZipFile): Promise<Array<NamedRecord<Entry>> | Diagnostic> {
+  const records: Array<NamedRecord<Entry>> = [];
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+      records.push({ record: entry, name });
+    }
+  } catch (err) {
+    const message = errorMessage(err);
+    // yauzl checks stored entries' two sizes while walking and names no entry when they differ.
+    if (message.includes('size mismatch for stored file')) {
+      return diagnostic('ZipEntryCorrupt', `Entry ${records.length + 1} of the package lies about its size (${message}); the package is refused.`, { file: path });
+    }
+    return diagnostic('ZipInvalid', `The zip's central directory is damaged: ${message}.`, { file: path });
+  }
+  return records;
+}
+
+/**
+ * Inflates one entry, counting bytes as they come: past the declared size it stops at once
+ * (yauzl checks too, but a few chunks later; this keeps the cap ours). The declared size was
+ * already held to the limits, so memory is bounded by them. yauzl never checks the CRC-32;
+ * we do, so damaged data is refused rather than parsed. Returns the bytes or why not.
+ */
+async function inflateEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array | string> {
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (err) {
+    return `cannot be read (${errorMessage(err)})`;
+  }
+  const declared = entry.uncompressedSize;
+  // One allocation of the declared size (already within the limits) and no second copy.
+  const out = new Uint8Array(declared);
+  let size = 0;
+  let crc = 0;
+  let bug: Error | undefined;
+  try {
+    for await (const chunk of stream as AsyncIterable<unknown>) {
+      if (!Buffer.isBuffer(chunk)) {
+        bug = new Error('yauzl gave a chunk that is not a Buffer');
+        break;
+      }
+      if (size + chunk.length > declared) {
+        stream.destroy();
+        return `expands past its declared size of ${declared} bytes`;
+      }
+      const bytes = bytesOf(chunk);
+      crc = crc32(bytes, crc);
+      out.set(bytes, size);
+      size += bytes.length;
+    }
+  } catch (err) {
+    return `cannot be inflated (${errorMessage(err)})`;
+  }
+  if (bug) throw bug; // ours or yauzl's, not the user's: an internal error with its stack
+  if (size !== declared) return `holds ${size} bytes but declares ${declared}`;
+  if (crc !== entry.crc32) return 'fails its CRC-32 checksum';
+  return out;
+}
+
+/** Maps a failure to open the zip: missing, unreadable, or not a zip. */
+function openFailure(path: string, err: unknown): Diagnostic {
+  const code = codeOf(err);
+  if (code === 'ENOENT') return diagnostic('InputNotFound', `There is no file at ${path}.`, { file: path });
+  if (code !== '') return diagnostic('InputUnreadable', `${path} could not be read: ${errorMessage(err)}.`, { file: path });
+  return diagnostic('ZipInvalid', `${path} is not a readable zip archive: ${errorMessage(err)}.`, { file: path });
+}

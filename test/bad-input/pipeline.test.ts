@@ -1,0 +1,111 @@
+/** Bad input through the whole read pipeline: each case asserts its code and location. */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readPortfolio } from '../../src/index.ts';
+import { lipFile, productSegment, writePackageFolder } from './make-package.ts';
+
+describe('bad XML is reported with its code and file:line:col', () => {
+  it('refuses entity declarations (billion laughs) before parsing', async () => {
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0">&lol2;</learnerinformation>`;
+    const dir = writePackageFolder({ 'bomb.xml': bomb });
+    const r = await readPortfolio(dir);
+    const d = r.diagnostics.find((x) => x.code === 'XmlEntityDeclared');
+    expect(d?.severity).toBe('error');
+    expect(d?.location?.file).toBe(join(dir, 'bomb.xml'));
+    expect(d?.location?.line).toBe(3);
+  });
+
+  it('refuses external entities (XXE) too', async () => {
+    const xxe = `<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY e SYSTEM "file:///etc/passwd"> ]>\n<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0">&e;</learnerinformation>`;
+    const dir = writePackageFolder({ 'xxe.xml': xxe });
+    const r = await readPortfolio(dir);
+    expect(r.diagnostics.map((x) => x.code)).toContain('XmlEntityDeclared');
+    expect(JSON.stringify(r.value ?? {})).not.toContain('root:');
+  });
+
+  it('reports invalid UTF-8 as an error at its line and column, not as U+FFFD', async () => {
+    const good = Buffer.from(lipFile(productSegment('p1', 'ok')), 'utf8');
+    const at = good.indexOf('ok');
+    const bad = Buffer.concat([good.subarray(0, at), Buffer.from([0xc3, 0x28]), good.subarray(at + 2)]);
+    const dir = writePackageFolder({ 'bad.xml': bad });
+    const r = await readPortfolio(dir);
+    const d = r.diagnostics.find((x) => x.code === 'XmlEncodingInvalid');
+    expect(d?.severity).toBe('error');
+    expect(d?.location?.line).toBe(4);
+    expect(d?.location?.column).toBeGreaterThan(1);
+    expect(JSON.stringify(r.value ?? {})).not.toContain('\uFFFD');
+  });
+
+  it('reads ISO-8859-1 when declared', async () => {
+    const text = lipFile(productSegment('p1', 'Café')).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const dir = writePackageFolder({ 'latin.xml': Buffer.from(text, 'latin1') });
+    const r = await readPortfolio(dir);
+    expect(r.value?.parts[0]?.description?.short?.value).toBe('Café');
+  });
+
+  it('reports malformed XML with its line', async () => {
+    const dir = writePackageFolder({ 'broken.xml': lipFile('<goal>\n<description><short>x</short></descr>\n</goal>') });
+    const r = await readPortfolio(dir);
+    const d = r.diagnostics.find((x) => x.code === 'XmlMalformed');
+    expect(d?.location?.file).toBe(join(dir, 'broken.xml'));
+    expect(d?.location?.line).toBe(4);
+  });
+
+  it('refuses an unsupported encoding', async () => {
+    const text = lipFile(productSegment('p1', 'x')).replace('encoding="UTF-8"', 'encoding="EBCDIC-XYZ"');
+    const r = await readPortfolio(writePackageFolder({ 'e.xml': text }));
+    expect(r.diagnostics.map((x) => x.code)).toContain('XmlEncodingUnsupported');
+  });
+});
+
+describe('references and HTML', () => {
+  it('ignores media hrefs leaving the package, with a warning at the part', async () => {
+    const media = '<media mediamode="Text" mimetype="text/plain" contentreftype="uri">../../../etc/passwd</media>';
+    const dir = writePackageFolder({ 'p.xml': lipFile(productSegment('p1', 'x', media)) });
+    const r = await readPortfolio(dir);
+    const d = r.diagnostics.find((x) => x.code === 'HrefOutsidePackage');
+    expect(d?.severity).toBe('warning');
+    expect(d?.location?.file).toBe(join(dir, 'p.xml'));
+    expect(d?.location?.line).toBe(3);
+    const m = r.value!.parts[0]!.description!.full[0]!;
+    expect(m.file).toBeUndefined();
+    expect(m.text).toBe('../../../etc/passwd');
+    expect(r.value!.files.map((f) => f.path)).not.toContain('etc/passwd');
+  });
+
+  it('ignores resource files outside the package', async () => {
+    const dir = writePackageFolder({ 'p.xml': lipFile(productSegment('p1', 'x')) });
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const m = readFileSync(join(dir, 'imsmanifest.xml'), 'utf8').replace('<file href="p.xml"/>', '<file href="p.xml"/><file href="/etc/hostname"/>');
+    writeFileSync(join(dir, 'imsmanifest.xml'), m);
+    const r = await readPortfolio(dir);
+    expect(r.diagnostics.find((x) => x.code === 'HrefOutsidePackage')?.location?.file).toBe(join(dir, 'imsmanifest.xml'));
+  });
+
+  it('sanitizes HTML in inline media and says so', async () => {
+    const html = '&lt;p onclick="steal()"&gt;Hello &lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;world&lt;/b&gt;&lt;/p&gt;';
+    const media = `<media mediamode="Text" mimetype="text/html" contentreftype="text">${html}</media>`;
+    const r = await readPortfolio(writePackageFolder({ 'p.xml': lipFile(productSegment('p1', 'x', media)) }));
+    const text = r.value!.parts[0]!.description!.full[0]!.text!;
+    expect(text).toContain('<b>world</b>');
+    expect(text).not.toContain('script');
+    expect(text).not.toContain('onclick');
+    expect(r.diagnostics.map((x) => x.code)).toContain('HtmlSanitized');
+  });
+
+  it('keeps going past a dangling relation and a duplicate id, with warnings', async () => {
+    const rel = `<relationship><contentype><referential><indexid>r1</indexid></referential></contentype><tuple><tuplesource><indexid>p1</indexid></tuplesource><tuplerelation><typename><tyvalue>Evidences</tyvalue></typename></tuplerelation><tupledest><indexid>nowhere</indexid></tupledest></tuple></relationship>`;
+    const r = await readPortfolio(writePackageFolder({ 'a.xml': lipFile(productSegment('p1', 'first') + productSegment('p1', 'second') + rel) }));
+    const codes = r.diagnostics.map((x) => x.code);
+    expect(codes).toContain('RelationTargetMissing');
+    expect(codes).toContain('DuplicatePartId');
+    expect(r.value!.parts.map((p) => p.id)).toEqual(['p1', 'p1~2']);
+    expect(r.value!.relations[0]!.to).toEqual(['nowhere']);
+  });
+
+  it('fails with ManifestNotFound on a folder with no portfolio', async () => {
+    const r = await readPortfolio(writePackageFolder({ 'notes.txt': 'hello' }, false));
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics.map((x) => x.code)).toContain('ManifestNotFound');
+  });
+});
