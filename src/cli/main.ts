@@ -30,6 +30,31 @@ function version(): string {
 
 /** Runs the CLI with the given arguments; never throws, never exits the process. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (e) {
+    // Anything that escapes a command is a bug in Vitrine, not a problem with the input.
+    const err = e instanceof Error ? e : new Error(String(e));
+    const has = (flag: string) => {
+      try {
+        return argv.includes(flag);
+      } catch {
+        return false; // the arguments themselves may be what failed
+      }
+    };
+    const debug = has('--debug');
+    printDiagnostics(io, [diagnostic('InternalError', `internal error: ${err.message}`, undefined, { stack: err.stack ?? '' })], {
+      json: has('--json'),
+      debug,
+      quiet: false,
+      strict: false,
+    });
+    if (!debug) io.stderr.write('  (run again with --debug for the stack trace)\n');
+    return EXIT.internal;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(mainHelp);
@@ -62,18 +87,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
   const input = parsed.positionals[0] ?? 'content';
-  try {
-    if (name === 'check') return await runCheck(input, flags, io);
-    const format = v.format as string | undefined;
-    if (format !== 'ims') {
-      io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
-      return EXIT.usage;
-    }
-    return await runPack(input, { format, out: v.out as string | undefined }, flags, io);
-  } catch (e) {
-    const err = e as Error;
-    printDiagnostics(io, [diagnostic('InternalError', `internal error: ${err.message}`, undefined, { stack: err.stack ?? '' })], { ...flags, debug: flags.debug, quiet: false });
-    if (!flags.debug && !flags.json) io.stderr.write('  (run again with --debug for the stack trace)\n');
-    return EXIT.internal;
+  if (name === 'check') return await runCheck(input, flags, io);
+  const format = v.format as string | undefined;
+  if (format !== 'ims') {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
+    return EXIT.usage;
   }
+  return await runPack(input, { format, out: v.out as string | undefined }, flags, io);
 }

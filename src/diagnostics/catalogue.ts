@@ -53,7 +53,6 @@ export const catalogue = {
   RelationTypeUnknown: { severity: 'info', title: 'Relation type is not in the IMS vocabulary; kept as written' },
   HtmlSanitized: { severity: 'info', title: 'Unsafe HTML removed from a description' },
   // command line
-  UsageError: { severity: 'error', title: 'Wrong usage' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
 } as const satisfies Record<string, CatalogueEntry>;

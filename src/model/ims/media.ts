@@ -8,6 +8,17 @@ import type { MediaItem, PortfolioFile } from '../types.ts';
 import type { MediaCodec } from './neutral.ts';
 
 const base64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const mimeSyntax = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+/** Media types real exporters write that are not registered (the IMS sample writes text/word). */
+const sloppyMime: Record<string, string> = {
+  'text/word': 'application/msword',
+  'text/doc': 'application/msword',
+  'application/word': 'application/msword',
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'audio/mp3': 'audio/mpeg',
+  'application/x-pdf': 'application/pdf',
+};
 
 /** Where a part was read from, for resolving its media and reporting on it. */
 export interface MediaReadScope {
@@ -27,7 +38,13 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
     read(m: Media): MediaItem {
       const item: MediaItem = { carrier: 'text' };
       if (m.mediamode) item.mode = m.mediamode;
-      if (m.mimetype) item.mimeType = m.mimetype;
+      if (m.mimetype) {
+        item.mimeType = m.mimetype;
+        const better = sloppyMime[m.mimetype.toLowerCase()];
+        if (better || !mimeSyntax.test(m.mimetype)) {
+          scope.bag.add('MimeTypeSuspicious', `media type "${m.mimetype}" is not a registered type${better ? ` (did the exporter mean ${better}?)` : ''}; kept as written, and files are typed by their name`, scope.at);
+        }
+      }
       const content = m.content ?? '';
       const ref = (m.contentreftype ?? '').toLowerCase();
       if (ref === 'uri' || ref === 'url') {
