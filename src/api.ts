@@ -35,16 +35,23 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
 /** The formats `pack` can write. */
 export type PackFormat = 'ims';
 
-/** Generates the files of a package of the portfolio, in memory. */
-export function generatePackage(portfolio: Portfolio, format: PackFormat = 'ims'): Map<string, Uint8Array> {
+/** Generates the files of a package of the portfolio in memory, with what could not be carried. */
+export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims'): Result<Map<string, Uint8Array>> {
   if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
-  return generateImsPackage(portfolioToIms(portfolio));
+  const bag = new DiagnosticBag();
+  const files = generateImsPackage(portfolioToIms(portfolio, bag));
+  return { value: files, diagnostics: bag.items };
+}
+
+/** The files of a package of the portfolio, in memory (diagnostics: see exportPackage). */
+export function generatePackage(portfolio: Portfolio, format: PackFormat = 'ims'): Map<string, Uint8Array> {
+  return exportPackage(portfolio, format).value;
 }
 
 /** Writes a package of the portfolio to a zip file (atomically). */
 export async function writePackage(portfolio: Portfolio, file: string, format: PackFormat = 'ims'): Promise<Result<{ file: string; entries: number; bytes: number }>> {
-  const files = generatePackage(portfolio, format);
+  const { value: files, diagnostics } = exportPackage(portfolio, format);
   const zip = zipFiles(files);
   await writeFileAtomic(file, zip);
-  return { value: { file, entries: files.size, bytes: zip.byteLength }, diagnostics: [] };
+  return { value: { file, entries: files.size, bytes: zip.byteLength }, diagnostics };
 }

@@ -1,4 +1,4 @@
 /** Vitrine's public API: read portfolios, write packages, and the model and diagnostic types. */
-export { readPortfolio, generatePackage, writePackage, type ReadOptions, type PackFormat } from './api.ts';
+export { readPortfolio, exportPackage, generatePackage, writePackage, type ReadOptions, type PackFormat } from './api.ts';
 export type { Portfolio, Part, PartKind, Relation, PortfolioFile, Text, Term, PartDate, Extension } from './model/index.ts';
 export type { Diagnostic, DiagnosticCode, Location, Result, Severity } from './diagnostics/index.ts';

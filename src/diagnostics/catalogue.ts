@@ -52,6 +52,11 @@ export const catalogue = {
   RelationTargetMissing: { severity: 'warning', title: 'Relation names a part that does not exist; kept as written' },
   RelationTypeUnknown: { severity: 'info', title: 'Relation type is not in the IMS vocabulary; kept as written' },
   HtmlSanitized: { severity: 'info', title: 'Unsafe HTML removed from a description' },
+  // images
+  ImageTooLarge: { severity: 'warning', title: 'Image has more pixels than the limit; not published', hint: 'Scale the image down before adding it to the portfolio, or raise the image pixel limit if you trust the file.' },
+  ImageUnreadable: { severity: 'warning', title: 'Image is corrupt or not in a supported format; not published', hint: 'Re-save it as JPEG, PNG, WebP, GIF, AVIF or TIFF.' },
+  ImageCacheUnwritable: { severity: 'warning', title: 'Image cache could not be written; the next build will process images again', hint: 'Check that the cache folder is writable, or delete it.' },
+  ExportFieldDropped: { severity: 'warning', title: 'A field has no place in the export format and was left out', hint: 'The model keeps it; check docs/ims-mapping.md for what each format can carry.' },
   // command line
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },

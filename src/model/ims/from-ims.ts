@@ -63,6 +63,8 @@ export function portfolioFromIms(pkg: ImsPackage, display: DisplayPath, bag: Dia
     if (org?.title) portfolio.title = org.title;
     // The identifier is the portfolio id; the outline and resources are regenerated on export.
     const { organizations: _o, resources: _r, manifests: _m, identifier: _i, ...rest } = structuredClone(m);
+    // version="1.0" is what the exporter writes when none is known: the same as no version.
+    if (rest.version === '1.0') delete rest.version;
     portfolio.extensions = takeExtensions(rest, '/manifest');
     if (Object.keys(rest).length) portfolio.ims = { manifest: rest };
   } else {

@@ -5,6 +5,7 @@
  */
 import type { ImsPackage, Manifest, ManifestItem, ManifestResource, PartFile } from '../../formats/ims-package/index.ts';
 import type { LipDocument, LipSegment } from '../../formats/lip/index.ts';
+import { DiagnosticBag, parseOrigin } from '../../diagnostics/index.ts';
 import { slugify } from '../slug.ts';
 import type { Part, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { restoreExtensions } from './extensions.ts';
@@ -15,8 +16,51 @@ import { RESOURCE_TYPES } from './vocabulary.ts';
 type Obj = Record<string, unknown>;
 const EP_ROOTS = new Set(['assertion', 'reflexion', 'participation', 'rubric']);
 
-/** Builds an IMS package from a portfolio. */
-export function portfolioToIms(p: Portfolio): ImsPackage {
+/**
+ * Neutral fields each element's schema has a place for. A field set on a part whose element
+ * has no place for it is reported (ExportFieldDropped) rather than dropped silently.
+ */
+const CARRIES: Record<string, readonly string[]> = {
+  identification: ['comment'],
+  goal: ['type', 'comment', 'dates', 'priority', 'status', 'description'],
+  qcl: ['type', 'comment', 'title', 'dates', 'description'],
+  activity: ['type', 'comment', 'dates', 'status', 'description'],
+  product: ['type', 'comment', 'date', 'description'],
+  testimonial: ['type', 'comment', 'dates', 'description'],
+  competency: ['comment', 'description'],
+  interest: ['type', 'comment', 'description'],
+  affiliation: ['type', 'comment', 'dates', 'status', 'description'],
+  accessibility: ['comment'],
+  securitykey: ['type', 'comment', 'description'],
+  transcript: ['type', 'comment', 'description'],
+  assertion: ['type', 'comment', 'author', 'rationale', 'dates', 'status', 'description'],
+  reflexion: ['type', 'comment', 'author', 'rationale', 'dates', 'status', 'description'],
+  participation: ['type', 'comment'],
+  rubric: ['comment'],
+};
+
+function reportDropped(part: Part, element: string, bag: DiagnosticBag): void {
+  const carries = CARRIES[element] ?? [];
+  const present: [string, boolean][] = [
+    ['type', !!part.type],
+    ['comment', !!part.comment],
+    ['title', !!part.title],
+    ['description', !!part.description],
+    ['dates', part.dates.length > (carries.includes('date') ? 1 : 0)],
+    ['status', !!part.status],
+    ['priority', !!part.priority],
+    ['author', !!part.author],
+    ['rationale', part.rationale.length > 0],
+    ['tags', part.tags.length > 0],
+  ];
+  const dropped = present.filter(([f, has]) => has && !carries.includes(f) && !(f === 'dates' && carries.includes('dates'))).map(([f]) => f);
+  if (!dropped.length) return;
+  const what = dropped.map((f) => (f === 'dates' && carries.includes('date') ? 'dates after the first' : f)).join(', ');
+  bag.add('ExportFieldDropped', `part "${part.id}" (${element}): ${what} cannot be written in IMS LIP and ${dropped.length === 1 ? 'was' : 'were'} left out of the package`, part.origin ? parseOrigin(part.origin) : undefined);
+}
+
+/** Builds an IMS package from a portfolio; `bag` receives what could not be written. */
+export function portfolioToIms(p: Portfolio, bag = new DiagnosticBag()): ImsPackage {
   const files = new Map<string, PortfolioFile>(p.files.map((f) => [f.path, f]));
   const media = mediaWriter(files, (path) => path);
   const children = new Map<string, Part[]>();
@@ -28,7 +72,7 @@ export function portfolioToIms(p: Portfolio): ImsPackage {
   const entries: Entry[] = [];
   p.parts.forEach((part, order) => {
     if (part.parent && known.has(part.parent)) return;
-    const { element, record } = buildPart(part, children, media, undefined);
+    const { element, record } = buildPart(part, children, media, undefined, bag);
     const used = collectFiles(part, children);
     const ep = EP_ROOTS.has(element);
     const segment = (element === 'product'
@@ -84,6 +128,7 @@ export function portfolioToIms(p: Portfolio): ImsPackage {
 
   const kept = structuredClone(p.ims?.manifest ?? {}) as Partial<Manifest>;
   const manifest: Manifest = {
+    version: '1.0', // required by imsportfoliocp_v1p0.xsd
     ...kept,
     identifier: p.id,
     organizations: { default: 'ORG-1', list: [{ identifier: 'ORG-1', title: p.title ?? p.id, items: items.length ? items : [{ identifier: 'ITEM-0', title: p.title ?? p.id, items: [] }] }] },
@@ -114,9 +159,10 @@ function defaultElement(part: Part, parentElement: string | undefined): string {
 }
 
 /** The record of one part, with neutral fields written in and nested parts rebuilt. */
-function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec, parentElement: string | undefined): { element: string; record: Obj } {
+function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec, parentElement: string | undefined, bag: DiagnosticBag): { element: string; record: Obj } {
   let element = part.ims?.element ?? defaultElement(part, parentElement);
   if (element === 'testimonial' && parentElement !== 'activity') element = 'assertion';
+  reportDropped(part, element, bag);
   const r = structuredClone(part.ims?.record ?? {}) as Obj;
   if (part.type) r.typename = fromTerm(part.type);
   if (part.comment) r.comment = fromText(part.comment);
@@ -138,7 +184,7 @@ function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec,
     const kid = kids.find((k) => k.id === id);
     if (!kid) return undefined;
     placed.add(kid.id);
-    return buildPart(kid, children, media, element).record;
+    return buildPart(kid, children, media, element, bag).record;
   };
   if (Array.isArray(r.items)) {
     r.items = (r.items as { el: string; value: Obj }[]).flatMap((it) => {
@@ -157,7 +203,7 @@ function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec,
   }
   for (const kid of kids) {
     if (placed.has(kid.id)) continue;
-    const v = buildPart(kid, children, media, element);
+    const v = buildPart(kid, children, media, element, bag);
     if (element === 'activity' && (v.element === 'product' || v.element === 'testimonial')) ((r.items ??= []) as unknown[]).push({ el: v.element, value: v.record });
     else if (element === 'interest' && v.element === 'product' && !r.product) r.product = v.record;
     else if (element === kid.kind && ['goal', 'activity', 'affiliation'].includes(element)) ((r[`${element === 'activity' ? 'activities' : element + 's'}`] ??= []) as unknown[]).push(v.record);

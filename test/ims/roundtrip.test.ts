@@ -1,0 +1,136 @@
+// IMS → IMS round trip: read → generatePackage → zip (zipFiles) → read again gives the same
+// model (ignoring `origin` fields and file bytes, whose sha256 is still compared); and the
+// same portfolio exported twice gives the same zip bytes.
+// content/ is always there; the ../shared samples are skipped with a reason when absent (an
+// error in CI).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatePackage, readPortfolio, writePackage, type Portfolio } from '../../src/index.ts';
+import { zipFiles } from '../../src/write/index.ts';
+import { needs, skipNote } from '../support/env.ts';
+import { contentDir, hasImsSamples, normalise, sampleInputs } from './helpers.ts';
+
+const ok = needs('../shared/samples (IMS ePortfolio and LIP samples)', hasImsSamples());
+const note = skipNote('../shared/samples', ok);
+
+const tmp = mkdtempSync(join(tmpdir(), 'vitrine-ims-roundtrip-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let n = 0;
+
+async function readOk(input: string): Promise<Portfolio> {
+  const r = await readPortfolio(input);
+  expect(r.diagnostics.filter((d) => d.severity === 'error'), `errors reading ${input}`).toEqual([]);
+  expect(r.value, `portfolio from ${input}`).toBeDefined();
+  return r.value!;
+}
+
+/** Reads, exports to a zip file, reads the zip; returns both models. */
+async function roundTrip(input: string): Promise<{ before: Portfolio; after: Portfolio; zip: string }> {
+  const before = await readOk(input);
+  const files = generatePackage(before);
+  expect(files.has('imsmanifest.xml')).toBe(true);
+  const zip = join(tmp, `roundtrip-${++n}.zip`);
+  writeFileSync(zip, zipFiles(files));
+  const after = await readOk(zip);
+  return { before, after, zip };
+}
+
+describe('normalise (the comparison helper)', () => {
+  it('drops origin and bytes at any depth, and undefined keys, and keeps the rest', () => {
+    const v = {
+      origin: 'a.xml:1:1',
+      parts: [{ id: 'x', origin: 'b', extensions: [{ origin: 'c', path: '' }], note: undefined }],
+      files: [{ path: 'f', sha256: 'abc', bytes: new Uint8Array([1]) }],
+    };
+    expect(normalise(v)).toEqual({ parts: [{ id: 'x', extensions: [{ path: '' }] }], files: [{ path: 'f', sha256: 'abc' }] });
+    expect(normalise({ a: 1 })).not.toEqual(normalise({ a: 2 }));
+  });
+});
+
+describe('round trip: content/ (the project example)', () => {
+  it('reads back the same model', async () => {
+    const { before, after } = await roundTrip(contentDir);
+    expect(before.parts.length).toBeGreaterThan(20);
+    expect(before.relations.length).toBeGreaterThan(10);
+    expect(normalise(after)).toEqual(normalise(before));
+  });
+
+  it('keeps every file with the same content (sha256, size, bytes)', async () => {
+    const { before, after } = await roundTrip(contentDir);
+    expect(before.files.length).toBeGreaterThan(0);
+    const byPath = new Map(after.files.map((f) => [f.path, f]));
+    for (const f of before.files) {
+      const g = byPath.get(f.path);
+      expect(g, f.path).toBeDefined();
+      expect([g!.size, g!.sha256, g!.mediaType]).toEqual([f.size, f.sha256, f.mediaType]);
+      expect(Buffer.from(g!.bytes).equals(Buffer.from(f.bytes)), `${f.path} bytes`).toBe(true);
+    }
+  });
+
+  it('a second round trip is a fixed point: the package files are identical', async () => {
+    const { after, zip } = await roundTrip(contentDir);
+    const once = generatePackage(after);
+    const again = generatePackage(await readOk(zip));
+    expect([...again.keys()]).toEqual([...once.keys()]);
+    for (const [path, bytes] of once) expect(Buffer.from(again.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
+  });
+});
+
+describe('round trip: the ../shared samples (each folder, each file alone)', () => {
+  const inputs = sampleInputs();
+
+  it.skipIf(!ok)(`lists the sample inputs${note}`, () => {
+    // 3 folders + 6 ReflectNassert files + 2 minimal parts + 12 LIP files.
+    expect(inputs.length).toBeGreaterThanOrEqual(23);
+  });
+
+  if (inputs.length > 0) {
+    it.each(inputs.map((x) => [x.name, x.input]))('%s reads back the same model', async (_name, input) => {
+      const { before, after } = await roundTrip(input);
+      expect(normalise(after)).toEqual(normalise(before));
+    });
+  }
+});
+
+describe('determinism: the same portfolio exported twice gives the same zip bytes', () => {
+  it('content/: same object exported twice', async () => {
+    const p = await readOk(contentDir);
+    const a = zipFiles(generatePackage(p));
+    const b = zipFiles(generatePackage(p));
+    expect(a.length).toBeGreaterThan(0);
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('content/: two separate reads exported give the same bytes', async () => {
+    const a = zipFiles(generatePackage(await readOk(contentDir)));
+    const b = zipFiles(generatePackage(await readOk(contentDir)));
+    expect(Buffer.compare(a, b)).toBe(0);
+  });
+
+  it('content/: writePackage twice writes the same file', async () => {
+    const p = await readOk(contentDir);
+    const f1 = join(tmp, 'det-1.zip');
+    const f2 = join(tmp, 'det-2.zip');
+    const r1 = await writePackage(p, f1);
+    await new Promise((r) => setTimeout(r, 1100)); // a clock-dependent timestamp would now differ
+    const r2 = await writePackage(p, f2);
+    expect(r1.value.bytes).toBe(r2.value.bytes);
+    expect(Buffer.compare(readFileSync(f1), readFileSync(f2))).toBe(0);
+    expect(Buffer.compare(readFileSync(f1), zipFiles(generatePackage(p)))).toBe(0);
+  });
+
+  const inputs = sampleInputs();
+  if (inputs.length > 0) {
+    it.each(inputs.map((x) => [x.name, x.input]))('%s', async (_name, input) => {
+      const p = await readOk(input);
+      const a = zipFiles(generatePackage(p));
+      const b = zipFiles(generatePackage(p));
+      expect(Buffer.compare(a, b)).toBe(0);
+    });
+  } else {
+    it.skip(`the ../shared samples${note}`, () => {});
+  }
+});
