@@ -57,7 +57,20 @@ export const catalogue = {
   ImageUnreadable: { severity: 'warning', title: 'Image is corrupt or not in a supported format; not published', hint: 'Re-save it as JPEG, PNG, WebP, GIF, AVIF or TIFF.' },
   ImageCacheUnwritable: { severity: 'warning', title: 'Image cache could not be written; the next build will process images again', hint: 'Check that the cache folder is writable, or delete it.' },
   ExportFieldDropped: { severity: 'warning', title: 'A field has no place in the export format and was left out', hint: 'The model keeps it; check docs/ims-mapping.md for what each format can carry.' },
+  // views and their configuration
+  ConfigNotFound: { severity: 'error', title: 'Config file not found', hint: 'Check the path given to --config; without --config, vitrine.config.yaml is looked for inside the input folder or beside the input file.' },
+  ConfigInvalid: { severity: 'error', title: 'Config file is invalid', hint: 'The build stops: a view built from a broken config could publish the wrong parts. docs/views.md lists every field; docs/schema/vitrine.config.schema.json lets an editor check the file as you type.' },
+  ConfigAmbiguous: { severity: 'warning', title: 'More than one config file; the first found is used', hint: 'Keep only one of vitrine.config.yaml, vitrine.config.yml and vitrine.config.json.' },
+  ConfigOverridden: { severity: 'info', title: 'Views of the config file replace the views of the portfolio', hint: 'Remove one of the two lists to silence this.' },
+  ViewIdDuplicate: { severity: 'error', title: 'Two views share an id', hint: 'A view id names its folder; give each view its own id.' },
+  ViewPartNotFound: { severity: 'warning', title: 'A view selects a part id that does not exist', hint: 'Use a part id as the source gave it (indexid or sourcedid id) or its slug.' },
+  ViewSelectsNothing: { severity: 'warning', title: 'A selection matches no part', hint: 'ids compare exactly; kind is one of the part kinds; tag and status compare case-insensitively. Fix the entry or remove it.' },
+  ViewAccessNotEnforced: { severity: 'error', title: 'This access level is not enforced yet', hint: 'Use access: public for now; unlisted views get a guessable folder and protected views would be published unencrypted.' },
+  PreviewOnly: { severity: 'info', title: 'No view configured: building a preview of the whole portfolio', hint: 'Create vitrine.config.yaml with a views: list to choose what each audience sees (docs/views.md). The preview is marked noindex but is not private.' },
+  ExportIdRewritten: { severity: 'info', title: 'An id was rewritten to be a valid XML identifier in the export' },
   // command line
+  OutputOverlapsInput: { severity: 'error', title: 'The output folder is, or contains, the input', hint: 'Choose another --out: building would replace the portfolio itself.' },
+  ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
 } as const satisfies Record<string, CatalogueEntry>;

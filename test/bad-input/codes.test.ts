@@ -11,6 +11,21 @@ const find = (r: { diagnostics: { code: string }[] }, code: string) => r.diagnos
   | { code: string; severity: string; location?: { file: string; line?: number; column?: number } }
   | undefined;
 
+describe('export diagnostics', () => {
+  it('ExportFieldDropped: a field the IMS schema has no place for is reported, at the part', async () => {
+    const { exportPackage } = await import('../../src/index.ts');
+    const dir = writePackageFolder({ 'c.xml': lipFile('<competency>\n<contentype><referential><indexid>c1</indexid></referential></contentype>\n<description><short>Typography</short></description>\n</competency>') });
+    const r = await readPortfolio(dir);
+    const c = r.value!.parts[0]!;
+    c.dates.push({ value: '2024-01-01', type: { value: 'Award' } });
+    c.tags.push('type');
+    const out = exportPackage(r.value!);
+    const d = out.diagnostics.find((x) => x.code === 'ExportFieldDropped');
+    expect(d?.message).toContain('dates, tags');
+    expect(d?.location).toMatchObject({ file: join(dir, 'c.xml'), line: 3 });
+  });
+});
+
 describe('diagnostic fixtures', () => {
   it('XmlUnexpectedRoot: a resource typed as a part whose file is something else', async () => {
     const dir = writePackageFolder({ 'p.xml': '<?xml version="1.0"?>\n<html><body/></html>' });
@@ -129,20 +144,5 @@ describe('diagnostic fixtures', () => {
     const all = texts.join('\n') + own;
     const untested = Object.keys(catalogue).filter((c) => !all.includes(`'${c}'`) && !all.includes(`"${c}"`) && !all.includes(`[${c}]`));
     expect(untested).toEqual([]);
-  });
-});
-
-describe('export diagnostics', () => {
-  it('ExportFieldDropped: a field the IMS schema has no place for is reported, at the part', async () => {
-    const { exportPackage } = await import('../../src/index.ts');
-    const dir = writePackageFolder({ 'c.xml': lipFile('<competency>\n<contentype><referential><indexid>c1</indexid></referential></contentype>\n<description><short>Typography</short></description>\n</competency>') });
-    const r = await readPortfolio(dir);
-    const c = r.value!.parts[0]!;
-    c.dates.push({ value: '2024-01-01', type: { value: 'Award' } });
-    c.tags.push('type');
-    const out = exportPackage(r.value!);
-    const d = out.diagnostics.find((x) => x.code === 'ExportFieldDropped');
-    expect(d?.message).toContain('dates, tags');
-    expect(d?.location).toMatchObject({ file: join(dir, 'c.xml'), line: 3 });
   });
 });

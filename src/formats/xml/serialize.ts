@@ -9,9 +9,12 @@ export interface SerializeOptions {
   indent?: string;
 }
 
-/** Escapes character data. */
+/** Characters XML 1.0 cannot carry at all, not even escaped (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF). */
+const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes character data; characters XML cannot carry become U+FFFD. */
 export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s.replace(notXml, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Escapes an attribute value (double-quoted). */

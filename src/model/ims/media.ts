@@ -70,6 +70,14 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
         const compact = content.replace(/\s+/g, '');
         if (compact && compact.length % 4 === 0 && base64.test(compact)) {
           const bytes = Buffer.from(compact, 'base64');
+          const decodedText = isTextMedia(m) ? utf8(bytes) : undefined;
+          if (decodedText !== undefined) {
+            // Inline text travels as Base-64 (the schema's only inline form); the model keeps text.
+            item.carrier = 'text';
+            item.text = decodedText;
+            if (ref) item.refType = m.contentreftype!;
+            return sanitizeItem(item, scope);
+          }
           const path = `media/${scope.slug}-${++n}.${extensionFor(m.mimetype)}`;
           scope.files.set(path, makeFile(path, new Uint8Array(bytes)));
           item.carrier = 'base64';
@@ -81,19 +89,52 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
         }
       } else item.refType = m.contentreftype!;
       item.text = content;
-      if (looksLikeHtml(content)) {
-        const clean = sanitizeRichText(content);
-        if (clean.changed) {
-          scope.bag.add('HtmlSanitized', `unsafe HTML removed from inline media`, scope.at);
-          item.text = clean.html;
-        }
-      }
-      return item;
+      return sanitizeItem(item, scope);
     },
     write: () => {
       throw new Error('mediaReader cannot write');
     },
   };
+}
+
+/** Text-like inline media: decoded to text rather than to a file. */
+function isTextMedia(m: Media): boolean {
+  const mime = (m.mimetype ?? '').toLowerCase();
+  return mime === 'text/plain' || mime === 'text/html' || mime === 'text/markdown' || (!mime && (m.mediamode ?? '').toLowerCase() === 'text');
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function sanitizeItem(item: MediaItem, scope: MediaReadScope): MediaItem {
+  if (item.text && looksLikeHtml(item.text)) {
+    const clean = sanitizeRichText(item.text);
+    if (clean.changed) {
+      scope.bag.add('HtmlSanitized', 'unsafe HTML removed from inline media', scope.at);
+      item.text = clean.html;
+    }
+  }
+  return item;
+}
+
+/** Percent-encodes what would end or change a URI path: `%`, `#`, `?`. Reading decodes them. */
+export function encodeHref(path: string): string {
+  return path.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F');
+}
+
+/** The LIP mediamode for a media type (the attribute is required). */
+function modeFor(mediaType: string | undefined): string {
+  const t = (mediaType ?? '').toLowerCase();
+  if (t.startsWith('image/')) return 'Image';
+  if (t.startsWith('audio/')) return 'Audio';
+  if (t.startsWith('video/')) return 'Video';
+  if (t.startsWith('text/')) return 'Text';
+  return 'Application';
 }
 
 /** A media codec that writes media back: files stay references, Base-64 files are encoded again. */
@@ -104,18 +145,23 @@ export function mediaWriter(files: Map<string, PortfolioFile>, relativeTo: (path
     },
     write(item: MediaItem): Media {
       const m: Media = {};
-      if (item.mode) m.mediamode = item.mode;
-      if (item.mimeType) m.mimetype = item.mimeType;
+      const f = item.file ? files.get(item.file) : undefined;
+      // mediamode and mimetype are required by the schema: derive them when the model has none.
+      m.mediamode = item.mode ?? modeFor(item.mimeType ?? f?.mediaType ?? (item.carrier === 'text' ? 'text/plain' : undefined));
+      m.mimetype = item.mimeType ?? f?.mediaType ?? (item.carrier === 'text' ? 'text/plain' : 'application/octet-stream');
       if (item.carrier === 'uri') {
         m.contentreftype = item.refType ?? 'uri';
-        m.content = item.file ? relativeTo(item.file) : (item.text ?? '');
+        m.content = item.file ? encodeHref(relativeTo(item.file)) : (item.text ?? '');
       } else if (item.carrier === 'base64') {
         if (item.refType) m.contentreftype = item.refType;
-        const f = item.file ? files.get(item.file) : undefined;
         m.content = f ? Buffer.from(f.bytes).toString('base64') : '';
+      } else if (item.refType && !/^base-?64$/i.test(item.refType)) {
+        // A source's own inline form (contentreftype="text") is written back as it came.
+        m.contentreftype = item.refType;
+        m.content = item.text ?? '';
       } else {
         if (item.refType) m.contentreftype = item.refType;
-        m.content = item.text ?? '';
+        m.content = Buffer.from(item.text ?? '', 'utf8').toString('base64');
       }
       if (m.content === '') delete m.content;
       return m;

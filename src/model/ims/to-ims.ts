@@ -9,7 +9,7 @@ import { DiagnosticBag, parseOrigin } from '../../diagnostics/index.ts';
 import { slugify } from '../slug.ts';
 import type { Part, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { restoreExtensions } from './extensions.ts';
-import { mediaWriter } from './media.ts';
+import { encodeHref, mediaWriter } from './media.ts';
 import { fromDate, fromDescription, fromStatus, fromTerm, fromText, type MediaCodec } from './neutral.ts';
 import { RESOURCE_TYPES } from './vocabulary.ts';
 
@@ -120,25 +120,32 @@ export function portfolioToIms(p: Portfolio, bag = new DiagnosticBag()): ImsPack
     const kind = first.segment.kind === 'activity' && isWrapped(first.segment) ? 'product' : first.segment.kind;
     const used = [...new Set(list.flatMap((l) => l.used))].filter((f) => files.has(f) && !inline.has(f));
     used.forEach((f) => usedFiles.add(f));
-    resources.push({ identifier: `RES-${n}`, type: RESOURCE_TYPES[kind] ?? `imslip-${kind}`, href: file, files: [{ href: file }, ...used.map((href) => ({ href }))] });
+    resources.push({ identifier: `RES-${n}`, type: RESOURCE_TYPES[kind] ?? `imslip-${kind}`, href: encodeHref(file), files: [{ href: encodeHref(file) }, ...used.map((href) => ({ href: encodeHref(href) }))] });
     items.push({ identifier: `ITEM-${n}`, identifierref: `RES-${n}`, title: itemTitle(first.segment, kind), items: [] });
   }
   const orphans = p.files.filter((f) => !usedFiles.has(f.path) && !inline.has(f.path)).map((f) => f.path);
-  if (orphans.length) resources.push({ identifier: 'RES-files', type: 'webcontent', files: orphans.map((href) => ({ href })) });
+  if (orphans.length) resources.push({ identifier: 'RES-files', type: 'webcontent', files: orphans.map((href) => ({ href: encodeHref(href) })) });
 
   const kept = structuredClone(p.ims?.manifest ?? {}) as Partial<Manifest>;
   const manifest: Manifest = {
     version: '1.0', // required by imsportfoliocp_v1p0.xsd
     ...kept,
-    identifier: p.id,
+    identifier: xmlId(p.id),
     organizations: { default: 'ORG-1', list: [{ identifier: 'ORG-1', title: p.title ?? p.id, items: items.length ? items : [{ identifier: 'ITEM-0', title: p.title ?? p.id, items: [] }] }] },
     resources: { list: resources },
     manifests: [],
   };
+  if (manifest.identifier !== p.id) bag.add('ExportIdRewritten', `the portfolio id "${p.id}" is written as "${manifest.identifier}": a manifest identifier must be an XML name`);
   restoreExtensions({ manifest }, p.extensions.filter((x) => x.path.startsWith('/manifest')));
   const out = new Map<string, Uint8Array>();
   for (const path of [...usedFiles, ...orphans]) out.set(path, files.get(path)!.bytes);
   return { manifest, root: '', parts, files: out };
+}
+
+/** The manifest identifier is an xs:ID (an NCName): other characters become `-`, and a bad start gets `id-`. */
+export function xmlId(id: string): string {
+  const cleaned = id.replace(/[^\p{L}\p{N}._-]/gu, '-');
+  return /^[\p{L}_]/u.test(cleaned) ? cleaned : `id-${cleaned}`;
 }
 
 function isWrapped(seg: LipSegment): boolean {
