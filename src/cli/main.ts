@@ -6,6 +6,7 @@ import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
 import { commandHelp, mainHelp } from './usage.ts';
 import { runCheck } from './commands/check.ts';
 import { runPack } from './commands/pack.ts';
+import { runBuild } from './commands/build.ts';
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
@@ -19,6 +20,7 @@ const commonOptions = {
 } as const;
 
 const commandOptions = {
+  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
   check: {},
   pack: { format: { type: 'string' }, out: { type: 'string' } },
 } as const;
@@ -88,6 +90,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
   const input = parsed.positionals[0] ?? 'content';
   if (name === 'check') return await runCheck(input, flags, io);
+  if (name === 'build') {
+    const o = v as Record<string, string | undefined>;
+    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache }, flags, io);
+  }
   const format = v.format as string | undefined;
   if (format !== 'ims') {
     io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);

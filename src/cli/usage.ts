@@ -6,6 +6,7 @@ export const mainHelp = `vitrine: static sites and packages from ePortfolios
 Usage: vitrine <command> [input] [options]
 
 Commands:
+  build [input]                 build a static site, one folder per view (default out: _site/)
   check [input]                 read and validate a portfolio; print diagnostics
   pack [input] --format ims     write a package another ePortfolio system can import
 
@@ -26,6 +27,20 @@ Run 'vitrine <command> --help' for a command's options.
 
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
+  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR]
+
+Builds a static site: one self-contained folder per view configured in
+vitrine.config.yaml (inside the input folder or beside the input file), or one
+noindex preview of everything when no view is configured.
+  --out DIR        output folder (default: _site); replaced only after a whole build
+  --view ID        build one view alone
+  --config FILE    the view configuration to use
+  --templates DIR  your templates, overriding the defaults file by file
+  --cache DIR      cache of image variants (default: .vitrine-cache)
+
+Pages link to files (…/index.html), so the site works from any sub-path and from
+file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
+`,
   check: `Usage: vitrine check [input] [--json] [--strict] [--quiet] [--debug]
 
 Reads the portfolio and reports every problem found, with a permanent code and

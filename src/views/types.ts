@@ -22,6 +22,8 @@ export interface Selector {
   status?: string;
   /** Relations to follow from the parts this entry selects. */
   with?: Follow[];
+  /** `file:line:col` of the entry in the config, for diagnostics about it. */
+  origin?: string;
 }
 
 /** A view as configured in `vitrine.config.yaml` (or `.json`, or `portfolio.yaml`'s `views`). */
@@ -38,6 +40,8 @@ export interface ViewConfig {
   theme?: { templates?: string };
   /** Also write an IMS package of this view (only its parts and files) into its folder. */
   package?: boolean;
+  /** `file:line:col` of the view in the config, for diagnostics about it. */
+  origin?: string;
 }
 
 /** The configuration of a site: its views and where they were read from. */
@@ -45,11 +49,13 @@ export interface SiteConfig {
   views: ViewConfig[];
   /** The file the views came from, for diagnostics; undefined when none was found. */
   file?: string;
+  /** Where a config file was looked for first, when none was found (the preview points there). */
+  expected?: string;
 }
 
 /** A piece of personal data a view exposes, for the build's privacy listing. */
 export interface PersonalDataItem {
-  kind: 'email' | 'phone' | 'address' | 'birth-date' | 'identifier' | 'name' | 'web';
+  kind: 'email' | 'phone' | 'address' | 'birth-date' | 'birth-place' | 'gender' | 'identifier' | 'name' | 'web' | 'security-key';
   /** The part that holds it. */
   partId: string;
   value: string;

@@ -1,2 +1,4 @@
 /** The only stage that writes output. */
-export { zipFiles, writeFileAtomic } from './zip.ts';
+export { writeFileAtomic } from './zip.ts';
+export { writeSite, writeFiles, outputConflict } from './site.ts';
+export { zipFiles } from '../formats/zip/encode.ts';

@@ -60,9 +60,15 @@ export function readImsPackage(bundle: SourceBundle, bag: DiagnosticBag): ImsPac
   for (const mf of [m, ...allSubManifests(m)]) readResources(mf, bundle, root, pkg, claimed, bag, loc);
   for (const [path, f] of bundle.files) {
     if (claimed.has(path) || (root && !path.startsWith(root + '/'))) continue;
+    if (isVitrineConfig(rel(path))) continue;
     pkg.files.set(rel(path), f.bytes);
   }
   return pkg;
+}
+
+/** Vitrine's own view configuration lives beside the parts but is not part of the portfolio. */
+function isVitrineConfig(path: string): boolean {
+  return /^vitrine\.config\.(ya?ml|json)$/i.test(path);
 }
 
 function allSubManifests(m: Manifest): Manifest[] {
@@ -142,6 +148,7 @@ function readLoose(bundle: SourceBundle, bag: DiagnosticBag): ImsPackage | undef
   const paths = [...bundle.files.keys()].sort();
   for (const path of paths) {
     const f = bundle.files.get(path)!;
+    if (isVitrineConfig(path)) continue;
     if (!path.toLowerCase().endsWith('.xml')) {
       pkg.files.set(path, f.bytes);
       continue;

@@ -1,0 +1,38 @@
+/**
+ * Vitrine inside an Eleventy project: reads the portfolio, plans its views and registers the
+ * pages; the view folders' files, images and packages are written after Eleventy's build.
+ */
+import { resolve } from 'node:path';
+import { DiagnosticBag, formatLocation } from './diagnostics/index.ts';
+import { readPortfolio } from './api.ts';
+import { planViews, readSiteConfig } from './views/index.ts';
+import { configureEleventy, prepareSite, type RenderOptions } from './render/render-site.ts';
+import type { EleventyConfigLike } from './render/eleventy-plugin.ts';
+import { writeFiles } from './write/index.ts';
+import { createImageProcessor } from './render/image-processor.ts';
+
+/** Eleventy's config API as used here. */
+export interface EleventyUserConfig extends EleventyConfigLike {
+  setTemplateFormats(formats: string[]): void;
+  on(event: 'eleventy.after', fn: (arg: { dir: { output: string } }) => Promise<void> | void): void;
+}
+
+/** Adds a portfolio's site to an Eleventy configuration. Throws with the diagnostics when the input has errors. */
+export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, options: { config?: string | undefined; render?: RenderOptions } = {}): Promise<void> {
+  const bag = new DiagnosticBag();
+  const read = await readPortfolio(input);
+  bag.push(...read.diagnostics);
+  const config = await readSiteConfig(input, options.config);
+  bag.push(...config.diagnostics);
+  if (!read.value || bag.hasErrors()) {
+    const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);
+    throw new Error(`Vitrine could not read ${input}:\n${lines.join('\n')}`);
+  }
+  const plans = planViews(read.value, config.value);
+  const render: RenderOptions = { processImage: createImageProcessor('.vitrine-cache'), ...(options.render ?? {}), ...(config.value.file ? { configDir: resolve(config.value.file, '..') } : {}) };
+  const site = await prepareSite(plans.value, render, bag);
+  configureEleventy(cfg, site, render);
+  cfg.on('eleventy.after', async ({ dir }) => {
+    await writeFiles(dir.output, site.assets);
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * A view's own files: the portfolio files its parts use (under `files/`), image variants
+ * (under `images/`), and its IMS package when asked. Images published in a site lose their
+ * metadata (EXIF, GPS, XMP): only re-encoded variants are published, the download link points
+ * at the largest variant in the original format, and the package carries those stripped bytes.
+ */
+import type { DiagnosticBag } from '../diagnostics/index.ts';
+import type { Portfolio } from '../model/types.ts';
+import { DiagnosticBag as Bag } from '../diagnostics/index.ts';
+import { portfolioToIms } from '../model/index.ts';
+import { generateImsPackage } from '../formats/ims-package/index.ts';
+import { zipFiles } from '../formats/zip/encode.ts';
+import { mediaTypeOf } from '../model/files.ts';
+import { isRasterImage, isUnsupportedImage, sniffImageFormat } from './images/index.ts';
+import type { ViewPlan } from '../views/types.ts';
+import type { ImageInfo } from './page-data.ts';
+
+/** Options for a view's assets. */
+export interface AssetOptions {
+  /** Processes an image into variants; absent means images are published as plain files. */
+  processImage?: (file: ViewPlan['files'][number], bag: DiagnosticBag) => Promise<(ImageInfo & { variants: (ImageInfo['variants'][number] & { bytes: Uint8Array })[] }) | undefined>;
+}
+
+/** The variant served as "the original": the largest one in a format other than WebP/AVIF. */
+export function downloadVariant<V extends { mediaType: string; width: number }>(variants: V[]): V | undefined {
+  const own = variants.filter((v) => v.mediaType !== 'image/webp' && v.mediaType !== 'image/avif');
+  return [...(own.length ? own : variants)].sort((a, b) => b.width - a.width)[0];
+}
+
+/** Tells whether a file is, or claims to be, an image: by type, by name or by its first bytes. */
+function imageLike(f: ViewPlan['files'][number]): { sniffed?: string } | undefined {
+  const sniffed = sniffImageFormat(f.bytes);
+  if (sniffed) return { sniffed };
+  if (isRasterImage(f) || isUnsupportedImage(f)) return {};
+  return undefined;
+}
+
+/** The files of one view, by path inside its folder, and what pages need to link them. */
+export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: DiagnosticBag): Promise<{ files: Map<string, Uint8Array>; images: Map<string, ImageInfo>; packageHref?: string }> {
+  const files = new Map<string, Uint8Array>();
+  const images = new Map<string, ImageInfo>();
+  const stripped = new Map<string, { bytes: Uint8Array; mediaType: string }>();
+  for (const f of plan.files) {
+    const like = imageLike(f);
+    if (!like || f.mediaType === 'image/svg+xml') {
+      files.set(`files/${f.path}`, f.bytes);
+      continue;
+    }
+    // A mislabelled image (a JPEG called application/octet-stream) is processed by what it is.
+    const asImage = like.sniffed && !isRasterImage(f) ? { ...f, mediaType: `image/${like.sniffed}` } : f;
+    const img = options.processImage ? await options.processImage(asImage, bag) : undefined;
+    if (!img) continue; // never published raw: its metadata (EXIF, GPS, XMP) could not be removed
+    images.set(f.path, img);
+    for (const v of img.variants) files.set(`images/${v.fileName}`, v.bytes);
+    const original = downloadVariant(img.variants);
+    if (original) stripped.set(f.path, { bytes: original.bytes, mediaType: original.mediaType });
+  }
+  let packageHref: string | undefined;
+  if (plan.package) {
+    const portfolio: Portfolio = { id: plan.id, title: plan.title, lang: plan.lang, parts: plan.parts, relations: plan.relations, files: plan.files, extensions: [] };
+    const exportBag = new Bag();
+    const pkg = { value: generateImsPackage(portfolioToIms(portfolio, exportBag)) };
+    bag.push(...exportBag.items);
+    // Package images get the same stripped bytes as the site.
+    for (const path of [...pkg.value.keys()]) {
+      const source = plan.files.find((f) => f.path === path);
+      if (!source || !imageLike(source) || source.mediaType === 'image/svg+xml') continue;
+      const clean = stripped.get(path);
+      if (clean && clean.mediaType === mediaTypeOf(path)) pkg.value.set(path, clean.bytes);
+      else {
+        pkg.value.delete(path);
+        bag.add('ExportFieldDropped', `image "${path}" could not be stripped of its metadata in its own format, so it was left out of the view's package`, { file: path });
+      }
+    }
+    files.set('package.zip', zipFiles(pkg.value));
+    packageHref = 'package.zip';
+  }
+  return packageHref ? { files, images, packageHref } : { files, images };
+}

@@ -1,0 +1,73 @@
+/**
+ * Vitrine as an Eleventy plugin: one virtual template for each view's front page, one
+ * paginated virtual template for its part pages, and the site's root page. Pages are rendered
+ * by a small template language (`.vitrine`) that picks the Nunjucks environment of the page's
+ * view, so each view can override templates file by file while sharing one Eleventy run.
+ */
+import nunjucks from 'nunjucks';
+import type { ViewData } from './types.ts';
+
+/** The root page's data: the public views it lists. */
+export interface RootData {
+  lang: string;
+  title: string;
+  views: { title: string; href: string; description?: string }[];
+  /** The one public view to show at the root, when there is exactly one. */
+  single?: string;
+  t: Record<string, string>;
+  css: string;
+}
+
+/** Options of the plugin: the views' data and each view's template folders, most specific first. */
+export interface VitrinePluginOptions {
+  views: ViewData[];
+  root: RootData;
+  templateDirs: (viewId: string | undefined) => string[];
+}
+
+/** Eleventy's configuration API, as much of it as the plugin uses (Eleventy ships no types). */
+export interface EleventyConfigLike {
+  addTemplateFormats(format: string): void;
+  addExtension(ext: string, options: { outputFileExtension: string; compile: (src: string) => (data: Record<string, unknown>) => Promise<string> }): void;
+  addTemplate(path: string, content: string, data: Record<string, unknown>): void;
+}
+
+/** Registers Vitrine's pages with an Eleventy configuration. */
+export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOptions): void {
+  const envs = new Map<string, nunjucks.Environment>();
+  const envFor = (viewId: string | undefined) => {
+    const key = viewId ?? '';
+    let env = envs.get(key);
+    if (!env) {
+      env = new nunjucks.Environment(new nunjucks.FileSystemLoader(options.templateDirs(viewId), { noCache: false }), { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+      env.addFilter('json', (v: unknown) => JSON.stringify(v));
+      envs.set(key, env);
+    }
+    return env;
+  };
+  cfg.addTemplateFormats('vitrine');
+  cfg.addExtension('vitrine', {
+    outputFileExtension: 'html',
+    compile: (src: string) => async (data: Record<string, unknown>) => {
+      const view = data.view as ViewData | undefined;
+      const env = envFor(view?.id);
+      return await new Promise<string>((resolve, reject) => {
+        env.render(src.trim(), data, (err: Error | null, out: string | null) => (err ? reject(err) : resolve(out ?? '')));
+      });
+    },
+  });
+  cfg.addTemplate('vitrine/index.vitrine', 'pages/site-index.njk', { permalink: 'index.html', site: options.root, root: '', eleventyExcludeFromCollections: true });
+  for (const view of options.views) {
+    const common = { view, t: view.t, eleventyExcludeFromCollections: true };
+    cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, 'pages/view.njk', { ...common, permalink: `${view.folder}/index.html`, base: '', root: '../' });
+    if (view.parts.length) {
+      cfg.addTemplate(`vitrine/${view.folder}/part.vitrine`, 'pages/part.njk', {
+        ...common,
+        pagination: { data: 'view.parts', size: 1, alias: 'part' },
+        permalink: (d: { part: { slug: string } }) => `${view.folder}/${d.part.slug}/index.html`,
+        base: '../',
+        root: '../../',
+      });
+    }
+  }
+}

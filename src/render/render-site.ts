@@ -1,0 +1,114 @@
+/**
+ * ViewPlans → every file of the site, in memory: pages rendered by Eleventy through the
+ * Vitrine plugin, the theme stylesheet, each view's files, image variants and package.
+ * Nothing is written here; write/ does that.
+ */
+import Eleventy from '@11ty/eleventy';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
+import type { ViewPlan } from '../views/types.ts';
+import { loadMessages } from './messages.ts';
+import { buildViewData, type ImageInfo } from './page-data.ts';
+import { vitrinePlugin, type EleventyConfigLike, type RootData } from './eleventy-plugin.ts';
+import { viewAssets, type AssetOptions } from './assets.ts';
+import type { ViewData } from './types.ts';
+
+/** Where the default templates are. */
+export const defaultTemplatesDir = resolve(import.meta.dirname, '../../templates');
+
+/** What rendering needs besides the plans. */
+export interface RenderOptions extends AssetOptions {
+  /** The user's template folder overriding the defaults file by file. */
+  templates?: string;
+  /** Folder that relative per-view template folders are resolved against (the config's folder). */
+  configDir?: string;
+}
+
+/** The site's files by path, ready for write/. */
+export type SiteFiles = Map<string, Uint8Array>;
+
+/** Template folders for a view, most specific first. */
+export function templateDirsFor(plan: ViewPlan | undefined, options: RenderOptions): string[] {
+  const dirs: string[] = [];
+  if (plan?.theme.templates) dirs.push(resolve(options.configDir ?? '.', plan.theme.templates));
+  if (options.templates) dirs.push(resolve(options.templates));
+  dirs.push(defaultTemplatesDir);
+  return dirs;
+}
+
+/** Everything Eleventy needs to render the site: the views' data and the root page. */
+export interface SiteModel {
+  views: ViewData[];
+  root: RootData;
+  assets: SiteFiles;
+  plans: ViewPlan[];
+}
+
+/** Prepares the site model: image variants, packages and files per view, template data. */
+export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag: DiagnosticBag): Promise<SiteModel> {
+  const assets: SiteFiles = new Map();
+  const views: ViewData[] = [];
+  for (const plan of plans) {
+    const dirs = templateDirsFor(plan, options);
+    const messages = loadMessages(plan.lang, dirs);
+    const made = await viewAssets(plan, options, bag);
+    for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
+    const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '' };
+    views.push(buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input));
+  }
+  const rootDirs = templateDirsFor(undefined, options);
+  const listed = plans.filter((p) => p.access === 'public' || p.preview);
+  const first = listed[0];
+  const lang = first?.lang ?? 'en';
+  const root: RootData = {
+    lang,
+    title: first && listed.length === 1 ? first.title : 'Portfolio',
+    views: listed.map((p) => ({ title: p.title, href: `${p.folder}/index.html`, ...(p.description ? { description: p.description } : {}) })),
+    t: loadMessages(lang, rootDirs),
+    css: '',
+  };
+  const publicViews = plans.filter((p) => p.access === 'public');
+  if (publicViews.length === 1) root.single = publicViews[0]!.folder;
+  const css = [...rootDirs].reverse().map((d) => join(d, 'theme')).filter(existsSync);
+  for (const dir of css) {
+    for (const name of ['vitrine.css']) {
+      const file = join(dir, name);
+      if (existsSync(file)) assets.set(`theme/${name}`, readFileSync(file));
+    }
+  }
+  return { views, root, assets, plans };
+}
+
+/** Registers the site's pages with an Eleventy configuration (used by build and by eleventy.config.ts). */
+export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, options: RenderOptions): void {
+  const byId = new Map(site.plans.map((p) => [p.id, p]));
+  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: (id) => templateDirsFor(id ? byId.get(id) : undefined, options) });
+}
+
+/** Renders the whole site in memory. */
+export async function renderSite(plans: ViewPlan[], options: RenderOptions = {}): Promise<Result<SiteFiles>> {
+  const bag = new DiagnosticBag();
+  const site = await prepareSite(plans, options, bag);
+  const files: SiteFiles = new Map(site.assets);
+  // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
+  const input = mkdtempSync(join(tmpdir(), 'vitrine-input-'));
+  const out = join(input, '_out');
+  try {
+    const elev = new Eleventy(input, out, {
+      quietMode: true,
+      configPath: false,
+      config: (cfg: EleventyConfigLike) => configureEleventy(cfg, site, options),
+    });
+    const pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
+    const encoder = new TextEncoder();
+    for (const page of pages) {
+      if (!page.outputPath) continue;
+      files.set(relative(out, page.outputPath).split('\\').join('/'), encoder.encode(page.content));
+    }
+  } finally {
+    rmSync(input, { recursive: true, force: true });
+  }
+  return { value: new Map([...files].sort(([a], [b]) => a.localeCompare(b))), diagnostics: bag.items };
+}

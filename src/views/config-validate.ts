@@ -1,0 +1,300 @@
+/**
+ * Checks a parsed config document field by field against the schema
+ * (docs/schema/vitrine.config.schema.json) and turns it into ViewConfig values. Every error
+ * points at the YAML/JSON node it is about, as `file:line:col`. Validation goes on after an
+ * error so that one run reports every mistake.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { PART_KINDS, type PartKind } from '../model/types.ts';
+import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
+import type { Access, Follow, Selector, ViewConfig } from './types.ts';
+import { FOLLOWS } from './follow.ts';
+import { didYouMean } from './suggest.ts';
+
+/** The access levels a view may have. */
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protected'];
+/** Keys allowed at the top of the config file. */
+export const TOP_KEYS = ['$schema', 'views'] as const;
+/** Keys allowed in a view. */
+export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package'] as const;
+/** Keys allowed in a `select` entry. */
+export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with'] as const;
+/** Keys allowed in a view's `theme`. */
+export const THEME_KEYS = ['templates'] as const;
+/** A view id: a folder name that is the same on every file system and in every URL. */
+export const VIEW_ID_PATTERN = /^[a-z0-9][a-z0-9-_]*$/;
+/** View ids taken by the site root (`_site/theme/` holds the theme's CSS and fonts). */
+export const RESERVED_VIEW_IDS = ['theme'];
+/** A BCP 47 language tag, loosely: `en`, `fr-CA`, `zh-Hant-TW`. */
+export const LANG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+/** Longest view id: a folder name well under every file system's limit. */
+export const MAX_ID_LENGTH = 64;
+/** Nodes visited at most, so that nested YAML aliases cannot make validation explode. */
+const NODE_BUDGET = 100_000;
+
+/** What validation needs to locate nodes and report. */
+export interface ValidateContext {
+  file: string;
+  doc: Document;
+  lines: LineCounter;
+  bag: DiagnosticBag;
+  /** Nodes left to visit (see NODE_BUDGET). */
+  budget?: number;
+}
+
+/** The `file:line:col` of a node's start. */
+export function nodeLocation(cx: ValidateContext, node: Node | Pair | null | undefined): Location {
+  const offset = node && 'range' in node && node.range ? node.range[0] : node && 'key' in node ? keyOffset(node) : undefined;
+  // No node at all (an empty file): the start of the file.
+  if (offset === undefined) return { file: cx.file, line: 1, column: 1 };
+  const { line, col } = cx.lines.linePos(offset);
+  return line > 0 ? { file: cx.file, line, column: col } : { file: cx.file, line: 1, column: offset + 1 };
+}
+
+function keyOffset(pair: Pair): number | undefined {
+  const k = pair.key as Node | null;
+  return k && k.range ? k.range[0] : undefined;
+}
+
+function originOf(cx: ValidateContext, node: Node | null | undefined): string {
+  const l = nodeLocation(cx, node);
+  return `${l.file}:${l.line ?? 1}:${l.column ?? 1}`;
+}
+
+function fail(cx: ValidateContext, node: Node | Pair | null | undefined, message: string): void {
+  cx.bag.add('ConfigInvalid', message, nodeLocation(cx, node));
+}
+
+/** Follows an alias to its anchor's node; counts visits against the budget. */
+function deref(cx: ValidateContext, node: unknown): Node | null {
+  cx.budget = (cx.budget ?? NODE_BUDGET) - 1;
+  if (cx.budget < 0) throw new ConfigTooDeep();
+  if (isAlias(node)) return (node.resolve(cx.doc) as Node | undefined) ?? null;
+  return (node as Node | null) ?? null;
+}
+
+/** Thrown when aliases expand beyond the node budget; caught by validateConfig. */
+class ConfigTooDeep extends Error {}
+
+function describe(node: Node | null): string {
+  if (!node || (isScalar(node) && node.value === null)) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return typeof node.value === 'string' ? 'text' : `a ${typeof node.value} (${String(node.value)})`;
+  return 'something else';
+}
+
+/** The entries of a mapping, each key checked against the allowed names. */
+function entries(cx: ValidateContext, node: Node, allowed: readonly string[], where: string): Map<string, { pair: Pair; value: Node | null }> {
+  const out = new Map<string, { pair: Pair; value: Node | null }>();
+  if (!isMap(node)) return out;
+  for (const pair of node.items) {
+    const key = deref(cx, pair.key);
+    if (!isScalar(key) || typeof key.value !== 'string') {
+      fail(cx, key ?? pair, `${where}: keys must be names, not ${describe(key)}`);
+      continue;
+    }
+    if (!allowed.includes(key.value)) {
+      const hint = didYouMean(key.value, allowed) || ` Allowed: ${allowed.join(', ')}.`;
+      fail(cx, key, `${where}: unknown key "${key.value}".${hint}`);
+      continue;
+    }
+    out.set(key.value, { pair, value: deref(cx, pair.value) });
+  }
+  return out;
+}
+
+/** A text value, or undefined after reporting what was there instead. */
+function text(cx: ValidateContext, node: Node | null, where: string, pair: Pair): string | undefined {
+  if (isScalar(node) && typeof node.value === 'string') {
+    if (node.value.trim() === '') return void fail(cx, node, `${where} is empty`);
+    return node.value;
+  }
+  const quote = isScalar(node) && node.value !== null ? ` (write it in quotes: "${String(node.value)}")` : '';
+  fail(cx, node ?? pair, `${where} must be text, not ${describe(node)}${quote}`);
+  return undefined;
+}
+
+/** One of a closed list of words, with "did you mean" for a near miss. */
+function oneOf<T extends string>(cx: ValidateContext, node: Node | null, allowed: readonly T[], where: string, pair: Pair): T | undefined {
+  const s = text(cx, node, where, pair);
+  if (s === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(s)) return s as T;
+  fail(cx, node, `${where} "${s}" is not one of ${allowed.join(', ')}.${didYouMean(s, allowed)}`);
+  return undefined;
+}
+
+/** Validates the whole document; returns the views, or undefined when the file has no usable shape. */
+export function validateConfig(cx: ValidateContext): ViewConfig[] | undefined {
+  try {
+    return validateTop(cx);
+  } catch (e) {
+    if (!(e instanceof ConfigTooDeep)) throw e;
+    fail(cx, cx.doc.contents, `the file expands to more than ${NODE_BUDGET} values (aliases within aliases?)`);
+    return undefined;
+  }
+}
+
+function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
+  const root = deref(cx, cx.doc.contents);
+  if (!isMap(root)) {
+    fail(cx, root, `the config must be a mapping with a "views:" list, not ${describe(root)}`);
+    return undefined;
+  }
+  const top = entries(cx, root, TOP_KEYS, 'config');
+  const schema = top.get('$schema');
+  if (schema) text(cx, schema.value, '$schema', schema.pair);
+  const list = top.get('views');
+  if (!list) {
+    fail(cx, root, 'config: "views:" is missing; it lists the views to build');
+    return undefined;
+  }
+  if (!isSeq(list.value)) {
+    fail(cx, list.value ?? list.pair, `views must be a list of views, not ${describe(list.value)}`);
+    return undefined;
+  }
+  if (list.value.items.length === 0) {
+    fail(cx, list.value, 'views is empty; list at least one view, or remove the file to build the preview');
+    return undefined;
+  }
+  const views: ViewConfig[] = [];
+  const seen = new Map<string, Location>();
+  list.value.items.forEach((item, i) => {
+    const node = deref(cx, item);
+    const view = validateView(cx, node, `views[${i}]`);
+    if (!view) return;
+    const first = seen.get(view.id);
+    if (first) {
+      const idNode = isMap(node) ? deref(cx, node.get('id', true)) : node;
+      cx.bag.add('ViewIdDuplicate', `view id "${view.id}" is already used at line ${first.line ?? '?'}; each view needs its own folder`, nodeLocation(cx, idNode));
+      return;
+    }
+    seen.set(view.id, nodeLocation(cx, node));
+    views.push(view);
+  });
+  return views;
+}
+
+function validateView(cx: ValidateContext, node: Node | null, where: string): ViewConfig | undefined {
+  if (!isMap(node)) {
+    fail(cx, node, `${where} must be a mapping with id, select, ... not ${describe(node)}`);
+    return undefined;
+  }
+  const errorsBefore = cx.bag.items.length;
+  const f = entries(cx, node, VIEW_KEYS, where);
+  const idEntry = f.get('id');
+  let id: string | undefined;
+  if (!idEntry) fail(cx, node, `${where}: "id" is missing; it names the view's folder`);
+  else id = viewId(cx, idEntry.value, `${where}.id`, idEntry.pair);
+  const name = id ? `view "${id}"` : where;
+  const view: Partial<ViewConfig> = { id, access: 'public', select: [], origin: originOf(cx, node) };
+  for (const key of ['title', 'description', 'lang'] as const) {
+    const e = f.get(key);
+    if (!e) continue;
+    const s = text(cx, e.value, `${name}: ${key}`, e.pair);
+    if (s === undefined) continue;
+    if (key === 'lang' && !LANG_PATTERN.test(s)) fail(cx, e.value, `${name}: lang "${s}" is not a language tag such as en, fr or pt-BR`);
+    else view[key] = s;
+  }
+  const access = f.get('access');
+  if (access) {
+    const a = oneOf(cx, access.value, ACCESS_LEVELS, `${name}: access`, access.pair);
+    if (a) view.access = a;
+    // Until unguessable folders and encryption exist, say so rather than pretend (DESIGN: Views and privacy).
+    if (a === 'unlisted') cx.bag.add('ViewAccessNotEnforced', `${name}: access unlisted is not enforced yet: the view is built noindex in a folder named after its id, which can be guessed`, nodeLocation(cx, access.value), { severity: 'warning' });
+    if (a === 'protected') cx.bag.add('ViewAccessNotEnforced', `${name}: access protected is not available yet: the view would be published unencrypted`, nodeLocation(cx, access.value));
+  }
+  const pkg = f.get('package');
+  if (pkg) {
+    if (isScalar(pkg.value) && typeof pkg.value.value === 'boolean') view.package = pkg.value.value;
+    else fail(cx, pkg.value ?? pkg.pair, `${name}: package must be true or false, not ${describe(pkg.value)}`);
+  }
+  const theme = f.get('theme');
+  if (theme) {
+    if (!isMap(theme.value)) fail(cx, theme.value ?? theme.pair, `${name}: theme must be a mapping such as { templates: my-templates/ }, not ${describe(theme.value)}`);
+    else {
+      const t = entries(cx, theme.value, THEME_KEYS, `${name}: theme`);
+      const tpl = t.get('templates');
+      view.theme = {};
+      if (tpl) {
+        const s = text(cx, tpl.value, `${name}: theme.templates`, tpl.pair);
+        if (s !== undefined) view.theme.templates = s;
+      }
+    }
+  }
+  const select = f.get('select');
+  if (!select) fail(cx, node, `${name}: "select" is missing; it lists the parts the view shows`);
+  else if (!isSeq(select.value)) fail(cx, select.value ?? select.pair, `${name}: select must be a list of entries such as "- kind: competency", not ${describe(select.value)}`);
+  else if (select.value.items.length === 0) fail(cx, select.value, `${name}: select is empty; a view must show at least one part`);
+  else {
+    select.value.items.forEach((item, i) => {
+      const s = validateSelector(cx, deref(cx, item), `${name}: select[${i}]`);
+      if (s) view.select!.push(s);
+    });
+  }
+  // A view with a broken field is not built at all: half a view could show the wrong parts.
+  return cx.bag.items.slice(errorsBefore).some((d) => d.code === 'ConfigInvalid') || !id ? undefined : (view as ViewConfig);
+}
+
+function viewId(cx: ValidateContext, node: Node | null, where: string, pair: Pair): string | undefined {
+  const s = text(cx, node, where, pair);
+  if (s === undefined) return undefined;
+  if (!VIEW_ID_PATTERN.test(s) || s.length > MAX_ID_LENGTH) {
+    const safe = s.toLowerCase().replace(/[^a-z0-9-_]+/g, '-').replace(/^[-_]+/, '').slice(0, MAX_ID_LENGTH);
+    fail(cx, node, `${where} "${s}" is not a safe folder name: use lowercase letters, digits, - and _, starting with a letter or digit, at most ${MAX_ID_LENGTH} characters${safe ? ` (such as "${safe}")` : ''}`);
+    return undefined;
+  }
+  if (RESERVED_VIEW_IDS.includes(s)) {
+    fail(cx, node, `${where} "${s}" is reserved: the site root's ${s}/ folder holds the theme`);
+    return undefined;
+  }
+  return s;
+}
+
+function validateSelector(cx: ValidateContext, node: Node | null, where: string): Selector | undefined {
+  if (!isMap(node)) {
+    fail(cx, node, `${where} must be a mapping such as "kind: competency" or "id: my_part", not ${describe(node)}`);
+    return undefined;
+  }
+  const f = entries(cx, node, SELECTOR_KEYS, where);
+  const sel: Selector = { origin: originOf(cx, node) };
+  let ok = true;
+  for (const key of ['id', 'tag', 'status'] as const) {
+    const e = f.get(key);
+    if (!e) continue;
+    const s = text(cx, e.value, `${where}.${key}`, e.pair);
+    if (s === undefined) ok = false;
+    else sel[key] = s;
+  }
+  const kind = f.get('kind');
+  if (kind) {
+    const k = oneOf<PartKind>(cx, kind.value, PART_KINDS, `${where}.kind`, kind.pair);
+    if (k) sel.kind = k;
+    else ok = false;
+  }
+  const w = f.get('with');
+  if (w) {
+    const follows = validateWith(cx, w.value, `${where}.with`, w.pair);
+    if (follows) sel.with = follows;
+    else ok = false;
+  }
+  if (!f.has('id') && !f.has('kind') && !f.has('tag') && !f.has('status')) {
+    fail(cx, node, `${where} needs at least one of id, kind, tag, status to say which parts it selects`);
+    return undefined;
+  }
+  return ok ? sel : undefined;
+}
+
+function validateWith(cx: ValidateContext, node: Node | null, where: string, pair: Pair): Follow[] | undefined {
+  // `with: evidence` is accepted as a one-item list, as the issue writes it in prose.
+  const items = isSeq(node) ? node.items.map((n) => deref(cx, n)) : [node];
+  if (isSeq(node) && items.length === 0) return [];
+  const out: Follow[] = [];
+  let ok = true;
+  for (const item of items) {
+    const f = oneOf(cx, item, FOLLOWS, where, pair);
+    if (f === undefined) ok = false;
+    else if (!out.includes(f)) out.push(f);
+  }
+  return ok ? out : undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * Planning: from the portfolio and the site config to one ViewPlan per view, each holding
+ * copies of its own parts, relations and files only. With no config, one preview of
+ * everything (DESIGN: "Views and privacy").
+ */
+import { dirname, resolve } from 'node:path';
+import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
+import type { Part, Portfolio } from '../model/types.ts';
+import { indexPortfolio } from './follow.ts';
+import { findPersonalData } from './personal-data.ts';
+import { planRelations, scrubPart } from './scrub.ts';
+import { selectParts } from './select.ts';
+import type { Access, PersonalDataItem, SiteConfig, ViewConfig, ViewPlan } from './types.ts';
+
+/** The id (and folder) of the view built when no view is configured. */
+export const PREVIEW_ID = 'preview';
+
+/**
+ * The output folder of a view, under the site root. Today every view's folder is its id;
+ * unguessable folders for unlisted and protected views change this function only.
+ */
+export function viewFolder(view: { id: string; access: Access }): string {
+  return view.id;
+}
+
+/** Plans the sites of every configured view, or of the preview when no config file was found. */
+export function planViews(portfolio: Portfolio, config: SiteConfig): Result<ViewPlan[]> {
+  const bag = new DiagnosticBag();
+  const ix = indexPortfolio(portfolio);
+  // A config file whose views all failed validation plans nothing, rather than a preview of
+  // everything: the user asked for a selection, and the errors already stop the build.
+  if (config.views.length === 0) {
+    if (config.file !== undefined) return { value: [], diagnostics: bag.items };
+    const plan = planPreview(portfolio);
+    bag.add('PreviewOnly', previewMessage(plan), { file: config.expected ?? 'vitrine.config.yaml' });
+    return { value: [plan], diagnostics: bag.items };
+  }
+  const plans = config.views.map((view) => {
+    const ids = selectParts(portfolio, view.select, bag, ix);
+    return buildPlan(portfolio, view, ids, config.file);
+  });
+  return { value: plans, diagnostics: bag.items };
+}
+
+/** The preview: every part, noindex, listing its personal data. */
+export function planPreview(portfolio: Portfolio): ViewPlan {
+  const view: ViewConfig = { id: PREVIEW_ID, title: portfolio.title ?? 'Preview', access: 'public', select: [] };
+  const plan = buildPlan(portfolio, view, portfolio.parts.map((p) => p.id), undefined);
+  plan.preview = true;
+  plan.noindex = true;
+  return plan;
+}
+
+/** One view's plan from its ordered part ids. */
+function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], configFile: string | undefined): ViewPlan {
+  const selected = new Set(ids);
+  const inView = (id: string) => selected.has(id);
+  const byId = new Map(portfolio.parts.map((p) => [p.id, p] as const));
+  // Ids and source ids of the parts left out: an extension naming one of them is dropped.
+  const outside = new Set(portfolio.parts.filter((p) => !selected.has(p.id)).flatMap((p) => (p.sourcedId ? [p.id, p.sourcedId.id] : [p.id])));
+  for (const p of portfolio.parts) if (selected.has(p.id) && p.sourcedId) outside.delete(p.sourcedId.id);
+  const parts: Part[] = ids.map((id) => scrubPart(byId.get(id)!, inView, outside));
+  const used = new Set(parts.flatMap((p) => p.files));
+  const files = portfolio.files.filter((f) => used.has(f.path)).map((f) => ({ ...f }));
+  const theme: { templates?: string } = {};
+  // Template folders are written relative to the config file; render/ gets an absolute path.
+  if (view.theme?.templates !== undefined) theme.templates = configFile ? resolve(dirname(configFile), view.theme.templates) : view.theme.templates;
+  const plan: ViewPlan = {
+    id: view.id,
+    folder: viewFolder(view),
+    title: view.title ?? view.id,
+    lang: view.lang ?? portfolio.lang ?? 'en',
+    access: view.access,
+    noindex: view.access !== 'public',
+    preview: false,
+    parts,
+    relations: planRelations(portfolio.relations, inView, outside),
+    files,
+    personalData: findPersonalData(parts),
+    package: view.package ?? false,
+    theme,
+  };
+  if (view.description !== undefined) plan.description = view.description;
+  const owner = parts.find((p) => p.kind === 'identification');
+  if (owner) plan.owner = owner;
+  return plan;
+}
+
+const KIND_WORDS: Record<PersonalDataItem['kind'], string> = {
+  email: 'e-mail address',
+  phone: 'phone number',
+  address: 'postal address',
+  'birth-date': 'birth date',
+  'birth-place': 'place of birth',
+  gender: 'gender',
+  identifier: 'identifier',
+  name: 'name',
+  web: 'web address',
+  'security-key': 'security key field',
+};
+
+/**
+ * What the preview exposes, by kind and part. Values are left out on purpose: diagnostics end
+ * up in CI logs, which may be public; the plan's `personalData` has them for the CLI to show.
+ */
+function previewMessage(plan: ViewPlan): string {
+  const head = `no view is configured, so the site is a preview of the whole portfolio in ${plan.folder}/ (marked noindex, but anyone with the link can read it)`;
+  if (plan.personalData.length === 0) return `${head}; no personal data was found in it`;
+  const counts = new Map<PersonalDataItem['kind'], Set<string>>();
+  for (const d of plan.personalData) counts.set(d.kind, (counts.get(d.kind) ?? new Set()).add(d.partId));
+  const n = (k: PersonalDataItem['kind']) => plan.personalData.filter((d) => d.kind === k).length;
+  const plural = (w: string, count: number) => (count === 1 ? w : w.endsWith('s') ? `${w}es` : `${w}s`);
+  const list = [...counts].map(([k, parts]) => `${n(k)} ${plural(KIND_WORDS[k], n(k))} (${[...parts].join(', ')})`);
+  return `${head}. It exposes personal data: ${list.join('; ')}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Writes a whole site atomically: into a temporary folder beside the output, then swapped in
+ * with renames. A failed build or write leaves the previous site untouched.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+
+/** Tells whether `a` is `b` or lies inside it. */
+function within(a: string, b: string): boolean {
+  const rel = relative(b, a);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-z]:/i.test(rel));
+}
+
+/**
+ * Why an output folder may not be used for an input, or undefined when it may: writing over
+ * the input (or a folder holding it) would destroy the owner's data.
+ */
+export function outputConflict(outDir: string, input: string): string | undefined {
+  const out = resolve(outDir);
+  const inp = resolve(input);
+  if (within(inp, out)) return `the output folder ${outDir} is, or contains, the input ${input}; the build would replace it`;
+  if (out === resolve('/')) return 'the output folder is the file system root';
+  return undefined;
+}
+
+/** Writes every file under `outDir`, replacing the previous site only once all are written. */
+export async function writeSite(outDir: string, files: Map<string, Uint8Array>): Promise<void> {
+  const out = resolve(outDir);
+  const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  const tmp = join(parent, `.${basename(out)}.new-${stamp}`);
+  const old = join(parent, `.${basename(out)}.old-${stamp}`);
+  try {
+    for (const [path, bytes] of files) {
+      const target = resolve(tmp, path);
+      if (!within(target, tmp)) throw new Error(`refusing to write ${path} outside the site folder`);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+    }
+    if (existsSync(out)) await rename(out, old);
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    if (existsSync(old) && !existsSync(out)) await rename(old, out);
+    throw e;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+/** Writes files under a folder another tool owns (Eleventy's output), without swapping it. */
+export async function writeFiles(dir: string, files: Map<string, Uint8Array>): Promise<void> {
+  const root = resolve(dir);
+  for (const [path, bytes] of files) {
+    const target = resolve(root, path);
+    if (!within(target, root)) throw new Error(`refusing to write ${path} outside ${dir}`);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  }
+}
