@@ -1,0 +1,120 @@
+/** The example portfolio builds into the site its three views promise, queried as HTML. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildTo, listFiles, page, resolveLink } from './site-helpers.ts';
+import { readPortfolio } from '../../src/index.ts';
+import { planViews, readSiteConfig } from '../../src/views/index.ts';
+
+const content = resolve(import.meta.dirname, '../../content');
+let out = '';
+let files: string[] = [];
+
+beforeAll(async () => {
+  const built = await buildTo(content);
+  expect(built.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(built.result.value.written).toBe(true);
+  out = built.out;
+  files = listFiles(out);
+}, 120_000);
+
+describe('the example site', () => {
+  it('has a chooser at the root listing the three public views, and theme files without content', () => {
+    const root = page(out, 'index.html');
+    const hrefs = root.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    for (const v of ['studio-nord', 'ecole-design', 'accessibility-assessment']) expect(hrefs).toContain(`${v}/index.html`);
+    const top = files.filter((f) => !f.includes('/') || f.startsWith('theme/'));
+    expect(top.sort()).toEqual(['index.html', 'theme/vitrine.css']);
+  });
+
+  it('gives every selected part a page with its title, in the view language', async () => {
+    const portfolio = (await readPortfolio(content)).value!;
+    const plans = planViews(portfolio, (await readSiteConfig(content)).value).value;
+    expect(plans.map((p) => p.id)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment']);
+    for (const plan of plans) {
+      const index = page(out, `${plan.folder}/index.html`);
+      expect(index.querySelector('html')?.getAttribute('lang')).toBe(plan.lang);
+      for (const part of plan.parts) {
+        const path = `${plan.folder}/${part.slug}/index.html`;
+        expect(files, path).toContain(path);
+        const doc = page(out, path);
+        expect(doc.querySelector('html')?.getAttribute('lang')).toBe(plan.lang);
+        expect(doc.querySelector('h1')?.text.trim().length).toBeGreaterThan(0);
+        expect(doc.querySelector('main')).not.toBeNull();
+      }
+      // No page for a part the view did not select.
+      const pages = files.filter((f) => f.startsWith(`${plan.folder}/`) && f.endsWith('/index.html') && f !== `${plan.folder}/index.html`);
+      expect(pages.length).toBe(plan.parts.length);
+    }
+  });
+
+  it('shows relations both ways, inside the view only', () => {
+    const poster = page(out, 'studio-nord/product-poster-nord/index.html');
+    const links = poster.querySelectorAll('a').map((a) => resolveLink('studio-nord/product-poster-nord/index.html', a.getAttribute('href') ?? ''));
+    expect(links).toContain('studio-nord/competency-typography/index.html');
+    expect(links).toContain('studio-nord/assertion-tutor-poster/index.html');
+    const competency = page(out, 'studio-nord/competency-typography/index.html');
+    const back = competency.querySelectorAll('a').map((a) => resolveLink('studio-nord/competency-typography/index.html', a.getAttribute('href') ?? ''));
+    expect(back).toContain('studio-nord/product-poster-nord/index.html');
+  });
+
+  it('has no link that leaves its view or points at a missing file', () => {
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      const view = f.split('/')[0]!;
+      for (const el of page(out, f).querySelectorAll('a[href], img[src], link[href], source[srcset], track[src], audio[src], video[src]')) {
+        const refs = [el.getAttribute('href'), el.getAttribute('src'), ...(el.getAttribute('srcset')?.split(',').map((s) => s.trim().split(' ')[0]) ?? [])].filter(
+          (x): x is string => !!x && !/^(https?:|mailto:|tel:|#)/.test(x),
+        );
+        for (const ref of refs) {
+          const target = resolveLink(f, ref);
+          expect(existsSync(join(out, target)), `${f} → ${ref}`).toBe(true);
+          if (f !== 'index.html') expect(target === `theme/vitrine.css` || target.startsWith(`${view}/`), `${f} → ${ref}`).toBe(true);
+          expect(ref.endsWith('/'), `${f} links a folder: ${ref}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('formats dates in the view language', () => {
+    const en = page(out, 'studio-nord/product-poster-nord/index.html').querySelector('time')!;
+    const fr = page(out, 'ecole-design/activity-editorial-studio/index.html').querySelector('time')!;
+    expect(en.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}/);
+    expect(en.text).toMatch(/[A-Z][a-z]+ \d{1,2}, \d{4}/);
+    expect(fr.text).toMatch(/\d{1,2} [a-zéû]+ \d{4}/);
+  });
+
+  it('publishes images as stripped, sized variants with width and height', () => {
+    const img = page(out, 'studio-nord/product-poster-nord/index.html').querySelector('main img')!;
+    expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+    expect(files.some((f) => f.startsWith('studio-nord/images/') && f.endsWith('.webp'))).toBe(true);
+    // The logo carries EXIF (Artist) in content/: no published byte may carry it.
+    for (const f of files.filter((x) => /\.(jpe?g|webp|png)$/.test(x))) {
+      expect(readFileSync(join(out, f)).includes('Moreau-Lindqvist'), f).toBe(false);
+    }
+  });
+
+  it('embeds audio with its captions track and links the transcript and PDF with type and size', () => {
+    const talk = page(out, 'ecole-design/product-talk-lire/index.html');
+    const audio = talk.querySelector('audio')!;
+    expect(audio).not.toBeNull();
+    const track = audio.querySelector('track')!;
+    expect(track.getAttribute('kind')).toBe('captions');
+    expect(track.getAttribute('src')).toMatch(/\.vtt$/);
+    expect(track.hasAttribute('default')).toBe(true);
+    expect(talk.querySelectorAll('a').some((a) => /transcript\.txt$/.test(a.getAttribute('href') ?? ''))).toBe(true);
+    const assess = listFiles(out).filter((f) => f.startsWith('accessibility-assessment/'));
+    expect(assess).toContain('accessibility-assessment/package.zip');
+    const brand = page(out, 'studio-nord/product-brand-sauvage/index.html');
+    const pdf = brand.querySelectorAll('a').find((a) => (a.getAttribute('href') ?? '').endsWith('.pdf'));
+    expect(pdf).toBeDefined();
+    expect(brand.text).toMatch(/application\/pdf|PDF/);
+  });
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const again = await buildTo(content);
+    const second = listFiles(again.out);
+    expect(second).toEqual(files);
+    for (const f of files) expect(readFileSync(join(again.out, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+  }, 120_000);
+});

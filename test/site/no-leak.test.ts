@@ -1,0 +1,156 @@
+/**
+ * Nothing leaks between views: markers planted in every text field and every file of every
+ * part must appear in no output file of a view that did not select the part (pages, CSS,
+ * images, the view's package once unzipped), and a selected part's text markers must appear.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import AdmZip from 'adm-zip';
+import fc from 'fast-check';
+import sharp from 'sharp';
+import { readPortfolio } from '../../src/index.ts';
+import { makeFile } from '../../src/model/files.ts';
+import type { Part, Portfolio, PortfolioFile } from '../../src/model/types.ts';
+import { planViews, readSiteConfig } from '../../src/views/index.ts';
+import type { SiteConfig, ViewConfig } from '../../src/views/types.ts';
+import { renderSite } from '../../src/render/render-site.ts';
+import { createImageProcessor } from '../../src/render/image-processor.ts';
+
+const content = resolve(import.meta.dirname, '../../content');
+const cache = mkdtempSync(`${tmpdir()}/vitrine-leak-cache-`);
+const processImage = createImageProcessor(cache);
+
+/** Keys whose strings are structure, not the owner's text: markers there would break the model. */
+const structural = new Set(['id', 'slug', 'kind', 'parent', 'file', 'carrier', 'mode', 'mimeType', 'refType', 'lang', 'sourceType', 'value@date', 'element', 'el', 'ref', 'type@node', 'ns', 'name', 'prefix', 'path', 'origin', 'after']);
+
+/** Appends `marker` to every owner-text string inside a part (descriptions, comments, record fields). */
+function plant(v: unknown, marker: string, key = ''): unknown {
+  if (typeof v === 'string') return structural.has(key) ? v : `${v} ${marker}`;
+  if (Array.isArray(v)) return v.map((x) => plant(x, marker, key));
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const isXmlNode = o.type === 'element' || o.type === 'text';
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) {
+      if (isXmlNode && k === 'type') out[k] = x;
+      else if (k === 'value' && typeof x === 'string' && /^\d{4}-\d{2}/.test(x)) out[k] = x; // dates stay dates
+      else if (k === 'tags') out[k] = x;
+      else out[k] = plant(x, marker, k);
+    }
+    return out;
+  }
+  return v;
+}
+
+/** The example portfolio with a unique marker in every part's texts and files. */
+async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<string, string>; fileMarkers: Map<string, string[]> }> {
+  const base = (await readPortfolio(content)).value!;
+  const markers = new Map<string, string>();
+  const renamed = new Map<string, string>();
+  const files = new Map<string, PortfolioFile>(base.files.map((f) => [f.path, f]));
+  const users = new Map<string, string[]>();
+  for (const p of base.parts) for (const f of p.files) users.set(f, [...(users.get(f) ?? []), p.id]);
+  base.parts.forEach((p, i) => markers.set(p.id, `QXMARK${String(i).padStart(3, '0')}Z`));
+  // Files: a marker of their own (a file may be used by several parts) goes into the file name,
+  // text files' bytes and images' EXIF. It may appear only in views selecting one of its users.
+  const fileMarkers = new Map<string, string[]>();
+  let n = 0;
+  for (const [path, partIds] of users) {
+    const f = files.get(path);
+    if (!f) continue;
+    const m = `QXFILE${String(n++).padStart(3, '0')}Z`;
+    fileMarkers.set(m, partIds);
+    const newPath = path.replace(/([^/]+)$/, `${m}-$1`);
+    let bytes = f.bytes;
+    if (/^text\//.test(f.mediaType)) bytes = new TextEncoder().encode(`${new TextDecoder().decode(f.bytes)}\n${m}-filetext\n`);
+    if (f.mediaType === 'image/jpeg') bytes = new Uint8Array(await sharp(Buffer.from(f.bytes)).withExif({ IFD0: { Artist: `${m}-exif`, ImageDescription: `${m}-exif` } }).jpeg().toBuffer());
+    renamed.set(path, newPath);
+    files.delete(path);
+    files.set(newPath, makeFile(newPath, bytes));
+  }
+  const rename = (p: string) => renamed.get(p) ?? p;
+  const parts: Part[] = base.parts.map((p) => {
+    const marked = plant(p, markers.get(p.id)!) as Part;
+    marked.files = p.files.map(rename);
+    marked.description?.full.forEach((m) => m.file && (m.file = rename(m.file)));
+    return marked;
+  });
+  const relations = base.relations.map((r) => plant(r, `REL${r.id}`) as typeof r);
+  return { portfolio: { ...base, parts, relations, files: [...files.values()] }, markers, fileMarkers };
+}
+
+/** Every output file of one view as searchable text (zip entries expanded, binary as latin1). */
+function viewTexts(files: Map<string, Uint8Array>, folder: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, bytes] of files) {
+    if (!path.startsWith(`${folder}/`)) continue;
+    out.set(path, Buffer.from(bytes).toString('latin1') + '\n' + Buffer.from(bytes).toString('utf8'));
+    if (path.endsWith('.zip')) {
+      for (const e of new AdmZip(Buffer.from(bytes)).getEntries()) {
+        const data = e.getData();
+        out.set(`${path}!/${e.entryName}`, `${e.entryName}\n${data.toString('latin1')}\n${data.toString('utf8')}`);
+      }
+    }
+  }
+  return out;
+}
+
+async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, fileMarkers: Map<string, string[]>, config: SiteConfig): Promise<void> {
+  const plans = planViews(portfolio, config).value;
+  const site = await renderSite(plans, { processImage });
+  for (const plan of plans) {
+    const selected = new Set(plan.parts.map((p) => p.id));
+    const texts = viewTexts(site.value, plan.folder);
+    const all = [...texts.values()].join('\n');
+    for (const [id, marker] of markers) {
+      if (selected.has(id)) continue;
+      const hit = [...texts].find(([, t]) => t.includes(marker));
+      expect(hit?.[0], `view ${plan.id} leaks part ${id} (${marker})`).toBeUndefined();
+    }
+    for (const [marker, users] of fileMarkers) {
+      if (users.some((u) => selected.has(u))) continue;
+      const hit = [...texts].find(([, t]) => t.includes(marker));
+      expect(hit?.[0], `view ${plan.id} publishes a file of ${users.join(', ')} (${marker})`).toBeUndefined();
+    }
+    for (const [marker, users] of fileMarkers) {
+      expect(all.includes(`${marker}-exif`), `view ${plan.id} publishes EXIF of a file of ${users.join(', ')}`).toBe(false);
+    }
+    for (const part of plan.parts) {
+      const marker = markers.get(part.id)!;
+      // A selected part's own texts are shown: its marker reaches the pages.
+      expect(all.includes(marker), `view ${plan.id} does not show part ${part.id}`).toBe(true);
+    }
+  }
+  // The site root carries no part content.
+  const root = Buffer.from(site.value.get('index.html')!).toString('utf8');
+  for (const marker of [...markers.values(), ...fileMarkers.keys()]) expect(root.includes(marker)).toBe(false);
+}
+
+describe('no leaks between views', () => {
+  it('holds for the three views of the example, with every field and file marked', async () => {
+    const { portfolio, markers, fileMarkers } = await markedPortfolio();
+    const config = (await readSiteConfig(content)).value;
+    expect(config.views.length).toBe(3);
+    await checkNoLeak(portfolio, markers, fileMarkers, config);
+  }, 120_000);
+
+  it('holds for random selections (property)', async () => {
+    const { portfolio, markers, fileMarkers } = await markedPortfolio();
+    const ids = portfolio.parts.map((p) => p.id);
+    const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
+    const selector = fc.oneof(
+      fc.constantFrom(...ids).map((id) => ({ id })),
+      fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
+      fc.constantFrom(...kinds).map((kind) => ({ kind })),
+    );
+    const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 4 }), package: fc.boolean() }).map((v) => ({ id: `v${i}`, access: 'public', lang: 'en', ...v }) as ViewConfig);
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(view(1), view(2)), async (views) => {
+        await checkNoLeak(portfolio, markers, fileMarkers, { views, file: `${content}/vitrine.config.yaml` });
+      }),
+      { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 12) },
+    );
+  }, 300_000);
+});
