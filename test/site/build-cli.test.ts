@@ -1,0 +1,67 @@
+/** `vitrine build` from the command line: one view, failures that keep the previous site, overlaps. */
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/main.ts';
+import { listFiles } from './site-helpers.ts';
+
+const content = resolve(import.meta.dirname, '../../content');
+
+async function run(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const code = await main([...args, '--cache', join(cwd, '.cache')], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
+  return { code, out, err };
+}
+
+describe('vitrine build', () => {
+  it('builds one view alone with --view, and says what it wrote', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-build-'));
+    const out = join(cwd, 'site');
+    const r = await run(['build', content, '--out', out, '--view', 'studio-nord'], cwd);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/built .*site: \d+ files/);
+    const files = listFiles(out);
+    expect(files.some((f) => f.startsWith('studio-nord/'))).toBe(true);
+    expect(files.some((f) => f.startsWith('ecole-design/'))).toBe(false);
+  }, 60_000);
+
+  it('ViewNotFound: an unknown --view is an error and writes nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-build-'));
+    const r = await run(['build', content, '--out', join(cwd, 'site'), '--view', 'nope', '--json'], cwd);
+    expect(r.code).toBe(1);
+    const d = r.out.trim().split('\n').map((l) => JSON.parse(l) as { code: string; location?: { file: string } }).find((x) => x.code === 'ViewNotFound');
+    expect(d?.location?.file).toBe(join(content, 'vitrine.config.yaml'));
+    expect(existsSync(join(cwd, 'site'))).toBe(false);
+  }, 60_000);
+
+  it('keeps the previous site whole when a build fails', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-build-'));
+    const input = join(cwd, 'portfolio');
+    cpSync(content, input, { recursive: true });
+    const out = join(cwd, 'site');
+    expect((await run(['build', input, '--out', out], cwd)).code).toBe(0);
+    const before = listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]);
+    // Break one part file: the next build must fail and leave the site as it was.
+    writeFileSync(join(input, 'parts/goal-accessible-curriculum.xml'), '<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0"><goal>');
+    const r = await run(['build', input, '--out', out], cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[XmlMalformed]');
+    expect(r.err).toContain('is unchanged');
+    expect(listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')])).toEqual(before);
+  }, 60_000);
+
+  it('OutputOverlapsInput: refuses an output folder that is or holds the input', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-build-'));
+    const input = join(cwd, 'portfolio');
+    cpSync(content, input, { recursive: true });
+    for (const out of [input, cwd]) {
+      const r = await run(['build', input, '--out', out], cwd);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('[OutputOverlapsInput]');
+    }
+    expect(existsSync(join(input, 'imsmanifest.xml'))).toBe(true);
+    expect(listFiles(input).some((f) => f.endsWith('index.html'))).toBe(false);
+  }, 60_000);
+});
