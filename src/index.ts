@@ -2,3 +2,5 @@
 export { readPortfolio, exportPackage, generatePackage, writePackage, type ReadOptions, type PackFormat } from './api.ts';
 export type { Portfolio, Part, PartKind, Relation, PortfolioFile, Text, Term, PartDate, Extension } from './model/index.ts';
 export type { Diagnostic, DiagnosticCode, Location, Result, Severity } from './diagnostics/index.ts';
+export { build, type BuildOptions, type BuildSummary } from './build.ts';
+export { vitrineEleventy } from './eleventy.ts';

@@ -21,6 +21,23 @@ export interface AssetOptions {
   processImage?: (file: ViewPlan['files'][number], bag: DiagnosticBag) => Promise<(ImageInfo & { variants: (ImageInfo['variants'][number] & { bytes: Uint8Array })[] }) | undefined>;
 }
 
+/** How many image files are encoded at once. */
+const IMAGE_CONCURRENCY = 4;
+
+/** Maps with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** The variant served as "the original": the largest one in a format other than WebP/AVIF. */
 export function downloadVariant<V extends { mediaType: string; width: number }>(variants: V[]): V | undefined {
   const own = variants.filter((v) => v.mediaType !== 'image/webp' && v.mediaType !== 'image/avif');
@@ -40,21 +57,29 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
   const files = new Map<string, Uint8Array>();
   const images = new Map<string, ImageInfo>();
   const stripped = new Map<string, { bytes: Uint8Array; mediaType: string }>();
-  for (const f of plan.files) {
+  // Images are encoded a few files at a time: one file's variants alone do not keep both cores
+  // busy (measured: 552 ms a photo one by one, 365 ms with files in parallel). Results are used
+  // in plan order, so the output does not depend on which encode finished first.
+  const processed = await mapLimit(plan.files, IMAGE_CONCURRENCY, async (f) => {
     const like = imageLike(f);
-    if (!like || f.mediaType === 'image/svg+xml') {
-      files.set(`files/${f.path}`, f.bytes);
-      continue;
-    }
+    if (!like || f.mediaType === 'image/svg+xml') return undefined;
     // A mislabelled image (a JPEG called application/octet-stream) is processed by what it is.
     const asImage = like.sniffed && !isRasterImage(f) ? { ...f, mediaType: `image/${like.sniffed}` } : f;
-    const img = options.processImage ? await options.processImage(asImage, bag) : undefined;
-    if (!img) continue; // never published raw: its metadata (EXIF, GPS, XMP) could not be removed
+    return { img: options.processImage ? await options.processImage(asImage, bag) : undefined };
+  });
+  plan.files.forEach((f, i) => {
+    const result = processed[i];
+    if (!result) {
+      files.set(`files/${f.path}`, f.bytes);
+      return;
+    }
+    const img = result.img;
+    if (!img) return; // never published raw: its metadata (EXIF, GPS, XMP) could not be removed
     images.set(f.path, img);
     for (const v of img.variants) files.set(`images/${v.fileName}`, v.bytes);
     const original = downloadVariant(img.variants);
     if (original) stripped.set(f.path, { bytes: original.bytes, mediaType: original.mediaType });
-  }
+  });
   let packageHref: string | undefined;
   if (plan.package) {
     const portfolio: Portfolio = { id: plan.id, title: plan.title, lang: plan.lang, parts: plan.parts, relations: plan.relations, files: plan.files, extensions: [] };

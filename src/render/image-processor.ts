@@ -1,15 +1,27 @@
-/** Wires the image pipeline into a build: one cache per build, created on first use. */
+/**
+ * Wires the image pipeline into a build: one disk cache per build, created on first use, and
+ * one in-memory result per source file, so an image shown in three views is processed (or read
+ * from the cache) once. Both live in this closure, i.e. per build: nothing is module-level.
+ */
 import type { AssetOptions } from './assets.ts';
 
 /** An image processor backed by a cache folder; images are resized and stripped of metadata. */
 export function createImageProcessor(cacheDir: string): AssetOptions['processImage'] {
   let processor: AssetOptions['processImage'] | undefined;
+  const done = new Map<string, ReturnType<NonNullable<AssetOptions['processImage']>>>();
   return async (file, bag) => {
     if (!processor) {
       const images = await import('./images/index.ts');
       const cache = new images.ImageCache(`${cacheDir}/images`);
       processor = (f, b) => images.processImage(f, {}, cache, b);
     }
-    return processor(file, bag);
+    // Same bytes and same name give the same variants (their file names derive from both).
+    const key = `${file.sha256}\u0000${file.path}\u0000${file.mediaType}`;
+    let result = done.get(key);
+    if (!result) {
+      result = processor(file, bag);
+      done.set(key, result);
+    }
+    return result;
   };
 }
