@@ -1,14 +1,14 @@
 /**
- * ViewPlan → ViewData: resolves everything a template shows (titles, dates in the view's
- * language, relation verbs both ways, media with their image variants and caption tracks)
- * from the plan alone, so nothing outside the view can reach a page.
+ * ViewPlan → ViewData: resolves everything a template shows (titles, dates and IMS words in
+ * the view's language, relation verbs both ways and sorted by meaning, media with their image
+ * variants and caption tracks) from the plan alone, so nothing outside the view can reach a page.
  */
 import type { MediaItem, Part, PortfolioFile, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
-import { detailRows, elementText, identificationName, rubricGrid } from './details.ts';
+import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { formatBytes, formatDate } from './messages.ts';
 import { downloadVariant } from './assets.ts';
-import type { DateData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
+import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
 /** The image variants rendering made for a file (structurally what render/images produces). */
 export interface ImageInfo {
@@ -26,91 +26,161 @@ export interface ViewDataInput {
   packageHref?: string;
 }
 
+type T = (key: string, fallback?: string) => string;
+
 /** URL of a package path inside a view folder, each segment encoded. */
 export function fileHref(path: string): string {
   return 'files/' + path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** A part's display title, whatever its kind. */
-export function partTitle(part: Part, t: (k: string) => string): string {
+/** A part's display title in the view's language, whatever its kind, and the title's language. */
+export function partTitle(part: Part, t: T, lang = 'en'): { title: string; lang?: string } {
   const r = (part.ims?.record ?? {}) as Record<string, unknown>;
   const group = (r.group as { description?: { short?: string } } | undefined)?.description?.short;
+  const text = (v: { value: string; lang?: string } | undefined) => (v?.value ? { title: v.value, ...(v.lang ? { lang: v.lang } : {}) } : undefined);
+  const rubric = part.kind === 'rubric' ? rubricTitle(part, lang) : undefined;
+  const name = part.kind === 'identification' ? identificationName(part) : undefined;
   return (
-    part.title?.value ||
-    part.description?.short?.value ||
-    (part.kind === 'identification' ? identificationName(part) : undefined) ||
-    (part.kind === 'rubric' ? elementText(r.title) : undefined) ||
-    group ||
-    part.type?.value ||
-    `${t(`one.${part.kind}`)} ${part.id}`
+    text(part.title) ??
+    text(part.description?.short) ??
+    (name ? { title: name } : undefined) ??
+    (rubric ? { title: rubric.text, ...(rubric.lang ? { lang: rubric.lang } : {}) } : undefined) ??
+    (group ? { title: group } : undefined) ??
+    text(part.type) ??
+    { title: t(`title.${part.kind}`, `${t(`one.${part.kind}`)} ${part.id}`) }
   );
 }
+
+/** The start of a text, cut at a word near `max` characters. */
+function excerptOf(s: string, max = 220): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+const norm = (type: string) => type.toLowerCase().replace(/[^a-z]/g, '');
+const ASSERTS = new Set(['attests', 'evaluates']);
+const SUPPORTS = new Set(['supports', 'aimsat']);
+const ABOUT = new Set(['attests', 'evaluates', 'reflectson', 'claims']);
+const INCOMING_SORTED = new Set(['evidences', 'attests', 'evaluates', 'reflectson', 'claims', 'supports', 'aimsat']);
 
 /** Builds the template data of one view. */
 export function buildViewData(input: ViewDataInput): ViewData {
   const { plan, messages } = input;
-  const t = (key: string, fallback?: string) => messages[key] ?? fallback ?? key;
-  const refs = new Map<string, PartRef>();
-  for (const p of plan.parts) refs.set(p.id, { id: p.id, slug: p.slug, kind: p.kind, title: partTitle(p, t), href: `${p.slug}/index.html` });
+  const t: T = (key, fallback) => messages[key] ?? fallback ?? key;
+  const differs = (l: string | undefined) => (l && !sameLang(l, plan.lang) ? l : undefined);
   const files = new Map(plan.files.map((f) => [f.path, f]));
+  const refs = new Map<string, PartRef>();
+  const media = new Map<string, MediaData[]>();
+  const paragraphs = new Map<string, string[]>();
+  for (const p of plan.parts) {
+    const { title, lang } = partTitle(p, t, plan.lang);
+    const ref: PartRef = { id: p.id, slug: p.slug, kind: p.kind, title, href: `${p.slug}/index.html` };
+    if (p.kind !== 'identification' && differs(lang)) ref.titleLang = lang!;
+    if (p.type?.value) ref.type = !p.type.sourceType || p.type.sourceType === 'imsdefault' ? term(t, p.type.value)! : p.type.value;
+    if (p.author?.value) ref.author = p.author.value;
+    const m = (p.description?.full ?? []).map((x) => mediaData(x, p, files, input.images, plan.lang, t));
+    const paras = (p.description?.long?.value ?? '').split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
+    const cover = m.find((x) => x.kind === 'image');
+    if (cover) ref.cover = cover;
+    const first = paras[0] ?? m.find((x) => x.kind === 'text')?.text?.split(/\n\s*\n/)[0];
+    if (first) ref.excerpt = excerptOf(first);
+    refs.set(p.id, ref);
+    media.set(p.id, m);
+    paragraphs.set(p.id, paras);
+  }
   const date = (d: Part['dates'][number]): DateData => {
     const type = d.type?.value;
     return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: formatDate(d.value, plan.lang) };
   };
   const verb = (rel: Relation, dir: 0 | 1) => {
-    const key = `rel.${rel.type.toLowerCase().replace(/[^a-z]/g, '')}`;
-    const both = messages[key] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));
+    const both = messages[`rel.${norm(rel.type)}`] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));
     return (both.split('|')[dir] ?? rel.type) || rel.type;
   };
+  const relations = new Map(plan.relations.map((r) => [r.id, r]));
   const outgoing = new Map<string, RelationLink[]>();
-  const incoming = new Map<string, RelationLink[]>();
+  const incoming = new Map<string, (RelationLink & { rel: string })[]>();
+  const claimsOut = new Map<string, RelationLink[]>();
+  const claimsOnRelation = new Map<string, RelationLink[]>();
   for (const rel of plan.relations) {
     const from = refs.get(rel.from);
+    if (!from) continue;
+    const text = rel.text?.value;
+    const extra = text ? { text } : {};
     for (const to of rel.to) {
       const target = refs.get(to);
-      if (!from || !target) continue; // a Claims on a relation has no page to link to
-      const text = rel.text?.value;
-      push(outgoing, rel.from, { type: rel.type, label: verb(rel, 0), part: target, ...(text ? { text } : {}) });
-      push(incoming, to, { type: rel.type, label: verb(rel, 1), part: from, ...(text ? { text } : {}) });
+      const claimed = relations.get(to);
+      if (target) {
+        push(outgoing, rel.from, { type: rel.type, label: verb(rel, 0), part: target, ...extra });
+        push(incoming, to, { type: rel.type, label: verb(rel, 1), part: from, ...extra, rel: rel.id });
+      } else if (claimed && norm(rel.type) === 'claims' && refs.has(claimed.from)) {
+        // A claim on a relation: "claims that <source> <verb> <target>", shown on both ends' pages.
+        for (const end of claimed.to.filter((x) => refs.has(x))) {
+          push(claimsOut, rel.from, { type: rel.type, label: verb(rel, 0), part: refs.get(claimed.from)!, claim: { label: verb(claimed, 0), part: refs.get(end)! }, ...extra });
+        }
+        push(claimsOnRelation, claimed.id, { type: rel.type, label: verb(rel, 1), part: from, ...extra });
+      }
     }
   }
   const children = new Map<string, PartRef[]>();
   for (const p of plan.parts) if (p.parent && refs.has(p.parent)) push(children, p.parent, refs.get(p.id)!);
+  const strip = ({ rel: _rel, ...link }: RelationLink & { rel: string }): RelationLink => link;
+  const incomingOf = (id: string, types: Set<string>) => (incoming.get(id) ?? []).filter((l) => types.has(norm(l.type))).map(strip);
 
   const parts: PartData[] = plan.parts.map((p) => {
+    const inc = incoming.get(p.id) ?? [];
+    const out = outgoing.get(p.id) ?? [];
+    const evidence: EvidenceData[] = inc
+      .filter((l) => norm(l.type) === 'evidences')
+      .map((l) => {
+        const assertions = incomingOf(l.part.id, ASSERTS);
+        const reflections = incomingOf(l.part.id, new Set(['reflectson']));
+        const shown = new Set([...assertions, ...reflections].map((x) => x.part.id));
+        const claims = (claimsOnRelation.get(l.rel) ?? []).filter((x) => !shown.has(x.part.id));
+        return { part: l.part, ...(l.text ? { text: l.text } : {}), assertions, reflections, claims };
+      });
     const d: PartData = {
       ...refs.get(p.id)!,
-      paragraphs: (p.description?.long?.value ?? '').split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean),
+      paragraphs: paragraphs.get(p.id)!,
       dates: p.dates.map(date),
       rationale: p.rationale.map((r) => r.value),
       tags: p.tags,
-      media: (p.description?.full ?? []).map((m) => mediaData(m, p, files, input.images, plan.lang, t)),
+      media: media.get(p.id)!,
       details: detailRows(p, t),
       children: children.get(p.id) ?? [],
-      outgoing: outgoing.get(p.id) ?? [],
-      incoming: incoming.get(p.id) ?? [],
+      outgoing: out,
+      incoming: inc.map(strip),
+      evidence,
+      assertions: incomingOf(p.id, ASSERTS),
+      reflections: incomingOf(p.id, new Set(['reflectson'])),
+      claims: incomingOf(p.id, new Set(['claims'])),
+      supports: incomingOf(p.id, SUPPORTS),
+      about: [...out.filter((l) => ABOUT.has(norm(l.type))), ...(claimsOut.get(p.id) ?? [])],
+      related: [...out.filter((l) => !ABOUT.has(norm(l.type))), ...inc.filter((l) => !INCOMING_SORTED.has(norm(l.type))).map(strip)],
     };
-    const lang = p.description?.short?.lang ?? p.description?.long?.lang;
-    if (lang && lang.split('-')[0] !== plan.lang.split('-')[0]) d.lang = lang;
-    if (p.type?.value) d.type = p.type.value;
+    const lang = differs(p.description?.long?.lang ?? p.description?.short?.lang);
+    if (lang) d.lang = lang;
     const summary = p.title?.value && p.description?.short?.value ? p.description.short.value : undefined;
     if (summary) d.summary = summary;
     if (p.comment?.value) d.comment = p.comment.value;
-    if (p.status?.type?.value) d.status = { label: p.status.type.value, ...(p.status.date ? { date: date(p.status.date) } : {}) };
+    if (p.status?.type?.value) d.status = { label: term(t, p.status.type.value)!, ...(p.status.date ? { date: date(p.status.date) } : {}) };
     if (p.priority?.value) d.priority = p.priority.value;
-    if (p.author?.value) d.author = p.author.value;
     if (p.parent && refs.has(p.parent)) d.parent = refs.get(p.parent)!;
     if (p.kind === 'rubric') {
-      const grid = rubricGrid(p);
-      if (grid) d.rubric = grid;
+      const rubric = rubricData(p, t, plan.lang);
+      if (rubric) d.rubric = rubric;
+      if (rubric?.description && !d.excerpt) d.excerpt = excerptOf(rubric.description.text);
     }
     return d;
   });
+  const owner = plan.owner ? parts.find((p) => p.id === plan.owner!.id) : undefined;
   const sections: SectionData[] = [];
   for (const p of parts) {
-    const last = sections[sections.length - 1];
-    if (last && last.kind === p.kind) last.parts.push(p);
-    else sections.push({ kind: p.kind, heading: t(`kind.${p.kind}`), parts: [p] });
+    if (p === owner || p.parent) continue; // the owner has the page's header; nested parts show with their parent
+    const section = sections.find((s) => s.kind === p.kind);
+    if (section) section.parts.push(p);
+    else sections.push({ kind: p.kind, id: `section-${p.kind}`, heading: t(`kind.${p.kind}`), parts: [p] });
   }
   const view: ViewData = {
     id: plan.id,
@@ -121,13 +191,13 @@ export function buildViewData(input: ViewDataInput): ViewData {
     noindex: plan.noindex,
     preview: plan.preview,
     parts,
+    partsById: Object.fromEntries(parts.map((p) => [p.id, p])),
     sections,
     personalData: plan.personalData,
     t: messages,
     css: input.css,
   };
   if (plan.description) view.description = plan.description;
-  const owner = plan.owner ? parts.find((p) => p.id === plan.owner!.id) : undefined;
   if (owner) view.owner = owner;
   if (input.packageHref) view.packageHref = input.packageHref;
   return view;
@@ -139,7 +209,7 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   else m.set(k, [v]);
 }
 
-function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, images: Map<string, ImageInfo>, lang: string, t: (k: string) => string): MediaData {
+function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, images: Map<string, ImageInfo>, lang: string, t: T): MediaData {
   if (m.carrier === 'text' || (!m.file && m.text && m.carrier !== 'uri')) {
     return { kind: m.mimeType === 'text/html' ? 'html' : 'text', text: m.text ?? '' };
   }

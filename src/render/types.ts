@@ -1,28 +1,60 @@
 /**
  * The data templates receive. This is the theme's contract with designers: documented in
  * docs/templates.md, and kept small and display-ready (titles resolved, dates formatted,
- * links relative), so a template never needs to know a source format.
+ * links relative, words in the view's language), so a template never needs to know a source
+ * format.
  */
 import type { Access, PersonalDataItem } from '../views/types.ts';
 import type { PartKind } from '../model/types.ts';
 
-/** A link to another part of the same view. */
+/** A link to another part of the same view, with what a list or a thumbnail of it shows. */
 export interface PartRef {
   id: string;
   slug: string;
   kind: PartKind;
   title: string;
+  /** Language of the title, when it is not the view's (put it on the element showing the title). */
+  titleLang?: string;
   /** Relative to the view root: `<slug>/index.html`. */
   href: string;
+  /** The part's type within its kind (typename), e.g. "Essay"; IMS vocabulary words translated. */
+  type?: string;
+  /** Who wrote it (assertions, reflections). */
+  author?: string;
+  /** The part's first image, for thumbnails and galleries. */
+  cover?: MediaData;
+  /** The start of its text (about 220 characters, cut at a word), for quotes and cards. */
+  excerpt?: string;
 }
 
 /** A relation as shown on a part page: the verb and the part at the other end. */
 export interface RelationLink {
+  /** The relation name as the source wrote it (`Evidences`, `Attests`...), to test in templates. */
   type: string;
   /** The relation verb in the view's language, read in this direction ("evidences", "is evidenced by"). */
   label: string;
   part: PartRef;
   text?: string;
+  /**
+   * A claim on a relation rather than on a part (IMS `Claims` pointing at a relationship):
+   * `part` is the claimed relation's source, and this is the rest of it, read forward
+   * ("is evidence of" → the competency).
+   */
+  claim?: { label: string; part: PartRef };
+}
+
+/** A piece of evidence for a part (an incoming `Evidences`), with what is said about it. */
+export interface EvidenceData {
+  /** The evidence. */
+  part: PartRef;
+  /** Free text on the Evidences relation. */
+  text?: string;
+  /** Assertions about the evidence (its incoming `Attests` and `Evaluates`): who vouches for it. */
+  assertions: RelationLink[];
+  /** Reflections on the evidence (its incoming `ReflectsOn`). */
+  reflections: RelationLink[];
+  /** Parts that claim this very evidence link holds (`Claims` on the relation), unless listed above. */
+  claims: RelationLink[];
 }
 
 /** A media item as a template shows it. */
@@ -51,8 +83,18 @@ export interface MediaData {
 
 /** One labelled value of a part's details. */
 export interface DetailRow {
+  /**
+   * What the row is, stable across languages, so a template can pick rows: `name`, `address`,
+   * `email`, `web`, `telephone`, `mobile`, `organization`, `level`, `registrationno`, `role`,
+   * `units`, `evaluation`, `score`, `definition`, `learningactivityref`, `record`, `language`,
+   * `preference`, `group`, `key`, `gender`, `placeofbirth`, `agent`, `classification`,
+   * `affiliationid`, or `field` for a free label from the source.
+   */
+  key?: string;
   label: string;
   value: string;
+  /** A qualifier of the value ("Preferred", "Work"), in the view's language when it is an IMS word. */
+  note?: string;
   href?: string;
   /** Nested rows (an address, an evaluation). */
   rows?: DetailRow[];
@@ -66,11 +108,51 @@ export interface DateData {
   display: string;
 }
 
+/** A text of a rubric with its language when that is not the view's. */
+export interface RubricText {
+  text: string;
+  lang?: string;
+}
+
+/** One level (a dimension outcome) of a rubric dimension, in the rubric's order. */
+export interface RubricLevel {
+  title: RubricText;
+  description?: RubricText;
+  /** Checklist statements that define the level. */
+  statements: RubricText[];
+}
+
+/** A dimension of quality. Sub-dimensions follow their parent with `depth` one more. */
+export interface RubricDimension {
+  /** Anchor-safe id, unique in the page (`dim-1`, `dim-1-2`). */
+  id: string;
+  depth: number;
+  title: RubricText;
+  description?: RubricText;
+  levels: RubricLevel[];
+}
+
+/** An overall outcome of a rubric ("Ready to print") and the rules that lead to it. */
+export interface RubricOutcome {
+  title: RubricText;
+  description?: RubricText;
+  /** The rules in words ("A total score of at least 10"), in the view's language. */
+  rules: string[];
+}
+
+/** A rubric: dimensions of quality with their levels, and the overall outcomes. */
+export interface RubricData {
+  description?: RubricText;
+  dimensions: RubricDimension[];
+  outcomes: RubricOutcome[];
+  /** The largest number of levels of any dimension (for a grid). */
+  maxLevels: number;
+}
+
 /** Everything a template needs about one part. */
 export interface PartData extends PartRef {
+  /** Language of the part's text, when it is not the view's (put it on the part's container). */
   lang?: string;
-  /** The part's type within its kind (typename), e.g. "Essay". */
-  type?: string;
   summary?: string;
   /** Long description as plain text paragraphs. */
   paragraphs: string[];
@@ -78,23 +160,43 @@ export interface PartData extends PartRef {
   dates: DateData[];
   status?: { label: string; date?: DateData };
   priority?: string;
-  author?: string;
   rationale: string[];
   tags: string[];
   media: MediaData[];
   details: DetailRow[];
-  /** Rubric grid: dimensions by outcomes. */
-  rubric?: { outcomes: string[]; dimensions: { title: string; description?: string; cells: string[] }[] };
+  rubric?: RubricData;
   parent?: PartRef;
+  /** Nested parts (an activity's products, a goal's sub-goals), with their covers for a gallery. */
   children: PartRef[];
+  /** Every relation inside the view, both ways. The fields below sort them by meaning. */
   outgoing: RelationLink[];
   incoming: RelationLink[];
+  /** Its evidence (incoming `Evidences`), each with the assertions, reflections and claims on it. */
+  evidence: EvidenceData[];
+  /** Assertions about this part (incoming `Attests`, `Evaluates`). */
+  assertions: RelationLink[];
+  /** Reflections on this part (incoming `ReflectsOn`). */
+  reflections: RelationLink[];
+  /** Claims on this part (incoming `Claims`). */
+  claims: RelationLink[];
+  /** What supports it or aims at it (incoming `Supports`, `AimsAt`), for goals and competencies. */
+  supports: RelationLink[];
+  /** What an assertion, reflection or claim is about (outgoing `Attests`, `Evaluates`, `ReflectsOn`, `Claims`, and claims on relations). */
+  about: RelationLink[];
+  /** The relations not in any of the fields above, both ways. */
+  related: RelationLink[];
 }
 
-/** A group of parts on the view's front page, in selection order. */
+/** A group of parts of one kind on the view's front page. */
 export interface SectionData {
   kind: PartKind;
+  /** Anchor of the section on the front page (`section-competency`). */
+  id: string;
   heading: string;
+  /**
+   * The top-level parts of that kind, in selection order. The owner (`view.owner`) and parts
+   * nested in another selected part (shown with their parent) are left out.
+   */
   parts: PartData[];
 }
 
@@ -110,6 +212,9 @@ export interface ViewData {
   preview: boolean;
   owner?: PartData;
   parts: PartData[];
+  /** Every part by id, to expand a PartRef into its PartData: `view.partsById[ref.id]`. */
+  partsById: Record<string, PartData>;
+  /** Parts grouped by kind, kinds in the order of their first selected part. */
   sections: SectionData[];
   personalData: PersonalDataItem[];
   /** Relative to the view root, when the view ships its package. */
