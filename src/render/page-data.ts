@@ -6,7 +6,7 @@
 import type { MediaItem, Part, PortfolioFile, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
-import { formatBytes, formatDate } from './messages.ts';
+import { createFormatters } from './messages.ts';
 import { downloadVariant } from './assets.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
@@ -69,6 +69,7 @@ const INCOMING_SORTED = new Set(['evidences', 'attests', 'evaluates', 'reflectso
 export function buildViewData(input: ViewDataInput): ViewData {
   const { plan, messages } = input;
   const t: T = (key, fallback) => messages[key] ?? fallback ?? key;
+  const fmt = createFormatters(plan.lang);
   const differs = (l: string | undefined) => (l && !sameLang(l, plan.lang) ? l : undefined);
   const files = new Map(plan.files.map((f) => [f.path, f]));
   const refs = new Map<string, PartRef>();
@@ -80,7 +81,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
     if (p.kind !== 'identification' && differs(lang)) ref.titleLang = lang!;
     if (p.type?.value) ref.type = !p.type.sourceType || p.type.sourceType === 'imsdefault' ? term(t, p.type.value)! : p.type.value;
     if (p.author?.value) ref.author = p.author.value;
-    const m = (p.description?.full ?? []).map((x) => mediaData(x, p, files, input.images, plan.lang, t));
+    const m = (p.description?.full ?? []).map((x) => mediaData(x, p, files, input.images, fmt, t));
     const paras = (p.description?.long?.value ?? '').split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
     const cover = m.find((x) => x.kind === 'image');
     if (cover) ref.cover = cover;
@@ -92,7 +93,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   }
   const date = (d: Part['dates'][number]): DateData => {
     const type = d.type?.value;
-    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: formatDate(d.value, plan.lang) };
+    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value) };
   };
   const verb = (rel: Relation, dir: 0 | 1) => {
     const both = messages[`rel.${norm(rel.type)}`] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));
@@ -209,7 +210,7 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   else m.set(k, [v]);
 }
 
-function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, images: Map<string, ImageInfo>, lang: string, t: T): MediaData {
+function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, images: Map<string, ImageInfo>, fmt: ReturnType<typeof createFormatters>, t: T): MediaData {
   if (m.carrier === 'text' || (!m.file && m.text && m.carrier !== 'uri')) {
     return { kind: m.mimeType === 'text/html' ? 'html' : 'text', text: m.text ?? '' };
   }
@@ -221,7 +222,7 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
-  const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: formatBytes(f.size, lang) };
+  const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   const img = images.get(f.path);
   if (img) {
     const byFormat = new Map<string, ImageInfo['variants']>();
