@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic, Result } from '../diagnostics/index.ts';
+import { codes, readInSandbox } from '../../test/fixtures/hostile/zip-helpers.ts';
 import { deflatedZeros, deflateRaw, forgeZip, type ForgedEntry } from '../../test/fixtures/hostile/forge-zip.ts';
 import { openSandbox, type Sandbox } from '../../test/fixtures/hostile/sandbox.ts';
 import { defaultReadLimits, type ReadLimits } from './types.ts';
@@ -13,19 +13,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => box.dispose());
 
-/** Writes the zip, reads it, and checks that reading wrote nothing anywhere in the sandbox. */
-async function read(name: string, bytes: Uint8Array, limits: ReadLimits = defaultReadLimits) {
-  const file = box.put(name, bytes);
-  const before = box.snapshot();
-  const result = await readZip(file, limits);
-  expect(box.snapshot()).toEqual(before);
-  return { file, result };
-}
-
-/** Code and location of each diagnostic: what tests assert, not the wording. */
-function codes(result: Result<unknown>): Array<[Diagnostic['code'], string | undefined]> {
-  return result.diagnostics.map((d) => [d.code, d.location?.file]);
-}
+const read = (name: string, bytes: Uint8Array, limits?: ReadLimits) => readInSandbox(box, name, bytes, limits);
 
 /** Memory growth while `fn` ran, in MiB: resident set (after and peak) and array buffers (peak). */
 interface Measured<T> {

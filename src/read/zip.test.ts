@@ -1,6 +1,6 @@
 import AdmZip from 'adm-zip';
+import { codes, readInSandbox } from '../../test/fixtures/hostile/zip-helpers.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic, Result } from '../diagnostics/index.ts';
 import { forgeZip, utf8, type ForgedEntry } from '../../test/fixtures/hostile/forge-zip.ts';
 import { openSandbox, type Sandbox } from '../../test/fixtures/hostile/sandbox.ts';
 import { defaultReadLimits, displayPath, type ReadLimits, type SourceBundle } from './types.ts';
@@ -14,19 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => box.dispose());
 
-/** Writes the zip, reads it, and checks that reading wrote nothing anywhere in the sandbox. */
-async function read(name: string, bytes: Uint8Array, limits: ReadLimits = defaultReadLimits) {
-  const file = box.put(name, bytes);
-  const before = box.snapshot();
-  const result = await readZip(file, limits);
-  expect(box.snapshot()).toEqual(before);
-  return { file, result };
-}
-
-/** Code and location of each diagnostic: what tests assert, not the wording. */
-function codes(result: Result<unknown>): Array<[Diagnostic['code'], string | undefined]> {
-  return result.diagnostics.map((d) => [d.code, d.location?.file]);
-}
+const read = (name: string, bytes: Uint8Array, limits?: ReadLimits) => readInSandbox(box, name, bytes, limits);
 
 /** The text of a file in the bundle. */
 function text(bundle: SourceBundle | undefined, path: string): string | undefined {

@@ -4,7 +4,7 @@
  * links relative, words in the view's language), so a template never needs to know a source
  * format.
  */
-import type { Access, PersonalDataItem } from '../views/types.ts';
+import type { PersonalDataItem, ViewPlan } from '../views/types.ts';
 import type { PartKind } from '../model/types.ts';
 
 /** A link to another part of the same view, with what a list or a thumbnail of it shows. */
@@ -200,16 +200,8 @@ export interface SectionData {
   parts: PartData[];
 }
 
-/** One view as templates see it. */
-export interface ViewData {
-  id: string;
-  folder: string;
-  title: string;
-  description?: string;
-  lang: string;
-  access: Access;
-  noindex: boolean;
-  preview: boolean;
+/** One view as templates see it: the plan's identity fields, and display-ready data. */
+export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'description' | 'lang' | 'access' | 'noindex' | 'preview'> {
   owner?: PartData;
   parts: PartData[];
   /** Every part by id, to expand a PartRef into its PartData: `view.partsById[ref.id]`. */

@@ -16,6 +16,7 @@
  * produce, so any difference is a loss or a change made by the exporter or the reader.
  * VITRINE_PROPERTY_RUNS=1000 runs the properties longer.
  */
+import { normalise } from '../ims/helpers.ts';
 import { xmlId } from '../../src/model/ims/to-ims.ts';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
@@ -61,20 +62,6 @@ async function pass(p: Portfolio): Promise<{ portfolio: Portfolio; diagnostics: 
   }
 }
 
-/** A deep copy without `origin` (where something was read from) and `bytes` (compared by sha256). */
-function normalise(v: unknown): unknown {
-  if (v instanceof Uint8Array) return `sha256:${createHash('sha256').update(v).digest('hex')}`;
-  if (Array.isArray(v)) return v.map(normalise);
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'origin' || k === 'bytes' || x === undefined) continue;
-      out[k] = normalise(x);
-    }
-    return out;
-  }
-  return v;
-}
 
 /** The neutral fields of a part (everything but the IMS record, extensions and origin). */
 function neutralPart(p: Part): unknown {
