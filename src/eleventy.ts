@@ -14,7 +14,7 @@ import { createImageProcessor } from './render/image-processor.ts';
 /** Eleventy's config API as used here. */
 export interface EleventyUserConfig extends EleventyConfigLike {
   setTemplateFormats(formats: string[]): void;
-  on(event: 'eleventy.after', fn: (arg: { dir: { output: string } }) => Promise<void> | void): void;
+  on(event: 'eleventy.after', fn: (arg: { directories: { output: string } }) => Promise<void> | void): void;
 }
 
 /** Adds a portfolio's site to an Eleventy configuration. Throws with the diagnostics when the input has errors. */
@@ -32,7 +32,8 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   const render: RenderOptions = { processImage: createImageProcessor('.vitrine-cache'), ...(options.render ?? {}), ...(config.value.file ? { configDir: resolve(config.value.file, '..') } : {}) };
   const site = await prepareSite(plans.value, render, bag);
   configureEleventy(cfg, site, render);
-  cfg.on('eleventy.after', async ({ dir }) => {
-    await writeFiles(dir.output, site.assets);
+  // `directories` (Eleventy 3) honours --output; the older `dir` is the unnormalised config value.
+  cfg.on('eleventy.after', async ({ directories }) => {
+    await writeFiles(directories.output, site.assets);
   });
 }
