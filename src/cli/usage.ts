@@ -27,7 +27,7 @@ Run 'vitrine <command> --help' for a command's options.
 
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
-  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR]
+  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif]
 
 Builds a static site: one self-contained folder per view configured in
 vitrine.config.yaml (inside the input folder or beside the input file), or one
@@ -37,6 +37,7 @@ noindex preview of everything when no view is configured.
   --config FILE    the view configuration to use
   --templates DIR  your templates, overriding the defaults file by file
   --cache DIR      cache of image variants (default: .vitrine-cache)
+  --avif           also publish AVIF images (slower to build: 3-4x the image work)
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).

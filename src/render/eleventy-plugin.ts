@@ -11,8 +11,8 @@ import type { ViewData } from './types.ts';
 export interface RootData {
   lang: string;
   title: string;
-  views: { title: string; href: string; description?: string }[];
-  /** The one public view to show at the root, when there is exactly one. */
+  views: { title: string; href: string; lang: string; description?: string }[];
+  /** The folder of the one public view the root opens, when there is exactly one. */
   single?: string;
   t: Record<string, string>;
   css: string;

@@ -65,12 +65,12 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const root: RootData = {
     lang,
     title: first && listed.length === 1 ? first.title : 'Portfolio',
-    views: listed.map((p) => ({ title: p.title, href: `${p.folder}/index.html`, ...(p.description ? { description: p.description } : {}) })),
+    views: listed.map((p) => ({ title: p.title, href: `${p.folder}/index.html`, lang: p.lang, ...(p.description ? { description: p.description } : {}) })),
     t: loadMessages(lang, rootDirs),
     css: '',
   };
-  const publicViews = plans.filter((p) => p.access === 'public');
-  if (publicViews.length === 1) root.single = publicViews[0]!.folder;
+  // One listed view: the root opens it. The root stays free of content either way.
+  if (listed.length === 1) root.single = listed[0]!.folder;
   const css = [...rootDirs].reverse().map((d) => join(d, 'theme')).filter(existsSync);
   for (const dir of css) {
     for (const name of ['vitrine.css']) {

@@ -72,6 +72,21 @@ describe('vitrine CLI', () => {
     expect(readFileSync(out, 'utf8')).toBe('previous package');
   });
 
+  it('refuses a hostile zip with exit 1 and writes nothing', async () => {
+    const { forgeZip, utf8 } = await import('../fixtures/hostile/forge-zip.ts');
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-cli-'));
+    const zip = join(cwd, 'evil.zip');
+    writeFileSync(zip, forgeZip([{ name: 'imsmanifest.xml', data: utf8('<manifest/>') }, { name: '../../escaped.txt', data: utf8('gotcha') }]));
+    const r = await run(['pack', zip, '--format', 'ims', '--out', join(cwd, 'out.zip')], cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[ZipEntryOutsideRoot]');
+    expect(existsSync(join(cwd, 'out.zip'))).toBe(false);
+    expect(existsSync(resolve(cwd, '../../escaped.txt'))).toBe(false);
+    const b = await run(['build', zip, '--out', join(cwd, 'site')], cwd);
+    expect(b.code).toBe(1);
+    expect(existsSync(join(cwd, 'site'))).toBe(false);
+  });
+
   it('runs as a real process through bin/vitrine.js', () => {
     const out = execFileSync(process.execPath, [join(repo, 'bin/vitrine.js'), '--version'], { encoding: 'utf8' });
     expect(out).toMatch(/^vitrine \d+\.\d+\.\d+/);

@@ -10,11 +10,12 @@ export interface BuildCommandOptions {
   config?: string | undefined;
   templates?: string | undefined;
   cache?: string | undefined;
+  avif?: boolean | undefined;
 }
 
 /** Runs `build` and returns the exit status. */
 export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io): Promise<number> {
-  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache'), ...(options.templates ? { templates: options.templates } : {}) };
+  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}) };
   const result = await build(input, {
     ...(options.out ? { out: options.out } : {}),
     ...(options.view ? { view: options.view } : {}),
