@@ -30,3 +30,9 @@ export function sanitizeRichText(html: string): { html: string; changed: boolean
   const clean = sanitizeHtml(html, options);
   return { html: clean, changed: clean.replace(/\s+/g, '') !== html.replace(/\s+/g, '') };
 }
+
+/** The text of an HTML fragment, block ends kept as blank lines (for excerpts and plain views). */
+export function textOf(html: string): string {
+  const blocks = html.replace(/<\/(p|div|li|h[2-6]|blockquote|pre|tr)>/gi, '$&\n\n').replace(/<br\s*\/?>/gi, '\n');
+  return sanitizeHtml(blocks, { allowedTags: [], allowedAttributes: {} }).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -7,6 +7,7 @@ import type { MediaItem, Part, PortfolioFile, Relation } from '../model/types.ts
 import type { ViewPlan } from '../views/types.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { createFormatters } from './messages.ts';
+import { looksLikeHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
@@ -75,6 +76,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const refs = new Map<string, PartRef>();
   const media = new Map<string, MediaData[]>();
   const paragraphs = new Map<string, string[]>();
+  const htmls = new Map<string, string>();
   for (const p of plan.parts) {
     const { title, lang } = partTitle(p, t, plan.lang);
     const ref: PartRef = { id: p.id, slug: p.slug, kind: p.kind, title, href: `${p.slug}/index.html` };
@@ -82,7 +84,12 @@ export function buildViewData(input: ViewDataInput): ViewData {
     if (p.type?.value) ref.type = !p.type.sourceType || p.type.sourceType === 'imsdefault' ? term(t, p.type.value)! : p.type.value;
     if (p.author?.value) ref.author = p.author.value;
     const m = (p.description?.full ?? []).map((x) => mediaData(x, p, files, input.images, fmt, t));
-    const paras = (p.description?.long?.value ?? '').split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
+    const long = p.description?.long?.value ?? '';
+    // HTML in a long description is shown as HTML, sanitized again here (the model promises
+    // sanitized rich text, but a portfolio built in code may not have been through a reader).
+    const html = looksLikeHtml(long) ? sanitizeRichText(long).html : undefined;
+    if (html) htmls.set(p.id, html);
+    const paras = (html ? textOf(html) : long).split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
     const cover = m.find((x) => x.kind === 'image');
     if (cover) ref.cover = cover;
     const first = paras[0] ?? m.find((x) => x.kind === 'text')?.text?.split(/\n\s*\n/)[0];
@@ -143,7 +150,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
       });
     const d: PartData = {
       ...refs.get(p.id)!,
-      paragraphs: paragraphs.get(p.id)!,
+      paragraphs: htmls.has(p.id) ? [] : paragraphs.get(p.id)!,
+      ...(htmls.has(p.id) ? { html: htmls.get(p.id)! } : {}),
       dates: p.dates.map(date),
       rationale: p.rationale.map((r) => r.value),
       tags: p.tags,

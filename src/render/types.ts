@@ -154,8 +154,10 @@ export interface PartData extends PartRef {
   /** Language of the part's text, when it is not the view's (put it on the part's container). */
   lang?: string;
   summary?: string;
-  /** Long description as plain text paragraphs. */
+  /** Long description as plain text paragraphs (empty when `html` is set). */
   paragraphs: string[];
+  /** Long description as sanitized HTML, when the source wrote it as HTML. */
+  html?: string;
   comment?: string;
   dates: DateData[];
   status?: { label: string; date?: DateData };

@@ -109,3 +109,23 @@ describe('references and HTML', () => {
     expect(r.diagnostics.map((x) => x.code)).toContain('ManifestNotFound');
   });
 });
+
+describe('HTML in long descriptions', () => {
+  it('is sanitized on reading, reported at the part, and shown as HTML on the page', async () => {
+    const long = '&lt;p&gt;First &lt;em&gt;point&lt;/em&gt;&lt;/p&gt;&lt;script&gt;steal()&lt;/script&gt;&lt;p onmouseover="x()"&gt;Second&lt;/p&gt;';
+    const seg = `<goal>\n<contentype><referential><indexid>g1</indexid></referential></contentype>\n<description><short>A goal</short><long>${long}</long></description>\n</goal>`;
+    const dir = writePackageFolder({ 'g.xml': lipFile(seg) });
+    const r = await readPortfolio(dir);
+    const d = r.diagnostics.find((x) => x.code === 'HtmlSanitized');
+    expect(d?.location).toMatchObject({ file: join(dir, 'g.xml'), line: 3 });
+    const text = r.value!.parts[0]!.description!.long!.value;
+    expect(text).toBe('<p>First <em>point</em></p><p>Second</p>');
+    const { renderSite } = await import('../../src/render/render-site.ts');
+    const { planViews } = await import('../../src/views/index.ts');
+    const site = await renderSite(planViews(r.value!, { views: [] }).value);
+    const html = new TextDecoder().decode(site.value.get('preview/g1/index.html'));
+    expect(html).toContain('<p>First <em>point</em></p><p>Second</p>');
+    expect(html).not.toContain('steal()');
+    expect(html).not.toContain('&lt;p&gt;');
+  });
+});

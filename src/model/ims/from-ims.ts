@@ -12,6 +12,7 @@ import { assignSlugs, slugify } from '../slug.ts';
 import type { Part, PartKind, Portfolio, PortfolioFile, Relation, SourcedId } from '../types.ts';
 import { takeExtensions } from './extensions.ts';
 import { mediaReader } from './media.ts';
+import { looksLikeHtml, sanitizeRichText } from '../sanitize.ts';
 import { toDate, toDescription, toStatus, toTerm, toText, type MediaCodec } from './neutral.ts';
 import { resolveRelations, type RawRelation } from './resolve.ts';
 
@@ -194,6 +195,14 @@ function liftNeutral(part: Part, r: Obj, media: MediaCodec): void {
   }
   const desc = toDescription(take('description'), media);
   if (desc) part.description = desc;
+  // A long description written as HTML is kept as sanitized HTML (the model's rich text).
+  if (desc?.long && looksLikeHtml(desc.long.value)) {
+    const clean = sanitizeRichText(desc.long.value);
+    if (clean.changed) {
+      media.report?.('unsafe HTML removed from the long description');
+      desc.long.value = clean.html;
+    }
+  }
   const dates = take<Parameters<typeof toDate>[0][]>('dates');
   const single = r.date !== undefined && part.kind === 'product' ? take<Parameters<typeof toDate>[0]>('date') : undefined;
   part.dates = [...(dates ?? []), ...(single ? [single] : [])].map((d) => toDate(d, media));

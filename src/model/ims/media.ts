@@ -94,6 +94,9 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
     write: () => {
       throw new Error('mediaReader cannot write');
     },
+    report: (message) => {
+      scope.bag.add('HtmlSanitized', message, scope.at);
+    },
   };
 }
 

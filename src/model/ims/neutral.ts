@@ -9,6 +9,8 @@ import type { MediaItem, PartDate, PartDescription, PartStatus, Term, Text } fro
 export interface MediaCodec {
   read(m: Media): MediaItem;
   write(item: MediaItem): Media;
+  /** Reports a change made to the part's text while reading (HtmlSanitized), at the part. */
+  report?(message: string): void;
 }
 
 /** LIP language string → Text. */
