@@ -20,6 +20,14 @@ const options: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
 };
 
+/**
+ * Tells whether a text is an HTML document fragment: it starts with a block element. A plain
+ * text that merely mentions a tag ("use the <table> element") is not, and is never rewritten.
+ */
+export function isRichHtml(s: string): boolean {
+  return /^\s*<(p|div|ul|ol|h[1-6]|blockquote|table|section|article|figure|pre|dl)[\s>]/i.test(s);
+}
+
 /** Tells whether a text looks like HTML markup rather than plain text. */
 export function looksLikeHtml(s: string): boolean {
   return /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i.test(s);

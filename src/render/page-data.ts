@@ -7,7 +7,7 @@ import type { MediaItem, Part, PortfolioFile, Relation } from '../model/types.ts
 import type { ViewPlan } from '../views/types.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { createFormatters } from './messages.ts';
-import { looksLikeHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
+import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
@@ -87,7 +87,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
     const long = p.description?.long?.value ?? '';
     // HTML in a long description is shown as HTML, sanitized again here (the model promises
     // sanitized rich text, but a portfolio built in code may not have been through a reader).
-    const html = looksLikeHtml(long) ? sanitizeRichText(long).html : undefined;
+    const html = isRichHtml(long) ? sanitizeRichText(long).html : undefined;
     if (html) htmls.set(p.id, html);
     const paras = (html ? textOf(html) : long).split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
     const cover = m.find((x) => x.kind === 'image');
@@ -220,7 +220,9 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
 
 function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, images: Map<string, ImageInfo>, fmt: ReturnType<typeof createFormatters>, t: T): MediaData {
   if (m.carrier === 'text' || (!m.file && m.text && m.carrier !== 'uri')) {
-    return { kind: m.mimeType === 'text/html' ? 'html' : 'text', text: m.text ?? '' };
+    // HTML media are printed unescaped by templates: sanitize here too, whatever built the model.
+    if (m.mimeType?.toLowerCase() === 'text/html') return { kind: 'html', text: sanitizeRichText(m.text ?? '').html };
+    return { kind: 'text', text: m.text ?? '' };
   }
   if (!m.file) {
     const text = m.text ?? '';

@@ -129,3 +129,16 @@ describe('HTML in long descriptions', () => {
     expect(html).not.toContain('&lt;p&gt;');
   });
 });
+
+describe('plain text that mentions tags', () => {
+  it('is kept exactly as written, in descriptions and in text media', async () => {
+    const words = 'Use the &lt;table&gt; element for data, not &lt;div&gt; soup &amp; friends.';
+    const media = `<media mediamode="Text" mimetype="text/plain" contentreftype="text">${words}</media>`;
+    const seg = `<goal><contentype><referential><indexid>g1</indexid></referential></contentype><description><short>x</short><long>${words}</long><full>${media}</full></description></goal>`;
+    const r = await readPortfolio(writePackageFolder({ 'g.xml': lipFile(seg) }));
+    const expected = 'Use the <table> element for data, not <div> soup & friends.';
+    expect(r.value!.parts[0]!.description!.long!.value).toBe(expected);
+    expect(r.value!.parts[0]!.description!.full[0]!.text).toBe(expected);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('HtmlSanitized');
+  });
+});

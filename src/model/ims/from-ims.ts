@@ -12,7 +12,7 @@ import { assignSlugs, slugify } from '../slug.ts';
 import type { Part, PartKind, Portfolio, PortfolioFile, Relation, SourcedId } from '../types.ts';
 import { takeExtensions } from './extensions.ts';
 import { mediaReader } from './media.ts';
-import { looksLikeHtml, sanitizeRichText } from '../sanitize.ts';
+import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { toDate, toDescription, toStatus, toTerm, toText, type MediaCodec } from './neutral.ts';
 import { resolveRelations, type RawRelation } from './resolve.ts';
 
@@ -196,7 +196,7 @@ function liftNeutral(part: Part, r: Obj, media: MediaCodec): void {
   const desc = toDescription(take('description'), media);
   if (desc) part.description = desc;
   // A long description written as HTML is kept as sanitized HTML (the model's rich text).
-  if (desc?.long && looksLikeHtml(desc.long.value)) {
+  if (desc?.long && isRichHtml(desc.long.value)) {
     const clean = sanitizeRichText(desc.long.value);
     if (clean.changed) {
       media.report?.('unsafe HTML removed from the long description');

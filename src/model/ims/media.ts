@@ -3,7 +3,7 @@ import type { Media } from '../../formats/lip/common.ts';
 import { dirOf, resolveHref } from '../../formats/ims-package/paths.ts';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { extensionFor, makeFile } from '../files.ts';
-import { looksLikeHtml, sanitizeRichText } from '../sanitize.ts';
+import { isRichHtml, looksLikeHtml, sanitizeRichText } from '../sanitize.ts';
 import type { MediaItem, PortfolioFile } from '../types.ts';
 import type { MediaCodec } from './neutral.ts';
 
@@ -115,7 +115,9 @@ function utf8(bytes: Uint8Array): string | undefined {
 }
 
 function sanitizeItem(item: MediaItem, scope: MediaReadScope): MediaItem {
-  if (item.text && looksLikeHtml(item.text)) {
+  // HTML only when typed so, or untyped and plainly a fragment: plain text is never rewritten.
+  const html = item.mimeType ? item.mimeType.toLowerCase() === 'text/html' : isRichHtml(item.text ?? '');
+  if (item.text && html && looksLikeHtml(item.text)) {
     const clean = sanitizeRichText(item.text);
     if (clean.changed) {
       scope.bag.add('HtmlSanitized', 'unsafe HTML removed from inline media', scope.at);
