@@ -45,26 +45,37 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
     }
     return env;
   };
+  // Eleventy's data cascade copies and merges each page's data; a view's data (every part,
+  // fully resolved) would be merged once per page. So Eleventy carries only ids, and the
+  // templates get the view and part from here: the same variables, a fraction of the work.
+  const views = new Map(options.views.map((v) => [v.id, v]));
+  const parts = new Map(options.views.map((v) => [v.id, new Map(v.parts.map((p) => [p.slug, p]))]));
   cfg.addTemplateFormats('vitrine');
   cfg.addExtension('vitrine', {
     outputFileExtension: 'html',
     compile: (src: string) => async (data: Record<string, unknown>) => {
-      const view = data.view as ViewData | undefined;
+      const viewId = data.vitrineView as string | undefined;
+      const view = viewId ? views.get(viewId) : undefined;
+      const context: Record<string, unknown> = { page: data.page, base: data.base, root: data.root };
+      if (view) Object.assign(context, { view, t: view.t });
+      if (view && typeof data.vitrinePart === 'string') context.part = parts.get(view.id)!.get(data.vitrinePart);
+      if (data.site) context.site = data.site;
       const env = envFor(view?.id);
       return await new Promise<string>((resolve, reject) => {
-        env.render(src.trim(), data, (err: Error | null, out: string | null) => (err ? reject(err) : resolve(out ?? '')));
+        env.render(src.trim(), context, (err: Error | null, out: string | null) => (err ? reject(err) : resolve(out ?? '')));
       });
     },
   });
   cfg.addTemplate('vitrine/index.vitrine', 'pages/site-index.njk', { permalink: 'index.html', site: options.root, root: '', eleventyExcludeFromCollections: true });
   for (const view of options.views) {
-    const common = { view, t: view.t, eleventyExcludeFromCollections: true };
+    const common = { vitrineView: view.id, eleventyExcludeFromCollections: true };
     cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, 'pages/view.njk', { ...common, permalink: `${view.folder}/index.html`, base: '', root: '../' });
     if (view.parts.length) {
       cfg.addTemplate(`vitrine/${view.folder}/part.vitrine`, 'pages/part.njk', {
         ...common,
-        pagination: { data: 'view.parts', size: 1, alias: 'part' },
-        permalink: (d: { part: { slug: string } }) => `${view.folder}/${d.part.slug}/index.html`,
+        vitrineSlugs: view.parts.map((p) => p.slug),
+        pagination: { data: 'vitrineSlugs', size: 1, alias: 'vitrinePart' },
+        permalink: (d: { vitrinePart: string }) => `${view.folder}/${d.vitrinePart}/index.html`,
         base: '../',
         root: '../../',
       });
