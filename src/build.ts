@@ -7,8 +7,9 @@ import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagn
 import { readPortfolio } from './api.ts';
 import { planViews, readSiteConfig } from './views/index.ts';
 import { renderSite, type RenderOptions } from './render/render-site.ts';
-import { outputConflict, writeSite } from './write/index.ts';
+import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
 import type { ViewPlan } from './views/types.ts';
+import { createImageProcessor } from './render/image-processor.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -55,7 +56,8 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  const render = { ...(options.render ?? {}), ...(config.value.file ? { configDir: resolve(config.value.file, '..') } : {}) };
+  // Images are always processed: publishing them unprocessed would keep their metadata.
+  const render = { processImage: createImageProcessor('.vitrine-cache'), ...(options.render ?? {}), ...(config.value.file ? { configDir: resolve(config.value.file, '..') } : {}) };
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans }, diagnostics: bag.items };
@@ -70,6 +72,11 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const conflict = outputConflict(out, input);
   if (conflict) {
     diagnostics.push(diagnostic('OutputOverlapsInput', conflict, { file: out }));
+    return { value: summary, diagnostics };
+  }
+  const foreign = await replaceConflict(out);
+  if (foreign) {
+    diagnostics.push(diagnostic('OutputNotASite', foreign, { file: out }));
     return { value: summary, diagnostics };
   }
   const rendered = await renderPortfolioSite(input, options);

@@ -70,6 +70,7 @@ export const catalogue = {
   ExportIdRewritten: { severity: 'info', title: 'An id was rewritten to be a valid XML identifier in the export' },
   // command line
   OutputOverlapsInput: { severity: 'error', title: 'The output folder is, or contains, the input', hint: 'Choose another --out: building would replace the portfolio itself.' },
+  OutputNotASite: { severity: 'error', title: 'The output folder holds other files and is not replaced', hint: 'Vitrine replaces only an empty folder or a site it built (marked by a .vitrine-site file).' },
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },

@@ -193,14 +193,16 @@ describe('planViews: a configured view', () => {
 describe('planViews: no view configured', () => {
   const none: SiteConfig = { views: [], expected: 'content/vitrine.config.yaml' };
 
-  it('builds one noindex preview of everything', () => {
+  it('builds one noindex preview of everything but security keys', () => {
     const plan = planViews(content, none).value;
     expect(plan).toHaveLength(1);
     expect(plan[0]).toMatchObject({ id: 'preview', folder: 'preview', noindex: true, preview: true, access: 'public' });
-    expect(ids(plan[0]!)).toEqual(content.parts.map((p) => p.id));
+    // Security keys are never published by default: a view must name them by id.
+    expect(ids(plan[0]!)).toEqual(content.parts.filter((p) => p.kind !== 'securitykey').map((p) => p.id));
+    expect(ids(plan[0]!)).not.toContain('securitykey_openpgp');
     expect(plan[0]!.relations).toHaveLength(content.relations.length);
     // Every file a part uses; a file of the package no part uses is not published.
-    const used = new Set(content.parts.flatMap((p) => p.files));
+    const used = new Set(content.parts.filter((p) => p.kind !== 'securitykey').flatMap((p) => p.files));
     expect(plan[0]!.files.map((f) => f.path)).toEqual(content.files.map((f) => f.path).filter((f) => used.has(f)));
     expect(plan[0]!.owner?.id).toBe('identification_lea');
   });
@@ -214,7 +216,8 @@ describe('planViews: no view configured', () => {
     // Kinds and parts, not the values: diagnostics land in logs.
     expect(d!.message).not.toContain('lea@moreau-lindqvist.example');
     const kinds = new Set(r.value[0]!.personalData.map((x) => x.kind));
-    for (const k of ['email', 'phone', 'address', 'birth-date', 'identifier', 'name', 'web', 'security-key'] as const) expect(kinds.has(k), k).toBe(true);
+    for (const k of ['email', 'phone', 'address', 'birth-date', 'identifier', 'name', 'web'] as const) expect(kinds.has(k), k).toBe(true);
+    expect(kinds.has('security-key'), 'security keys are left out of the preview').toBe(false);
   });
 
   it('a config file whose views all failed plans nothing rather than everything', () => {

@@ -45,7 +45,8 @@ export function planViews(portfolio: Portfolio, config: SiteConfig): Result<View
 /** The preview: every part, noindex, listing its personal data. */
 export function planPreview(portfolio: Portfolio): ViewPlan {
   const view: ViewConfig = { id: PREVIEW_ID, title: portfolio.title ?? 'Preview', access: 'public', select: [] };
-  const plan = buildPlan(portfolio, view, portfolio.parts.map((p) => p.id), undefined);
+  // Security keys are never published by default: a view must name them by id.
+  const plan = buildPlan(portfolio, view, portfolio.parts.filter((p) => p.kind !== 'securitykey').map((p) => p.id), undefined);
   plan.preview = true;
   plan.noindex = true;
   return plan;

@@ -70,6 +70,9 @@ export function scrubPart(part: Part, inView: InView, outside: ReadonlySet<strin
   const copy = structuredClone(part);
   if (copy.parent !== undefined && !inView(copy.parent)) delete copy.parent;
   if (copy.ims) scrubRecord(copy.ims.record, inView);
+  // The <learnerinformation> wrapper of the source file (its comment, contentype and
+  // ext_learnerinfo) is file-level owner data, not this part's: a view does not carry it.
+  if (copy.ims?.document) delete copy.ims.document;
   copy.extensions = copy.extensions.filter((x) => keepExtension(x, outside));
   return copy;
 }
@@ -93,13 +96,23 @@ export function planRelations(relations: readonly Relation[], inView: InView, ou
       }
     }
   }
+  // Kept by object, not id: two relations sharing an id must not let each other through.
   return candidates
-    .filter((r) => kept.has(r.id))
+    .filter((r) => r.to.some((t) => inView(t) || kept.has(t)))
     .map((r) => {
       const copy = structuredClone(r);
-      copy.to = copy.to.filter((t) => inView(t) || kept.has(t));
-      if (copy.ims) scrubRecord(copy.ims.record, inView);
+      const keep = copy.to.map((t) => inView(t) || kept.has(t));
+      copy.to = copy.to.filter((_, i) => keep[i]);
+      if (copy.ims) {
+        scrubRecord(copy.ims.record, inView);
+        // Sourced ids of the ends run parallel to `to`: narrow them the same way, so an
+        // unselected end's source-system id neither leaks nor lands on another end.
+        const ends = copy.ims.record.ends as { source?: unknown; dests?: unknown[] } | undefined;
+        if (ends?.dests) ends.dests = ends.dests.filter((_, i) => keep[i]);
+        if (copy.ims.document) delete copy.ims.document;
+      }
       copy.extensions = copy.extensions.filter((x) => keepExtension(x, outside));
       return copy;
-    });
+    })
+    .filter((r) => r.to.length > 0);
 }

@@ -1,4 +1,4 @@
 /** The only stage that writes output. */
 export { writeFileAtomic } from './zip.ts';
-export { writeSite, writeFiles, outputConflict } from './site.ts';
+export { writeSite, writeFiles, outputConflict, packageConflict, replaceConflict, SITE_MARKER } from './site.ts';
 export { zipFiles } from '../formats/zip/encode.ts';

@@ -3,7 +3,7 @@
  * with renames. A failed build or write leaves the previous site untouched.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Tells whether `a` is `b` or lies inside it. */
@@ -24,9 +24,37 @@ export function outputConflict(outDir: string, input: string): string | undefine
   return undefined;
 }
 
+/** The file every site carries, so a later build knows the folder is one it may replace. */
+export const SITE_MARKER = '.vitrine-site';
+const markerText = 'This folder is a site built by Vitrine. Each build replaces the whole folder.\n';
+
+/**
+ * Why an existing output folder may not be replaced, or undefined when it may: only an empty
+ * folder or one holding a site Vitrine built (its marker file) is ever replaced.
+ */
+export async function replaceConflict(outDir: string): Promise<string | undefined> {
+  const out = resolve(outDir);
+  if (!existsSync(out)) return undefined;
+  const entries = await readdir(out);
+  if (entries.length === 0 || entries.includes(SITE_MARKER)) return undefined;
+  return `${outDir} exists and was not built by Vitrine (no ${SITE_MARKER} file); it is not replaced. Choose another --out, or empty the folder`;
+}
+
+/** Why a package file may not be written at `out` for `input`: it would replace the input or land inside it. */
+export function packageConflict(out: string, input: string): string | undefined {
+  const o = resolve(out);
+  const i = resolve(input);
+  if (o === i) return `the package ${out} would replace the input itself`;
+  if (within(o, i)) return `the package ${out} would be written inside the input ${input}, changing the portfolio folder`;
+  return undefined;
+}
+
 /** Writes every file under `outDir`, replacing the previous site only once all are written. */
 export async function writeSite(outDir: string, files: Map<string, Uint8Array>): Promise<void> {
   const out = resolve(outDir);
+  const conflict = await replaceConflict(outDir);
+  if (conflict) throw new Error(conflict);
+  files = new Map([[SITE_MARKER, new TextEncoder().encode(markerText)], ...files]);
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;

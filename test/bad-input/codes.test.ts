@@ -97,7 +97,8 @@ describe('diagnostic fixtures', () => {
 
   it('OutputNotWritable: pack into a folder that cannot be created', async () => {
     const dir = writePackageFolder({ 'a.xml': lipFile(productSegment('p1', 'x')) });
-    const blocker = join(dir, 'a-file');
+    // A file where a folder of the output path should be (outside the input folder).
+    const blocker = join(writePackageFolder({}, false), 'a-file');
     writeFileSync(blocker, 'x');
     let err = '';
     const code = await main(['pack', dir, '--format', 'ims', '--out', join(blocker, 'sub', 'out.zip')], {

@@ -65,3 +65,44 @@ describe('vitrine build', () => {
     expect(listFiles(input).some((f) => f.endsWith('index.html'))).toBe(false);
   }, 60_000);
 });
+
+describe('output folders and files that are not Vitrine\'s', () => {
+  it('OutputNotASite: never replaces a folder it did not build', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-build-'));
+    const docs = join(cwd, 'docs-folder');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(docs);
+    writeFileSync(join(docs, 'thesis.txt'), 'draft');
+    const r = await run(['build', content, '--out', docs], cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[OutputNotASite]');
+    expect(readFileSync(join(docs, 'thesis.txt'), 'utf8')).toBe('draft');
+    // A site Vitrine built carries its marker and is replaced by the next build.
+    const site = join(cwd, 'site');
+    expect((await run(['build', content, '--out', site, '--view', 'studio-nord'], cwd)).code).toBe(0);
+    expect(existsSync(join(site, '.vitrine-site'))).toBe(true);
+    expect((await run(['build', content, '--out', site, '--view', 'ecole-design'], cwd)).code).toBe(0);
+    expect(existsSync(join(site, 'studio-nord'))).toBe(false);
+  }, 60_000);
+
+  it('pack refuses to overwrite its input or write inside it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-pack-'));
+    const run = async (args: string[], at: string) => {
+      let err = '';
+      const code = await main(args, { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: at });
+      return { code, err };
+    };
+    const input = join(cwd, 'portfolio');
+    cpSync(content, input, { recursive: true });
+    const zip = join(cwd, 'p.zip');
+    expect((await run(['pack', input, '--format', 'ims', '--out', zip], cwd)).code).toBe(0);
+    const before = readFileSync(zip);
+    const same = await run(['pack', zip, '--format', 'ims', '--out', zip], cwd);
+    expect(same.code).toBe(1);
+    expect(same.err).toContain('[OutputOverlapsInput]');
+    expect(readFileSync(zip).equals(before)).toBe(true);
+    const inside = await run(['pack', input, '--format', 'ims', '--out', join(input, 'p.zip')], cwd);
+    expect(inside.code).toBe(1);
+    expect(existsSync(join(input, 'p.zip'))).toBe(false);
+  }, 60_000);
+});

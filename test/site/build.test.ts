@@ -24,7 +24,7 @@ describe('the example site', () => {
     const hrefs = root.querySelectorAll('a').map((a) => a.getAttribute('href'));
     for (const v of ['studio-nord', 'ecole-design', 'accessibility-assessment']) expect(hrefs).toContain(`${v}/index.html`);
     const top = files.filter((f) => !f.includes('/') || f.startsWith('theme/'));
-    expect(top.sort()).toEqual(['index.html', 'theme/vitrine.css']);
+    expect(top.sort()).toEqual(['.vitrine-site', 'index.html', 'theme/vitrine.css']);
   });
 
   it('gives every selected part a page with its title, in the view language', async () => {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readPortfolio, writePackage, type PackFormat } from '../../api.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { slugify } from '../../model/index.ts';
+import { packageConflict } from '../../write/index.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
 /** Runs `pack` and returns the exit status. */
@@ -15,6 +16,11 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     return 1;
   }
   const out = resolve(io.cwd, options.out ?? `${slugify(value.id)}.zip`);
+  const conflict = packageConflict(out, resolve(io.cwd, input));
+  if (conflict) {
+    printDiagnostics(io, [diagnostic('OutputOverlapsInput', conflict, { file: out })], flags);
+    return 1;
+  }
   try {
     const written = await writePackage(value, out, options.format);
     printDiagnostics(io, written.diagnostics, flags);

@@ -27,6 +27,7 @@ interface Scope {
   files: Map<string, PortfolioFile>;
   parts: Part[];
   ids: Set<string>;
+  relationIds: Set<string>;
   relations: RawRelation[];
 }
 
@@ -38,7 +39,7 @@ const elementKinds: Record<string, PartKind> = {
 export function portfolioFromIms(pkg: ImsPackage, display: DisplayPath, bag: DiagnosticBag, fallbackId: string): Portfolio {
   const files = new Map<string, PortfolioFile>();
   for (const [path, bytes] of [...pkg.files].sort(([a], [b]) => a.localeCompare(b))) files.set(path, makeFile(path, bytes));
-  const scope: Scope = { bag, display, files, parts: [], ids: new Set(), relations: [] };
+  const scope: Scope = { bag, display, files, parts: [], ids: new Set(), relationIds: new Set(), relations: [] };
   for (const pf of pkg.parts) {
     pf.doc.segments.forEach((seg, position) => {
       const origin = `${display(pf.path)}:${seg.line ?? 1}:${seg.column ?? 1}`;
@@ -91,16 +92,16 @@ function takeIdentity(record: Obj): { indexid?: string; sourcedId?: SourcedId } 
   return out;
 }
 
-function uniqueId(wanted: string, scope: Scope, origin: string): string {
-  if (!scope.ids.has(wanted)) {
-    scope.ids.add(wanted);
+function uniqueId(wanted: string, scope: Scope, origin: string, taken = scope.ids, what = 'part'): string {
+  if (!taken.has(wanted)) {
+    taken.add(wanted);
     return wanted;
   }
   let n = 2;
-  while (scope.ids.has(`${wanted}~${n}`)) n++;
+  while (taken.has(`${wanted}~${n}`)) n++;
   const id = `${wanted}~${n}`;
-  scope.ids.add(id);
-  scope.bag.add('DuplicatePartId', `id "${wanted}" is used twice; this part is now "${id}"`, parseOrigin(origin));
+  taken.add(id);
+  scope.bag.add('DuplicatePartId', `id "${wanted}" is used twice; this ${what} is now "${id}"`, parseOrigin(origin));
   return id;
 }
 
@@ -235,7 +236,8 @@ function readRelation(r: LipRelationship, pf: PartFile, position: number, origin
   const tuple = r.tuple;
   delete record.tuple;
   const rel: Relation = {
-    id: identity.indexid ?? identity.sourcedId?.id ?? `relation-${scope.relations.length + 1}`,
+    // Relation ids are made unique too: views keep relations by id, so a duplicate must not pass for another.
+    id: uniqueId(identity.indexid ?? identity.sourcedId?.id ?? `relation-${scope.relations.length + 1}`, scope, origin, scope.relationIds, 'relation'),
     type: tuple?.relation.typename.value.value ?? '',
     from: tuple?.source.indexid ?? '',
     to: tuple?.dests.map((d) => d.indexid) ?? [],
