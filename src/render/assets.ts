@@ -5,12 +5,12 @@
  * at the largest variant in the original format, and the package carries those stripped bytes.
  */
 import type { DiagnosticBag } from '../diagnostics/index.ts';
-import type { Portfolio } from '../model/types.ts';
+import type { Portfolio, PortfolioFile } from '../model/types.ts';
 import { DiagnosticBag as Bag } from '../diagnostics/index.ts';
 import { portfolioToIms } from '../model/index.ts';
 import { generateImsPackage } from '../formats/ims-package/index.ts';
 import { zipFiles } from '../formats/zip/encode.ts';
-import { mediaTypeOf } from '../model/files.ts';
+import { makeFile, mediaTypeOf } from '../model/files.ts';
 import { isRasterImage, isUnsupportedImage, sniffImageFormat } from './images/index.ts';
 import type { ViewPlan } from '../views/types.ts';
 import type { ImageInfo } from './page-data.ts';
@@ -82,21 +82,22 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
   });
   let packageHref: string | undefined;
   if (plan.package) {
-    const portfolio: Portfolio = { id: plan.id, title: plan.title, lang: plan.lang, parts: plan.parts, relations: plan.relations, files: plan.files, extensions: [] };
+    // The package is generated from files whose images are already stripped, so images that
+    // travel inline (Base-64 inside part files) lose their metadata too, not only separate ones.
+    const packaged: PortfolioFile[] = [];
+    for (const f of plan.files) {
+      if (!imageLike(f) || f.mediaType === 'image/svg+xml') {
+        packaged.push(f);
+        continue;
+      }
+      const clean = stripped.get(f.path);
+      if (clean && clean.mediaType === mediaTypeOf(f.path)) packaged.push(makeFile(f.path, clean.bytes));
+      else bag.add('ExportFieldDropped', `image "${f.path}" could not be stripped of its metadata in its own format, so it was left out of the view's package`, { file: f.path });
+    }
+    const portfolio: Portfolio = { id: plan.id, title: plan.title, lang: plan.lang, parts: plan.parts, relations: plan.relations, files: packaged, extensions: [] };
     const exportBag = new Bag();
     const pkg = { value: generateImsPackage(portfolioToIms(portfolio, exportBag)) };
     bag.push(...exportBag.items);
-    // Package images get the same stripped bytes as the site.
-    for (const path of [...pkg.value.keys()]) {
-      const source = plan.files.find((f) => f.path === path);
-      if (!source || !imageLike(source) || source.mediaType === 'image/svg+xml') continue;
-      const clean = stripped.get(path);
-      if (clean && clean.mediaType === mediaTypeOf(path)) pkg.value.set(path, clean.bytes);
-      else {
-        pkg.value.delete(path);
-        bag.add('ExportFieldDropped', `image "${path}" could not be stripped of its metadata in its own format, so it was left out of the view's package`, { file: path });
-      }
-    }
     files.set('package.zip', zipFiles(pkg.value));
     packageHref = 'package.zip';
   }

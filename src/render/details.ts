@@ -108,8 +108,8 @@ function identificationRows(r: Obj, t: T): DetailRow[] {
     if (el === 'contactinfo') {
       for (const c of items(v)) {
         const base = { key: c.el, label: t(`field.${c.el}`, c.el), note: note(v) };
-        if (c.el === 'email') rows.push({ ...base, value: String(c.value), href: `mailto:${String(c.value)}` } as DetailRow);
-        else if (c.el === 'web') rows.push({ ...base, value: String(c.value), href: String(c.value) } as DetailRow);
+        if (c.el === 'email') rows.push({ ...base, value: String(c.value), ...mailHref(String(c.value)) } as DetailRow);
+        else if (c.el === 'web') rows.push({ ...base, value: String(c.value), ...webHref(String(c.value)) } as DetailRow);
         else rows.push({ ...base, value: phone(c.value), href: c.el === 'telephone' || c.el === 'mobile' ? `tel:${phone(c.value).replace(/[^+\d]/g, '')}` : undefined } as DetailRow);
       }
     }
@@ -201,8 +201,8 @@ export function detailRows(part: Part, t: T): DetailRow[] {
       const d = (g.description ?? {}) as Obj;
       return [
         row('group', [str(d.short), str(d.long)].filter(Boolean).join(' — ')),
-        { ...row('email', str(g.email)), ...(g.email ? { href: `mailto:${String(g.email)}` } : {}) },
-        { ...row('web', str(g.url)), ...(str(g.url) ? { href: str(g.url)! } : {}) },
+        { ...row('email', str(g.email)), ...mailHref(str(g.email)) },
+        { ...row('web', str(g.url)), ...webHref(str(g.url)) },
       ].filter((x) => x.value);
     }
     default:
@@ -265,6 +265,19 @@ export function rubricData(part: Part, t: T, lang: string): RubricData | undefin
   const description = first(r.descriptions);
   if (description) data.description = description;
   return data;
+}
+
+/**
+ * A link for a web address only when it is http(s): a `javascript:` or `data:` URL written in a
+ * contact field would run in the reader's browser, so it is shown as text and never linked.
+ */
+export function webHref(url: string | undefined): { href?: string } {
+  return url && /^https?:\/\/[^\s]+$/i.test(url.trim()) ? { href: url.trim() } : {};
+}
+
+/** A mailto link only for something shaped like an e-mail address. */
+function mailHref(address: string | undefined): { href?: string } {
+  return address && /^[^\s@<>"']+@[^\s@<>"']+$/.test(address.trim()) ? { href: `mailto:${address.trim()}` } : {};
 }
 
 function clean(row: DetailRow): DetailRow {

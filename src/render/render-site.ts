@@ -110,5 +110,5 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
-  return { value: new Map([...files].sort(([a], [b]) => a.localeCompare(b))), diagnostics: bag.items };
+  return { value: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: bag.items };
 }

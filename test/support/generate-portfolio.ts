@@ -234,7 +234,7 @@ export function flattenParts(roots: PartNode[], files: PortfolioFile[]): Part[] 
 
 /** Sorts files as the reader lists them. */
 export function sortFiles(files: PortfolioFile[]): PortfolioFile[] {
-  return [...files].sort((a, b) => a.path.localeCompare(b.path));
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)); // code-unit order, as the reader sorts
 }
 
 // ---------------------------------------------------------------------------------------------

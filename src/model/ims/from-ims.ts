@@ -38,7 +38,7 @@ const elementKinds: Record<string, PartKind> = {
 /** Maps an IMS package onto the Portfolio model. `fallbackId` names a portfolio without a manifest. */
 export function portfolioFromIms(pkg: ImsPackage, display: DisplayPath, bag: DiagnosticBag, fallbackId: string): Portfolio {
   const files = new Map<string, PortfolioFile>();
-  for (const [path, bytes] of [...pkg.files].sort(([a], [b]) => a.localeCompare(b))) files.set(path, makeFile(path, bytes));
+  for (const [path, bytes] of [...pkg.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) files.set(path, makeFile(path, bytes));
   const scope: Scope = { bag, display, files, parts: [], ids: new Set(), relationIds: new Set(), relations: [] };
   for (const pf of pkg.parts) {
     pf.doc.segments.forEach((seg, position) => {
