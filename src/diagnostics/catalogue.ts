@@ -43,6 +43,7 @@ export const catalogue = {
   ManifestNamespace: { severity: 'warning', title: 'Manifest is not in the IMS ePortfolio namespace', hint: 'Expected http://www.imsglobal.org/xsd/imsportfoliocp_v1p0; read anyway.' },
   ResourceTypeUnknown: { severity: 'warning', title: 'Resource type not recognised; dispatched on the file root element' },
   ResourceFileMissing: { severity: 'warning', title: 'A file named by the package is missing' },
+  FileOutsideManifestFolder: { severity: 'warning', title: 'A file lies outside the folder of the manifest and is not part of the package', hint: 'Move it inside the package folder if it belongs to the portfolio.' },
   ResourceRefMissing: { severity: 'warning', title: 'An organization item names a resource that does not exist' },
   HrefOutsidePackage: { severity: 'warning', title: 'Reference leaves the package; ignored', hint: 'Only paths inside the package are followed.' },
   MediaBase64Invalid: { severity: 'warning', title: 'Inline Base-64 media could not be decoded; kept as text' },
@@ -71,6 +72,7 @@ export const catalogue = {
   // command line
   OutputOverlapsInput: { severity: 'error', title: 'The output folder is, or contains, the input', hint: 'Choose another --out: building would replace the portfolio itself.' },
   OutputNotASite: { severity: 'error', title: 'The output folder holds other files and is not replaced', hint: 'Vitrine replaces only an empty folder or a site it built (marked by a .vitrine-site file).' },
+  TemplateInvalid: { severity: 'error', title: 'A template could not be rendered', hint: 'Check the template named in the message (your --templates folder or a view\'s theme.templates override the defaults file by file).' },
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },

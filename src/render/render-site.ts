@@ -101,7 +101,21 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
       configPath: false,
       config: (cfg: EleventyConfigLike) => configureEleventy(cfg, site, options),
     });
-    const pages = (await elev.toJSON()) as { outputPath: string | false; content: string }[];
+    // Eleventy would print its own error traces; ours become diagnostics, and only cli/ prints.
+    elev.disableLogger();
+    let pages: { outputPath: string | false; content: string }[];
+    try {
+      pages = (await elev.toJSON()) as typeof pages;
+    } catch (e) {
+      // A template mistake is the user's (a theme override), not a bug: report it with what
+      // Nunjucks says (template name, line and column) instead of an internal error.
+      const messages: string[] = [];
+      for (let cur: unknown = e; cur instanceof Error && messages.length < 5; cur = (cur as Error & { cause?: unknown }).cause ?? (cur as { originalError?: unknown }).originalError) {
+        messages.push(cur.message.replace(/\s+/g, ' ').trim());
+      }
+      bag.add('TemplateInvalid', `a page could not be rendered: ${[...new Set(messages)].join(' — ')}`);
+      return { value: new Map(), diagnostics: bag.items };
+    }
     const encoder = new TextEncoder();
     for (const page of pages) {
       if (!page.outputPath) continue;

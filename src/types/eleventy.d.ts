@@ -15,5 +15,6 @@ declare module '@11ty/eleventy' {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     toJSON(): Promise<EleventyPage[]>;
     write(): Promise<unknown>;
+    disableLogger(): void;
   }
 }

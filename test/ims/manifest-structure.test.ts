@@ -58,3 +58,19 @@ describe('manifest structure', () => {
     expect(r.value!.parts[0]!.origin).toContain(join(dir, 'wrapped', 'p.xml'));
   });
 });
+
+describe('files outside the manifest folder', () => {
+  it('FileOutsideManifestFolder: are reported, not dropped silently', async () => {
+    const dir = writePackageFolder({ 'p.xml': lipFile(productSegment('p1', 'x')) });
+    const { renameSync, mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'top'));
+    renameSync(join(dir, 'imsmanifest.xml'), join(dir, 'top', 'imsmanifest.xml'));
+    renameSync(join(dir, 'p.xml'), join(dir, 'top', 'p.xml'));
+    mkdirSync(join(dir, 'extra'));
+    writeFileSync(join(dir, 'extra', 'notes.txt'), 'notes');
+    const r = await readPortfolio(dir);
+    const d = r.diagnostics.find((x) => x.code === 'FileOutsideManifestFolder');
+    expect(d?.location?.file).toBe(join(dir, 'extra', 'notes.txt'));
+    expect(r.value!.parts.map((p) => p.id)).toEqual(['p1']);
+  });
+});

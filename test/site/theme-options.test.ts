@@ -77,3 +77,24 @@ describe('theme options', () => {
     expect(root.querySelector('main')?.text.trim()).toBe('Only view');
   }, 60_000);
 });
+
+describe('mistakes in a theme or a config', () => {
+  it('TemplateInvalid: a broken template override is a coded error (exit 1), not an internal error', async () => {
+    const { cwd, input } = copyOfExample('views:\n  - id: only\n    select: [{ kind: competency }]\n');
+    const mine = join(cwd, 'tpl', 'pages');
+    mkdirSync(mine, { recursive: true });
+    writeFileSync(join(mine, 'view.njk'), '{% if %}broken');
+    const r = await vitrine(['build', input, '--out', join(cwd, 'site'), '--templates', join(cwd, 'tpl')], cwd);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[TemplateInvalid]');
+    expect(r.err).not.toContain('[InternalError]');
+  }, 60_000);
+
+  it('check validates the view configuration too', async () => {
+    const { cwd, input } = copyOfExample('views:\n  - id: only\n    selct: [{ kind: competency }]\n');
+    let err = '';
+    const code = await main(['check', input], { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd });
+    expect(code).toBe(1);
+    expect(err).toMatch(/vitrine\.config\.yaml:3:\d+ {2}error .*\[ConfigInvalid\]/);
+  });
+});

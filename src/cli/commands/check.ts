@@ -1,11 +1,20 @@
 /** `vitrine check`: read and validate, print diagnostics, write nothing. */
 import { readPortfolio } from '../../api.ts';
+import { planViews, readSiteConfig } from '../../views/index.ts';
 import { countDiagnostics, exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
 /** Runs `check` on an input and returns the exit status. */
 export async function runCheck(input: string, flags: OutputFlags, io: Io): Promise<number> {
   const started = performance.now();
-  const { value, diagnostics } = await readPortfolio(input);
+  const read = await readPortfolio(input);
+  const value = read.value;
+  const diagnostics = [...read.diagnostics];
+  // The view configuration is part of what a build trusts: check it too, and plan the views.
+  if (value) {
+    const config = await readSiteConfig(input);
+    diagnostics.push(...config.diagnostics);
+    if (!config.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...planViews(value, config.value).diagnostics);
+  }
   printDiagnostics(io, diagnostics, flags);
   const c = countDiagnostics(diagnostics);
   const ms = Math.round(performance.now() - started);

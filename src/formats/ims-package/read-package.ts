@@ -59,7 +59,11 @@ export function readImsPackage(bundle: SourceBundle, bag: DiagnosticBag): ImsPac
   const claimed = new Set<string>([manifestPath]);
   for (const mf of [m, ...allSubManifests(m)]) readResources(mf, bundle, root, pkg, claimed, bag, loc);
   for (const [path, f] of bundle.files) {
-    if (claimed.has(path) || (root && !path.startsWith(root + '/'))) continue;
+    if (claimed.has(path)) continue;
+    if (root && !path.startsWith(root + '/')) {
+      bag.add('FileOutsideManifestFolder', `${path} is outside ${root}/, the folder of the manifest; it is not read as part of the portfolio`, { file: displayPath(bundle, path) });
+      continue;
+    }
     if (isVitrineConfig(rel(path))) continue;
     pkg.files.set(rel(path), f.bytes);
   }
