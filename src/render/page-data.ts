@@ -233,6 +233,7 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
   const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
   const img = images.get(f.path);
   if (img) {
     const byFormat = new Map<string, ImageInfo['variants']>();

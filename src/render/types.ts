@@ -66,6 +66,8 @@ export interface MediaData {
   mediaType?: string;
   size?: number;
   sizeLabel?: string;
+  /** Offer the file as a download rather than a page: HTML and SVG attachments could run scripts on the site. */
+  download?: boolean;
   alt?: string;
   /** Inline text (plain) or sanitized HTML for `html`. */
   text?: string;

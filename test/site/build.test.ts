@@ -111,6 +111,14 @@ describe('the example site', () => {
     expect(brand.text).toMatch(/application\/pdf|PDF/);
   });
 
+  it('offers HTML attachments as downloads, so their scripts never run as a page of the site', () => {
+    const link = page(out, 'accessibility-assessment/product-case-study-tisserands/index.html')
+      .querySelectorAll('a')
+      .find((a) => (a.getAttribute('href') ?? '').endsWith('.html') && a.getAttribute('href')!.includes('files/'));
+    expect(link).toBeDefined();
+    expect(link!.hasAttribute('download')).toBe(true);
+  });
+
   it('is deterministic: the same input gives the same bytes', async () => {
     const again = await buildTo(content);
     const second = listFiles(again.out);
