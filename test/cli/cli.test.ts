@@ -92,3 +92,4 @@ describe('vitrine CLI', () => {
     expect(out).toMatch(/^vitrine \d+\.\d+\.\d+/);
   });
 });
+

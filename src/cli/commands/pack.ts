@@ -1,9 +1,9 @@
 /** `vitrine pack`: write the portfolio as a package, atomically, only when the input could be trusted. */
 import { resolve } from 'node:path';
-import { readPortfolio, writePackage, type PackFormat } from '../../api.ts';
+import { exportPackage, readPortfolio, type PackFormat } from '../../api.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { slugify } from '../../model/index.ts';
-import { packageConflict } from '../../write/index.ts';
+import { packageConflict, writeFileAtomic, zipFiles } from '../../write/index.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
 /** Runs `pack` and returns the exit status. */
@@ -21,11 +21,18 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     printDiagnostics(io, [diagnostic('OutputOverlapsInput', conflict, { file: out })], flags);
     return 1;
   }
+  // What the format cannot carry is known before writing: with --strict it stops the write.
+  const exported = exportPackage(value, options.format);
+  printDiagnostics(io, exported.diagnostics, flags);
+  if (exitStatus(exported.diagnostics, flags.strict) !== 0) {
+    say(io, flags, `nothing written: the export has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
+    return 1;
+  }
   try {
-    const written = await writePackage(value, out, options.format);
-    printDiagnostics(io, written.diagnostics, flags);
-    say(io, flags, `wrote ${out}: ${options.format} package, ${plural(written.value.entries, 'file')}, ${Math.round(written.value.bytes / 1024)} KiB`);
-    return exitStatus(written.diagnostics, flags.strict);
+    const zip = zipFiles(exported.value);
+    await writeFileAtomic(out, zip);
+    say(io, flags, `wrote ${out}: ${options.format} package, ${plural(exported.value.size, 'file')}, ${Math.round(zip.byteLength / 1024)} KiB`);
+    return 0;
   } catch (e) {
     printDiagnostics(io, [diagnostic('OutputNotWritable', `could not write ${out}: ${(e as Error).message}`, { file: out })], flags);
     return 1;
