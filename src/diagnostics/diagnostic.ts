@@ -62,13 +62,6 @@ export class DiagnosticBag {
   }
 }
 
-/** Thrown only for a fatal input problem that makes going on pointless; carries the diagnostic. */
-export class FatalDiagnostic extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
-
 /** Formats a location as `file:line:col`. */
 export function formatLocation(loc: Location | undefined): string {
   if (!loc) return '';

@@ -2,7 +2,6 @@ export { catalogue, type DiagnosticCode, type Severity, type CatalogueEntry } fr
 export {
   diagnostic,
   DiagnosticBag,
-  FatalDiagnostic,
   formatLocation,
   parseOrigin,
   type Diagnostic,

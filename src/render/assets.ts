@@ -4,9 +4,8 @@
  * metadata (EXIF, GPS, XMP): only re-encoded variants are published, the download link points
  * at the largest variant in the original format, and the package carries those stripped bytes.
  */
-import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { Portfolio, PortfolioFile } from '../model/types.ts';
-import { DiagnosticBag as Bag } from '../diagnostics/index.ts';
+import { DiagnosticBag } from '../diagnostics/index.ts';
 import { portfolioToIms } from '../model/index.ts';
 import { generateImsPackage } from '../formats/ims-package/index.ts';
 import { zipFiles } from '../formats/zip/encode.ts';
@@ -95,7 +94,7 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
       else bag.add('ExportFieldDropped', `image "${f.path}" could not be stripped of its metadata in its own format, so it was left out of the view's package`, { file: f.path });
     }
     const portfolio: Portfolio = { id: plan.id, title: plan.title, lang: plan.lang, parts: plan.parts, relations: plan.relations, files: packaged, extensions: [] };
-    const exportBag = new Bag();
+    const exportBag = new DiagnosticBag();
     const pkg = { value: generateImsPackage(portfolioToIms(portfolio, exportBag)) };
     bag.push(...exportBag.items);
     files.set('package.zip', zipFiles(pkg.value));

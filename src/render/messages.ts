@@ -22,50 +22,36 @@ export function loadMessages(lang: string, folders: string[]): Record<string, st
  * set and reuses it; nothing is cached beyond the view that asked.
  */
 export function createFormatters(lang: string): { date(iso: string): string; bytes(n: number): string } {
-  const made = new Map<string, Intl.DateTimeFormat>();
-  const dateFormat = (full: boolean) => {
-    const key = full ? 'day' : 'month';
-    let f = made.get(key);
-    if (!f) {
-      f = new Intl.DateTimeFormat(lang, full ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' });
-      made.set(key, f);
-    }
-    return f;
-  };
+  // Made on first use: a view with no dates builds no date formatter.
+  let day: Intl.DateTimeFormat | undefined;
+  let month: Intl.DateTimeFormat | undefined;
   let numbers: [Intl.NumberFormat, Intl.NumberFormat] | undefined;
+  const dateFormat = (fullDate: boolean): Intl.DateTimeFormat =>
+    fullDate
+      ? (day ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }))
+      : (month ??= new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }));
   return {
-    date: (iso) => {
-      try {
-        return formatDate(iso, lang, dateFormat);
-      } catch {
-        return iso;
-      }
-    },
-    bytes: (n) => {
-      numbers ??= [new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }), new Intl.NumberFormat(lang, { maximumFractionDigits: 1 })];
-      return formatBytes(n, lang, numbers);
-    },
+    date: (iso) => formatDate(iso, dateFormat),
+    bytes: (n) => formatBytes(n, (numbers ??= [new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }), new Intl.NumberFormat(lang, { maximumFractionDigits: 1 })])),
   };
 }
 
-/** Formats an ISO date for a language without shifting it across time zones (the date as written). */
-export function formatDate(iso: string, lang: string, formatter?: (fullDate: boolean) => Intl.DateTimeFormat): string {
+/** Formats an ISO date without shifting it across time zones (the date as written); anything else as is. */
+function formatDate(iso: string, formatter: (fullDate: boolean) => Intl.DateTimeFormat): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso.trim());
   if (!m) return iso;
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    if (formatter) return formatter(!!d).format(date);
-    const opts: Intl.DateTimeFormatOptions = d ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' };
-    return new Intl.DateTimeFormat(lang, opts).format(date);
+    return formatter(!!d).format(date);
   } catch {
-    return iso;
+    return iso; // a language tag Intl rejects
   }
 }
 
-/** Formats a byte count for people. */
-export function formatBytes(n: number, lang: string, numbers?: [Intl.NumberFormat, Intl.NumberFormat]): string {
+/** Formats a byte count for people, with a formatter for whole and for one-decimal numbers. */
+function formatBytes(n: number, numbers: [Intl.NumberFormat, Intl.NumberFormat]): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let v = n;
   let i = 0;
@@ -73,6 +59,5 @@ export function formatBytes(n: number, lang: string, numbers?: [Intl.NumberForma
     v /= 1000;
     i++;
   }
-  const f = numbers ? numbers[i ? 1 : 0] : new Intl.NumberFormat(lang, { maximumFractionDigits: i ? 1 : 0 });
-  return `${f.format(v)} ${units[i]}`;
+  return `${numbers[i ? 1 : 0].format(v)} ${units[i]}`;
 }

@@ -1,5 +1,5 @@
 /** The IMS ePortfolio package manifest (imsportfoliocp_v1p0): organizations, resources, sub-manifests. */
-import { anyElement, attribute, lazy, many, one, opt, record, str, type Codec, type RecordOf } from '../xml/codec.ts';
+import { attribute, lazy, many, one, opt, record, str, type Codec, type RecordOf } from '../xml/codec.ts';
 import { NS } from '../xml/tree.ts';
 
 /** The manifest namespace of IMS ePortfolio packages (not the generic IMS CP one). */
@@ -85,5 +85,3 @@ export function itemOrder(items: ManifestItem[], out: string[] = []): string[] {
   return out;
 }
 
-// Keep anyElement referenced for manifests whose metadata holds LOM (kept as unknown content).
-void anyElement;

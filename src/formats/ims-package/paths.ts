@@ -31,7 +31,3 @@ export function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
-/** Tells whether an href names something outside the package (scheme, absolute, or `..` past the root). */
-export function isExternalHref(href: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(href.trim());
-}

@@ -50,8 +50,11 @@ export function mediaReader(scope: MediaReadScope): MediaCodec {
       if (ref === 'uri' || ref === 'url') {
         item.carrier = 'uri';
         if (m.contentreftype !== 'uri') item.refType = m.contentreftype!;
-        const local = resolveHref(dirOf(scope.partFile), content) ?? (resolveHref('', content) !== undefined ? resolveHref('', content) : undefined);
-        const found = local && (scope.files.has(local) ? local : scope.files.has(resolveHref('', content) ?? '') ? resolveHref('', content) : undefined);
+        // Relative to the part file first, then to the package root (exporters do both).
+        const fromPart = resolveHref(dirOf(scope.partFile), content);
+        const fromRoot = resolveHref('', content);
+        const local = fromPart ?? fromRoot;
+        const found = [fromPart, fromRoot].find((p) => p !== undefined && scope.files.has(p));
         if (found) item.file = found;
         else {
           item.text = content;
