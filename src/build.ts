@@ -2,14 +2,12 @@
  * build(): input → portfolio → view plans → site files → output folder. The previous site is
  * replaced only when everything was rendered and written; with errors, nothing is written.
  */
-import { resolve } from 'node:path';
 import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagnostics/index.ts';
 import { readPortfolio } from './api.ts';
 import { planViews, readSiteConfig } from './views/index.ts';
-import { renderSite, type RenderOptions } from './render/render-site.ts';
+import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
 import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
 import type { ViewPlan } from './views/types.ts';
-import { createImageProcessor } from './render/image-processor.ts';
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -56,8 +54,7 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  // Images are always processed: publishing them unprocessed would keep their metadata.
-  const render = { processImage: createImageProcessor('.vitrine-cache'), ...(options.render ?? {}), ...(config.value.file ? { configDir: resolve(config.value.file, '..') } : {}) };
+  const render = renderOptionsFor(config.value.file, options.render);
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans }, diagnostics: bag.items };

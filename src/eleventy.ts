@@ -2,14 +2,12 @@
  * Vitrine inside an Eleventy project: reads the portfolio, plans its views and registers the
  * pages; the view folders' files, images and packages are written after Eleventy's build.
  */
-import { resolve } from 'node:path';
 import { DiagnosticBag, formatLocation } from './diagnostics/index.ts';
 import { readPortfolio } from './api.ts';
 import { planViews, readSiteConfig } from './views/index.ts';
-import { configureEleventy, prepareSite, type RenderOptions } from './render/render-site.ts';
+import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
 import type { EleventyConfigLike } from './render/eleventy-plugin.ts';
 import { writeFiles } from './write/index.ts';
-import { createImageProcessor } from './render/image-processor.ts';
 
 /** Eleventy's config API as used here. */
 export interface EleventyUserConfig extends EleventyConfigLike {
@@ -29,7 +27,7 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
     throw new Error(`Vitrine could not read ${input}:\n${lines.join('\n')}`);
   }
   const plans = planViews(read.value, config.value);
-  const render: RenderOptions = { processImage: createImageProcessor('.vitrine-cache'), ...(options.render ?? {}), ...(config.value.file ? { configDir: resolve(config.value.file, '..') } : {}) };
+  const render = renderOptionsFor(config.value.file, options.render);
   const site = await prepareSite(plans.value, render, bag);
   configureEleventy(cfg, site, render);
   // `directories` (Eleventy 3) honours --output; the older `dir` is the unnormalised config value.

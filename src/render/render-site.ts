@@ -13,6 +13,7 @@ import { loadMessages } from './messages.ts';
 import { buildViewData, type ImageInfo } from './page-data.ts';
 import { vitrinePlugin, type EleventyConfigLike, type RootData } from './eleventy-plugin.ts';
 import { viewAssets, type AssetOptions } from './assets.ts';
+import { createImageProcessor } from './image-processor.ts';
 import type { ViewData } from './types.ts';
 
 /** Where the default templates are. */
@@ -28,6 +29,15 @@ export interface RenderOptions extends AssetOptions {
 
 /** The site's files by path, ready for write/. */
 export type SiteFiles = Map<string, Uint8Array>;
+
+/**
+ * Render options for a build: images always processed (publishing them unprocessed would keep
+ * their metadata) unless the caller brings its own processor, and relative template folders of
+ * views resolved against the folder of the config file they were written in.
+ */
+export function renderOptionsFor(configFile: string | undefined, overrides: RenderOptions = {}): RenderOptions {
+  return { processImage: createImageProcessor('.vitrine-cache'), ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
+}
 
 /** Template folders for a view, most specific first. */
 export function templateDirsFor(plan: ViewPlan | undefined, options: RenderOptions): string[] {
