@@ -172,6 +172,37 @@ export interface Relation {
   origin?: string;
 }
 
+/** A caption or subtitle track of an audio or video file (WebVTT). */
+export interface CaptionTrack {
+  /** Package path of the track file. */
+  path: string;
+  lang?: string;
+  label?: string;
+  /** `captions` (default) or `subtitles`, `descriptions`. */
+  kind?: 'captions' | 'subtitles' | 'descriptions';
+}
+
+/**
+ * What the owner said about a file, where the source format can say it (the authored format,
+ * Leap2A resource titles): its title and alt text, a caption, and the alternatives an audience
+ * may need (captions and transcripts for sound, long descriptions and sign language for images
+ * and video). Paths are package paths of other files of the portfolio.
+ */
+export interface FileDescription {
+  /** The file's own title (Leap2A keeps the original file name here). */
+  title?: Text;
+  /** Text alternative of an image; `''` marks a decorative image. */
+  alt?: Text;
+  caption?: Text;
+  captions?: CaptionTrack[];
+  /** A text or HTML transcript of audio or video. */
+  transcript?: string;
+  /** A long description (text or HTML file) of an image or video. */
+  longDescription?: string;
+  /** A sign-language version of the file (a video). */
+  signLanguage?: string;
+}
+
 /** A file of the portfolio. */
 export interface PortfolioFile {
   path: string;
@@ -179,6 +210,8 @@ export interface PortfolioFile {
   size: number;
   sha256: string;
   bytes: Uint8Array;
+  /** What the owner said about the file, when the source format carries it. */
+  about?: FileDescription;
 }
 
 /** The owner's whole portfolio. */
