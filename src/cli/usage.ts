@@ -28,6 +28,7 @@ Run 'vitrine <command> --help' for a command's options.
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
   build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif]
+                     [--secrets FILE] [--rotate VIEW]...
 
 Builds a static site: one self-contained folder per view configured in
 vitrine.config.yaml (inside the input folder or beside the input file), or one
@@ -38,6 +39,11 @@ noindex preview of everything when no view is configured.
   --templates DIR  your templates, overriding the defaults file by file
   --cache DIR      cache of image variants (default: .vitrine-cache)
   --avif           also publish AVIF images (slower to build: 3-4x the image work)
+  --secrets FILE   folder tokens and generated passphrases of unlisted and protected
+                   views (default: .vitrine-secrets.json in the input folder); keep it
+                   out of git and out of the site
+  --rotate VIEW    give an unlisted or protected view a new folder (and a new generated
+                   passphrase): the old link stops working. Repeatable.
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
