@@ -21,8 +21,8 @@ const commonOptions = {
 
 const commandOptions = {
   build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
-  check: {},
-  pack: { format: { type: 'string' }, out: { type: 'string' } },
+  check: { privacy: { type: 'boolean', default: false } },
+  pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
 } as const;
 
 function version(): string {
@@ -89,7 +89,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
   const input = parsed.positionals[0] ?? 'content';
-  if (name === 'check') return await runCheck(input, flags, io);
+  if (name === 'check') return await runCheck(input, flags, io, { privacy: v.privacy === true });
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;
     const rotate = (parsed.values as { rotate?: string[] }).rotate;
@@ -100,5 +100,5 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
-  return await runPack(input, { format, out: v.out as string | undefined }, flags, io);
+  return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);
 }
