@@ -106,7 +106,7 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
 }
 
 /** A `file:line:col` origin back into a location. */
-function locationOf(origin: string): { file: string; line?: number; column?: number } {
+export function locationOf(origin: string): { file: string; line?: number; column?: number } {
   const m = /^(.*):(\d+):(\d+)$/.exec(origin);
   return m ? { file: m[1]!, line: Number(m[2]), column: Number(m[3]) } : { file: origin };
 }

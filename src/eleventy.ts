@@ -3,7 +3,7 @@
  * pages; the view folders' files, images and packages are written after Eleventy's build.
  */
 import { DiagnosticBag, formatLocation, type Diagnostic } from './diagnostics/index.ts';
-import { accessSecrets } from './build.ts';
+import { accessSecrets, locationOf } from './build.ts';
 import { readPortfolio } from './api.ts';
 import { planViews, readSiteConfig } from './views/index.ts';
 import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
@@ -33,7 +33,7 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   }
   const views = config.value.views.filter((v) => {
     if (v.access !== 'protected') return true;
-    bag.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin ? { file: v.origin } : undefined);
+    bag.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin ? locationOf(v.origin) : undefined);
     return false;
   });
   const access = await accessSecrets(input, views, options.secrets ? { secrets: options.secrets } : {}, bag);

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildTo, listFiles } from './site-helpers.ts';
+import { vitrineEleventy, type EleventyUserConfig } from '../../src/eleventy.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -30,4 +31,23 @@ describe('the Eleventy path', () => {
     expect(a.length).toBeGreaterThan(30);
     for (const f of a) expect(readFileSync(join(out, f)).equals(readFileSync(join(viaVitrine.out, f))), f).toBe(true);
   }, 120_000);
+
+  it('ViewAccessNotEnforced: leaves a protected view out, at the view in the config, and registers none of its pages', async () => {
+    const templates: string[] = [];
+    const cfg: EleventyUserConfig = {
+      setTemplateFormats: () => {},
+      addTemplateFormats: () => {},
+      addExtension: () => {},
+      addTemplate: (path) => void templates.push(path),
+      on: () => {},
+    };
+    const secrets = join(mkdtempSync(join(tmpdir(), 'vitrine-eleventy-secrets-')), 'secrets.json');
+    const diagnostics = await vitrineEleventy(cfg, join(repo, 'content'), { secrets });
+    const d = diagnostics.find((x) => x.code === 'ViewAccessNotEnforced');
+    expect(d).toMatchObject({ severity: 'warning', location: { file: join(repo, 'content', 'vitrine.config.yaml'), line: expect.any(Number), column: 5 } });
+    expect(d!.message).toContain('"assessor-private"');
+    const folders = new Set(templates.map((t) => t.split('/')[1]));
+    expect(folders.has('studio-nord')).toBe(true);
+    expect([...folders].filter((f) => f && /^[a-z2-7]{26}$/.test(f))).toHaveLength(1); // the unlisted view only
+  }, 60_000);
 });
