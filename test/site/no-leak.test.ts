@@ -19,6 +19,7 @@ import { planViews, readSiteConfig } from '../../src/views/index.ts';
 import type { SiteConfig, ViewConfig } from '../../src/views/types.ts';
 import { renderSite } from '../../src/render/render-site.ts';
 import { createImageProcessor } from '../../src/render/image-processor.ts';
+import { arbPortfolio } from '../support/generate-portfolio.ts';
 import { decryptView, folderOf } from '../access/decrypt.ts';
 
 /** Key derivation made cheap for this file only (the option the command line never sets). */
@@ -27,6 +28,9 @@ const kdfIterations = 1000;
 const content = resolve(import.meta.dirname, '../../content');
 const cache = mkdtempSync(`${tmpdir()}/vitrine-leak-cache-`);
 const processImage = createImageProcessor(cache);
+
+/** Planted in the portfolio's title and package metadata. */
+const SITE_MARKER = 'QXSITE000Z';
 
 /** Keys whose strings are structure, not the owner's text: markers there would break the model. */
 const structural = new Set(['id', 'slug', 'kind', 'parent', 'file', 'carrier', 'mode', 'mimeType', 'refType', 'lang', 'sourceType', 'value@date', 'element', 'el', 'ref', 'type@node', 'ns', 'name', 'prefix', 'path', 'origin', 'after']);
@@ -52,7 +56,11 @@ function plant(v: unknown, marker: string, key = ''): unknown {
 
 /** The example portfolio with a unique marker in every part's texts and files. */
 async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<string, string>; fileMarkers: Map<string, string[]> }> {
-  const base = (await readPortfolio(content)).value!;
+  return await markPortfolio((await readPortfolio(content)).value!);
+}
+
+/** A portfolio with a unique marker in every part's texts, tags and files, and in its own title. */
+async function markPortfolio(base: Portfolio): Promise<{ portfolio: Portfolio; markers: Map<string, string>; fileMarkers: Map<string, string[]> }> {
   const markers = new Map<string, string>();
   const renamed = new Map<string, string>();
   const files = new Map<string, PortfolioFile>(base.files.map((f) => [f.path, f]));
@@ -71,7 +79,8 @@ async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<s
     const newPath = path.replace(/([^/]+)$/, `${m}-$1`);
     let bytes = f.bytes;
     if (/^text\//.test(f.mediaType)) bytes = new TextEncoder().encode(`${new TextDecoder().decode(f.bytes)}\n${m}-filetext\n`);
-    if (f.mediaType === 'image/jpeg') bytes = new Uint8Array(await sharp(Buffer.from(f.bytes)).withExif({ IFD0: { Artist: `${m}-exif`, ImageDescription: `${m}-exif` } }).jpeg().toBuffer());
+    // Generated portfolios hold files that only claim to be JPEGs: those keep their bytes.
+    if (f.mediaType === 'image/jpeg') bytes = await sharp(Buffer.from(f.bytes)).withExif({ IFD0: { Artist: `${m}-exif`, ImageDescription: `${m}-exif` } }).jpeg().toBuffer().then((b) => new Uint8Array(b), () => f.bytes);
     renamed.set(path, newPath);
     files.delete(path);
     // What the owner says about the file (title, alt text, caption) carries the marker too.
@@ -87,7 +96,10 @@ async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<s
     return marked;
   });
   const relations = base.relations.map((r) => plant(r, `REL${r.id}`) as typeof r);
-  return { portfolio: { ...base, parts, relations, files: [...files.values()] }, markers, fileMarkers };
+  // The portfolio's own title and package metadata belong to no view: a view shows its own title
+  // and the owner only through the identification part it selects.
+  const ims = base.ims ? (plant(base.ims, SITE_MARKER) as typeof base.ims) : undefined;
+  return { portfolio: { ...base, title: `${base.title ?? ''} ${SITE_MARKER}`, ...(ims ? { ims } : {}), parts, relations, files: [...files.values()] }, markers, fileMarkers };
 }
 
 /**
@@ -110,7 +122,7 @@ function viewTexts(site: Map<string, Uint8Array>, plan: { folder: string; access
   return out;
 }
 
-async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, fileMarkers: Map<string, string[]>, config: SiteConfig): Promise<void> {
+async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, fileMarkers: Map<string, string[]>, config: SiteConfig, options: { shownOnlyIfTitled?: boolean } = {}): Promise<void> {
   const plans = planViews(portfolio, config).value;
   const site = await renderSite(plans, { processImage, kdfIterations });
   for (const plan of plans) {
@@ -134,7 +146,10 @@ async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, f
     for (const [marker, users] of fileMarkers) {
       expect(all.includes(`${marker}-exif`), `view ${plan.id} publishes EXIF of a file of ${users.join(', ')}`).toBe(false);
     }
+    expect(all.includes(SITE_MARKER), `view ${plan.id} shows the portfolio's own title or metadata`).toBe(false);
     for (const part of plan.parts) {
+      // A generated part may have no text at all to carry its marker; its title, when it has one, is shown.
+      if (options.shownOnlyIfTitled && !part.title) continue;
       const marker = markers.get(part.id)!;
       // A selected part's own texts are shown: its marker reaches the pages.
       expect(all.includes(marker), `view ${plan.id} does not show part ${part.id}`).toBe(true);
@@ -144,7 +159,7 @@ async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, f
   for (const [path, bytes] of site.value) {
     if (plans.some((p) => path.startsWith(`${p.folder}/`))) continue;
     const text = Buffer.from(bytes).toString('utf8');
-    for (const marker of [...markers.values(), ...fileMarkers.keys()]) expect(text.includes(marker), `${path} shows ${marker}`).toBe(false);
+    for (const marker of [SITE_MARKER, ...markers.values(), ...fileMarkers.keys()]) expect(text.includes(marker), `${path} shows ${marker}`).toBe(false);
     for (const p of plans) if (p.access !== 'public') expect(text.includes(p.folder) || (p.title.length > 8 && text.includes(p.title)), `${path} names ${p.id}`).toBe(false);
   }
   // No view's pages name another view's hidden folder.
@@ -179,6 +194,30 @@ describe('no leaks between views', () => {
         await checkNoLeak(portfolio, markers, fileMarkers, { views, file: `${content}/vitrine.config.yaml` });
       }),
       { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 12) },
+    );
+  }, 300_000);
+
+  it('holds for generated portfolios and random selections and access levels (property)', async () => {
+    const access = fc.constantFrom('public', 'unlisted', 'protected');
+    await fc.assert(
+      fc.asyncProperty(
+        arbPortfolio.chain((portfolio) => {
+          const ids = portfolio.parts.map((p) => p.id);
+          const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
+          const selector = fc.oneof(
+            fc.constantFrom(...ids).map((id) => ({ id })),
+            fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
+            fc.constantFrom(...kinds).map((kind) => ({ kind })),
+          );
+          const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 3 }), package: fc.boolean(), access }).map((v) => ({ id: `g${i}`, lang: 'en', ...v }) as ViewConfig);
+          return fc.tuple(fc.constant(portfolio), fc.tuple(view(1), view(2)));
+        }),
+        async ([base, views]) => {
+          const { portfolio, markers, fileMarkers } = await markPortfolio(base);
+          await checkNoLeak(portfolio, markers, fileMarkers, { views, file: `${content}/vitrine.config.yaml` }, { shownOnlyIfTitled: true });
+        },
+      ),
+      { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 8) },
     );
   }, 300_000);
 });
