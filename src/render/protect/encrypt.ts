@@ -57,9 +57,9 @@ function chunkId(): string {
   return randomBytes(10).toString('hex');
 }
 
-/** The script file of one chunk. */
-function chunkScript(id: string, sealed: Buffer): string {
-  return `vitrineChunk(${JSON.stringify(id)},${JSON.stringify(sealed.toString('base64'))});\n`;
+/** The script file of one chunk (base64 needs no escaping inside a JS string; ids are hex). */
+function chunkScript(id: string, sealed: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`vitrineChunk("${id}","`, 'latin1'), Buffer.from(sealed.toString('base64'), 'latin1'), Buffer.from('");\n', 'latin1')]);
 }
 
 /** What encrypting needs about the view, and the entry page's rendering. */
@@ -88,7 +88,7 @@ export function protectView(files: Map<string, Uint8Array>, options: ProtectOpti
   for (const [path, bytes] of files) {
     const id = chunkId();
     manifest[path] = { id, type: path.endsWith('.html') ? 'text/html' : mediaTypeOf(path) };
-    out.set(`c/${id}.js`, encoder.encode(chunkScript(id, seal(key, id, bytes))));
+    out.set(`c/${id}.js`, chunkScript(id, seal(key, id, bytes)));
   }
   const data: LockData = {
     v: 1,
