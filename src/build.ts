@@ -122,6 +122,11 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     diagnostics.push(diagnostic('OutputOverlapsInput', conflict, { file: out }));
     return { value: summary, diagnostics };
   }
+  // The secrets file must survive the build: an output folder holding it would be replaced.
+  if (options.secrets && outputConflict(out, options.secrets)) {
+    diagnostics.push(diagnostic('OutputOverlapsInput', `the output folder ${out} contains the secrets file ${options.secrets}; each build replaces the whole folder, and the views' folder tokens would be lost`, { file: out }));
+    return { value: summary, diagnostics };
+  }
   const foreign = await replaceConflict(out);
   if (foreign) {
     diagnostics.push(diagnostic('OutputNotASite', foreign, { file: out }));
