@@ -65,6 +65,8 @@ describe('the secrets file', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(secrets);
     expect(existsSync(join(tmp, 'b', unlisted.token, 'index.html'))).toBe(true);
     expect(existsSync(join(tmp, 'b', sealed.token, 'index.html'))).toBe(true);
+    // The command line always derives the key at full cost.
+    expect(lockData(readFileSync(join(tmp, 'b', sealed.token, 'index.html'), 'utf8')).iterations).toBe(KDF_ITERATIONS);
 
     // The site holds no secret: no passphrase, no secrets file, and the second view's token
     // appears only as its own folder name (never inside a file).
