@@ -157,6 +157,8 @@ describe('unlisted and protected views in the example site', () => {
     expect(own.filter((f) => f.endsWith('.html')).length).toBe(unlisted.parts + 1);
     for (const f of own.filter((x) => x.endsWith('.html'))) {
       expect(page(built.out, f).querySelector('meta[name="robots"]')?.getAttribute('content'), f).toContain('noindex');
+      // Following an external link does not send the unguessable address along.
+      expect(page(built.out, f).querySelector('meta[name="referrer"]')?.getAttribute('content'), f).toBe('no-referrer');
     }
     // No other file names either folder or either title; the root lists the public views only.
     for (const [path, bytes] of site) {
@@ -170,6 +172,7 @@ describe('unlisted and protected views in the example site', () => {
     expect(root.sort()).toEqual(['#main', 'accessibility-assessment/index.html', 'ecole-design/index.html', 'studio-nord/index.html']);
     // Public views stay indexable.
     expect(page(built.out, 'studio-nord/index.html').querySelector('meta[name="robots"]')).toBeNull();
+    expect(page(built.out, 'studio-nord/index.html').querySelector('meta[name="referrer"]')).toBeNull();
   }, 120_000);
 
   it('publishes a protected view as a form, scripts and ciphertext only, openable with the passphrase alone', async () => {
@@ -183,6 +186,7 @@ describe('unlisted and protected views in the example site', () => {
     // The entry page names nobody, no title, no count.
     expect(entry).not.toMatch(/Léa|Moreau|Lindqvist|assessor|accessib|rubric|poster|\b[45]\b parts?/i);
     expect(page(built.out, `${view.folder}/index.html`).querySelector('meta[name="robots"]')?.getAttribute('content')).toContain('noindex');
+    expect(page(built.out, `${view.folder}/index.html`).querySelector('meta[name="referrer"]')?.getAttribute('content')).toBe('no-referrer');
     const lock = lockData(entry);
     expect(lock).toMatchObject({ v: 1, kdf: 'PBKDF2-SHA-256', iterations: KDF_ITERATIONS });
     expect(KDF_ITERATIONS).toBeGreaterThanOrEqual(600_000);
