@@ -90,6 +90,7 @@ describe.skipIf(!ok)(`a protected view in Chromium${skipNote('chromium', ok)}`, 
     const alert = tab.getByRole('alert');
     await expect.poll(() => alert.innerText(), { timeout: 30_000 }).toContain('does not open this page');
     expect(await tab.locator('#vitrine-pass').getAttribute('aria-invalid')).toBe('true');
+    expect(await tab.locator('#vitrine-pass').getAttribute('aria-describedby')).toContain('vitrine-error');
     // Focus goes back to the field, and the page with its error passes axe.
     expect(await tab.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('vitrine-pass');
     const failed = await runAxe(tab);

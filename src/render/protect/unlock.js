@@ -216,6 +216,7 @@
         status.textContent = '';
         error.textContent = error.getAttribute('data-wrong');
         input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', 'vitrine-pass-help vitrine-error');
         input.focus();
         return;
       }
