@@ -40,6 +40,8 @@ export interface ViewConfig {
   theme?: { templates?: string };
   /** Also write an IMS package of this view (only its parts and files) into its folder. */
   package?: boolean;
+  /** A protected view: the environment variable holding its passphrase (else one is generated). */
+  passphraseEnv?: string;
   /** `file:line:col` of the view in the config, for diagnostics about it. */
   origin?: string;
 }
@@ -85,4 +87,6 @@ export interface ViewPlan {
   personalData: PersonalDataItem[];
   package: boolean;
   theme: { templates?: string };
+  /** A protected view's passphrase: render/ encrypts every file of the view with it. Never shown. */
+  passphrase?: string;
 }
