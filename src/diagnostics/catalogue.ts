@@ -76,6 +76,12 @@ export const catalogue = {
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
+  // audience accessibility profiles
+  ProfilePreferenceUnmapped: { severity: 'warning', title: 'An accessibility preference of the portfolio cannot shape the view', hint: 'It stays in the portfolio and in every export; docs/accessibility-profiles.md lists what a static page can honour. Write the profile in the config to say exactly what the audience needs.' },
+  ProfilePreferenceApproximate: { severity: 'warning', title: 'An accessibility preference was mapped to the nearest thing a page can do', hint: 'Check the view looks right for its audience, or write the profile in the config (docs/accessibility-profiles.md).' },
+  ProfileNotInPortfolio: { severity: 'warning', title: 'A view asks for the portfolio\'s own profile, but the portfolio has none a page can use', hint: 'Add an accessibility part with preferences, or name a profile from profiles: in the config.' },
+  ProfileContrastLow: { severity: 'warning', title: 'Profile colours do not contrast enough; safer colours are used', hint: 'Text needs 4.5:1 against its background (7:1 for a high-contrast profile; 3:1 for focus outlines). Choose darker or lighter colours.' },
+  AlternativeMissing: { severity: 'warning', title: 'The view\'s audience needs an alternative this file lacks', hint: 'Add the alternative (alt text, captions track, transcript, long description or sign-language video) to the file\'s description in the portfolio.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

@@ -4,6 +4,7 @@
  * files they use, and nothing else of the portfolio.
  */
 import type { Part, PartKind, PortfolioFile, Relation } from '../model/types.ts';
+import type { AudienceProfile, ProfileRef } from '../audience/types.ts';
 
 /** How a view is published. */
 export type Access = 'public' | 'unlisted' | 'protected';
@@ -40,6 +41,8 @@ export interface ViewConfig {
   theme?: { templates?: string };
   /** Also write an IMS package of this view (only its parts and files) into its folder. */
   package?: boolean;
+  /** The audience the view is built for: a profile of `profiles:`, inline, or the portfolio's own. */
+  profile?: ProfileRef;
   /** `file:line:col` of the view in the config, for diagnostics about it. */
   origin?: string;
 }
@@ -85,4 +88,6 @@ export interface ViewPlan {
   personalData: PersonalDataItem[];
   package: boolean;
   theme: { templates?: string };
+  /** The audience profile the view is built for (its CSS and media alternatives). */
+  profile?: AudienceProfile;
 }
