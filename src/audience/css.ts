@@ -81,20 +81,21 @@ export function profileColours(profile: AudienceProfile, bag: DiagnosticBag): Pr
 export function profileStylesheet(profile: AudienceProfile, bag: DiagnosticBag): { css: string; fileName: string } {
   const d = profile.display;
   const out: string[] = [`/* Vitrine audience profile "${profile.name}", generated from the site config: edit the profile, not this file. */`];
-  const root: string[] = [];
   const colours = profileColours(profile, bag);
   if (colours) {
     const { foreground: fg, background: bg, link, highlight } = colours;
-    root.push(`--ink: ${fg}`, `--paper: ${bg}`, `--card: ${bg}`, `--tint: ${bg}`, `--accent-soft: ${bg}`, `--muted: ${fg}`, `--accent: ${link}`, `--focus: ${highlight}`, `--line: ${d.highContrast ? fg : `color-mix(in srgb, ${fg} 45%, ${bg})`}`, `color-scheme: ${colours.dark ? 'dark' : 'light'}`);
+    const vars = [`--ink: ${fg}`, `--paper: ${bg}`, `--card: ${bg}`, `--tint: ${bg}`, `--accent-soft: ${bg}`, `--muted: ${fg}`, `--accent: ${link}`, `--focus: ${highlight}`, `--line: ${d.highContrast ? fg : `color-mix(in srgb, ${fg} 45%, ${bg})`}`, `color-scheme: ${colours.dark ? 'dark' : 'light'}`];
+    // With forced colours (Windows High Contrast) the reader's system colours win: the
+    // profile's colours step aside rather than mix with them.
+    out.push(`@media not (forced-colors: active) {
+  :root { ${vars.join('; ')}; }
+  :focus-visible { outline-color: var(--focus); }
+}`);
+    out.push('.status { border: 0.08em solid currentColor; }', '.media--image img { box-shadow: none; }');
   }
-  if (d.fontFace) root.push(`--font-text: ${FACES[d.fontFace]}`, `--font-ui: ${FACES[d.fontFace]}`);
-  if (root.length) out.push(`:root { ${root.join('; ')}; }`);
+  if (d.fontFace) out.push(`:root { --font-text: ${FACES[d.fontFace]}; --font-ui: ${FACES[d.fontFace]}; }`);
   // A percentage of the reader's own default size: their settings and zoom still scale it.
   if (d.fontSize) out.push(`html { font-size: ${+(d.fontSize * 100).toFixed(1)}%; }`);
-  if (colours) {
-    out.push('.status { border: 0.08em solid currentColor; }', '.media--image img { box-shadow: none; }');
-    out.push(`:focus-visible { outline-color: var(--focus); }`);
-  }
   const text = ':is(body, p, li, dd, dt, blockquote, figcaption, td, th, .lede, .tile-excerpt, .quote, .quote--large, .card-text)';
   if (d.lineSpacing) out.push(`${text} { line-height: ${d.lineSpacing}; }`, `main p { margin-block: ${+(d.lineSpacing * 0.75).toFixed(2)}em; }`);
   if (d.letterSpacing !== undefined) out.push(`${text} { letter-spacing: ${d.letterSpacing}em; word-spacing: ${+(d.letterSpacing * 1.33).toFixed(3)}em; }`);
