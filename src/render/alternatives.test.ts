@@ -68,6 +68,8 @@ describe('media alternatives chosen for the audience', () => {
     const clip = part('clip', ['clip.mp4']);
     const v = buildViewData({ plan: plan([named, clip], [...files(), bare], needsAll), messages: {}, images: IMAGES, css: '', bag });
     expect(v.parts[0]!.media[0]!.alt).toBe('');
+    expect(new Set(bag.items.map((d) => d.code))).toEqual(new Set(['AlternativeMissing']));
+    expect(bag.items[0]!.location).toEqual({ file: 'parts/shot.xml', line: 4, column: 2 });
     const said = bag.items.map((d) => `${d.code} ${d.location?.file}:${d.location?.line} ${d.message}`);
     expect(said).toEqual([
       expect.stringMatching(/^AlternativeMissing parts\/shot\.xml:4 photo\.jpg \(part shot\) has no text alternative/),

@@ -93,7 +93,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   if (listed.length === 1) root.single = listed[0]!.folder;
   const css = [...rootDirs].reverse().map((d) => join(d, 'theme')).filter(existsSync);
   for (const dir of css) {
-    for (const name of ['vitrine.css']) {
+    for (const name of ['vitrine.css', 'preferences.js']) {
       const file = join(dir, name);
       if (existsSync(file)) assets.set(`theme/${name}`, readFileSync(file));
     }

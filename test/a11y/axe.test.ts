@@ -228,6 +228,43 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
     expect(referenceWarnings.join('\n')).toMatch(/test-pale-colours.*text #9a9a9a on #ffffff contrast 2\.\d+:1, below 4\.5:1/);
   }, 120_000);
 
+  it('offers the reader display settings with JavaScript, remembers them, and needs none without it', async () => {
+    const front = pathToFileURL(join(reference.out, refId('large-print'), 'index.html')).href;
+    // Without JavaScript: the panel stays hidden, every link is there.
+    const plain = await browser!.newContext({ viewport: desktop, javaScriptEnabled: false });
+    try {
+      const p = await plain.newPage();
+      await p.goto(front, { waitUntil: 'load' });
+      expect(await p.locator('.prefs').isVisible()).toBe(false);
+      expect((await linksOf(p)).filter((l) => l.visible).length).toBe(parsePage(reference.out, `${refId('large-print')}/index.html`).querySelectorAll('a[href]').length);
+    } finally {
+      await plain.close();
+    }
+    // With JavaScript, in a fresh context (its own storage): the reader's choice beats the profile's 150 %.
+    const context = await browser!.newContext({ viewport: desktop });
+    try {
+      const p = await context.newPage();
+      await p.goto(front, { waitUntil: 'load' });
+      const size = async () => (await displayStyles(p)).rootFontSize;
+      const profileSize = await size();
+      await p.locator('.prefs summary').click();
+      const open = await runAxe(p);
+      expect(open, formatViolations('settings panel open', open)).toEqual([]);
+      await p.locator('.prefs button[data-pref=size][data-value="200"]').click();
+      await p.locator('.prefs button[data-pref=contrast][data-value=more]').click();
+      await p.locator('.prefs button[data-pref=spacing][data-value=wide]').click();
+      expect(await size()).toBeCloseTo(profileSize * (200 / 150), 1);
+      expect(await p.locator('.prefs button[data-value="200"]').getAttribute('aria-pressed')).toBe('true');
+      await p.goto(pathToFileURL(join(reference.out, refId('large-print'), 'product-talk-lire', 'index.html')).href, { waitUntil: 'load' });
+      expect(await size(), 'remembered on the next page').toBeCloseTo(profileSize * (200 / 150), 1);
+      expect((await displayStyles(p)).lineHeight).toBeCloseTo(2, 2);
+      const after = await runAxe(p);
+      expect(after, formatViolations('settings applied', after)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
   it('chooses the media alternatives each profile asks for', () => {
     const talk = (name: string) => parsePage(reference.out, `${refId(name)}/product-talk-lire/index.html`);
     for (const [name, profile] of Object.entries(profiles)) {
