@@ -84,5 +84,12 @@ describe('media alternatives chosen for the audience', () => {
     own[6]!.about = { alt: { value: 'A red poster' } };
     const w = buildViewData({ plan: plan([part('shot', ['photo.jpg'], 'Shot')], own), messages: {}, images: IMAGES, css: '' });
     expect(w.parts[0]!.media[0]!.alt).toBe('A red poster');
+    // An alt text that is only the file name falls back to the part's description.
+    own[6]!.about = { alt: { value: 'photo.jpg' } };
+    const x = buildViewData({ plan: plan([part('shot', ['photo.jpg'], 'Shot')], own), messages: {}, images: IMAGES, css: '' });
+    expect(x.parts[0]!.media[0]!.alt).toBe('Shot');
+    own[6]!.about = { alt: { value: '' } };
+    const y = buildViewData({ plan: plan([part('shot', ['photo.jpg'], 'Shot')], own), messages: {}, images: IMAGES, css: '' });
+    expect(y.parts[0]!.media[0]!.alt).toBe('');
   });
 });

@@ -56,7 +56,8 @@ function inlineText(file: PortfolioFile): { text?: string; html?: string } {
 /** The alt text of an image: the owner's, else the part's short description; never a file name. */
 export function imageAlt(cx: AlternativesContext, part: Part, file: PortfolioFile): string {
   const own = file.about?.alt?.value;
-  if (own !== undefined) return isFileName(own, file.path) ? '' : own;
+  // '' is the owner marking the image decorative; a file name is no alternative at all.
+  if (own !== undefined && !isFileName(own, file.path)) return own;
   const short = part.description?.short?.value;
   if (short && !isFileName(short, file.path)) return short;
   if (cx.profile?.content.altText) missing(cx, part, file, 'text alternative (alt text)');
