@@ -87,6 +87,19 @@ describe('the portfolio\'s own profile', () => {
     expect(profileFromPortfolio(again.value!, new DiagnosticBag())).toEqual(profileFromPortfolio(r.value!, new DiagnosticBag()));
   });
 
+  it('maps the IMS example\'s own preferences without a warning, phrases joined by "and" included', async () => {
+    const { repoRoot } = await import('../../test/support/env.ts');
+    const { existsSync } = await import('node:fs');
+    // The IMS example's accessibility part (content/ today; test/fixtures/ims-example/ once
+    // content/ is written in the authored format).
+    const file = ['test/fixtures/ims-example/parts/accessibility.xml', 'content/parts/accessibility.xml'].map((f) => join(repoRoot, f)).find((f) => existsSync(f))!;
+    const r = await readPortfolio(file);
+    const bag = new DiagnosticBag();
+    const p = profileFromPortfolio(r.value!, bag);
+    expect(p).toMatchObject({ display: { highContrast: true, reducedMotion: true }, content: { captions: true, languages: ['fr', 'sv', 'en'] } });
+    expect(bag.items).toEqual([]);
+  });
+
   it('says so when the portfolio has no preference a page can use', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-acclip-'));
     writeFileSync(join(dir, 'c.xml'), '<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0"><competency><contentype><referential><indexid>c</indexid></referential></contentype></competency></learnerinformation>');

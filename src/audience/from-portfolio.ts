@@ -26,7 +26,7 @@ interface Phrase {
 
 const big = (f: number): Apply => (p) => void (p.display.fontSize = Math.max(p.display.fontSize ?? 1, f));
 
-/** Common `prefcode` phrases, most specific first. Matching is case-insensitive on the whole phrase. */
+/** Common `prefcode` phrases. Matching is case-insensitive, anywhere in a phrase. */
 export const PREFCODE_PHRASES: Phrase[] = [
   { test: /large font display device/, apply: big(1.5), approximate: 'a large-font display device is the reader\'s hardware; the view is built with text at 150 % instead' },
   { test: /(extra|very) large (font|print|text)/, apply: big(2) },
@@ -67,13 +67,17 @@ function where(part: Part): Location {
 
 /** Maps one `prefcode` text; reports phrases it cannot map. */
 export function applyPrefcode(profile: AudienceProfile, prefcode: string, bag: DiagnosticBag, at: Location): void {
-  for (const raw of prefcode.split(/[;,/\n]|\band\b/i)) {
+  // Phrases are separated by ; , / or lines; one phrase may say several things ("captions and
+  // transcripts"), so every pattern that matches applies.
+  for (const raw of prefcode.split(/[;,/\n]/)) {
     const phrase = raw.trim().toLowerCase().replace(/\s+/g, ' ');
     if (!phrase) continue;
-    const known = PREFCODE_PHRASES.find((x) => x.test.test(phrase));
-    if (known) {
-      known.apply(profile);
-      if (known.approximate) bag.add('ProfilePreferenceApproximate', `prefcode "${raw.trim()}": ${known.approximate}`, at);
+    const known = PREFCODE_PHRASES.filter((x) => x.test.test(phrase));
+    if (known.length) {
+      for (const k of known) {
+        k.apply(profile);
+        if (k.approximate) bag.add('ProfilePreferenceApproximate', `prefcode "${raw.trim()}": ${k.approximate}`, at);
+      }
       continue;
     }
     const cannot = UNHONOURABLE.find((x) => x.test.test(phrase));
