@@ -100,6 +100,17 @@ describe('the portfolio\'s own profile', () => {
     expect(bag.items).toEqual([]);
   });
 
+  it('reads an ACCLIP document kept as an imslip-Accessibility resource of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-acclip-'));
+    writeFileSync(join(dir, 'imsmanifest.xml'), '<?xml version="1.0"?>\n<manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="M"><organizations/><resources><resource identifier="R1" type="imslip-Accessibility" href="acc.xml"><file href="acc.xml"/></resource></resources></manifest>');
+    writeFileSync(join(dir, 'acc.xml'), '<?xml version="1.0"?>\n<accessForAll xmlns="http://www.imsglobal.org/xsd/acclip_v1p0"><context><display><screenEnhancement><fontSize value="24"/><cursorSize value="3"/></screenEnhancement></display></context></accessForAll>');
+    const r = await readPortfolio(dir);
+    expect(r.value!.files.map((f) => f.path)).toContain('acc.xml');
+    const bag = new DiagnosticBag();
+    expect(profileFromPortfolio(r.value!, bag)?.display).toEqual({ fontSize: 2 });
+    expect(bag.items).toMatchObject([{ code: 'ProfilePreferenceUnmapped', location: { file: 'acc.xml', line: 2 } }]);
+  });
+
   it('says so when the portfolio has no preference a page can use', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-acclip-'));
     writeFileSync(join(dir, 'c.xml'), '<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0"><competency><contentype><referential><indexid>c</indexid></referential></contentype></competency></learnerinformation>');

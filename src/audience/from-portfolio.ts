@@ -2,7 +2,8 @@
  * The portfolio's own audience profile, read from its accessibility parts: IMS LIP
  * `accessibility/preference` (`prefcode` is free text: common phrases are mapped, the rest is
  * reported), `accessibility/language` (preferred languages), and ACCLIP 1.0 `accessForAll`
- * elements kept in the part's extension slots (`ext_accessibility`, `ext_preference`).
+ * elements kept in the part's extension slots (`ext_accessibility`, `ext_preference`) or as an
+ * `imslip-Accessibility` resource of their own.
  * Nothing here changes the part: it is written back on export exactly as it was read.
  * docs/accessibility-profiles.md has the mapping field by field.
  */
@@ -10,10 +11,14 @@ import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import { parseOrigin } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import type { XmlElement, XmlNode } from '../formats/xml/tree.ts';
+import { parseXml } from '../formats/xml/parse.ts';
 import { normaliseColour, PORTFOLIO_PROFILE } from './config.ts';
 import type { AudienceProfile, DisplayPrefs } from './types.ts';
 
 type Obj = Record<string, unknown>;
+
+/** ACCLIP documents larger than this are not looked at: preferences are a few kilobytes. */
+const MAX_ACCLIP_BYTES = 256 * 1024;
 type Apply = (p: AudienceProfile) => void;
 
 /** A phrase of a `prefcode`, what it does to the profile, and whether that is only an approximation. */
@@ -185,10 +190,18 @@ export function profileFromPortfolio(portfolio: Portfolio, bag: DiagnosticBag, o
     }
     for (const ext of part.extensions) for (const e of walk(ext.element)) if (e.name === 'accessForAll') applyAccessForAll(profile, e, bag, at);
   }
+  // An ACCLIP document as a resource of its own (an `imslip-Accessibility` resource whose file is
+  // `<accessForAll>`): the reader keeps it as a file of the portfolio; read it from there.
+  const acclipFiles = portfolio.files.filter((f) => /\.xml$/i.test(f.path) && f.size <= MAX_ACCLIP_BYTES && new TextDecoder().decode(f.bytes.subarray(0, 4096)).includes('accessForAll'));
+  for (const f of acclipFiles) {
+    const parsed = parseXml(f.bytes, f.path);
+    if (parsed.root?.name === 'accessForAll') applyAccessForAll(profile, parsed.root, bag, { file: f.path, ...(parsed.root.line ? { line: parsed.root.line } : {}) });
+  }
+  const found = parts.length + acclipFiles.length;
   const acts = Object.keys(profile.display).length + Object.keys(profile.control).length + Object.keys(profile.content).filter((k) => k !== 'languages').length;
   if (acts === 0) {
     const location = origin ? parseOrigin(origin) : { file: 'vitrine.config.yaml' };
-    bag.add('ProfileNotInPortfolio', parts.length ? `the portfolio's accessibility parts (${parts.map((p) => p.id).join(', ')}) hold no preference a page can act on; the view is built without a profile` : 'the portfolio has no accessibility part; the view is built without a profile', location);
+    bag.add('ProfileNotInPortfolio', found ? `the portfolio's accessibility parts (${parts.map((p) => p.id).join(', ')}) hold no preference a page can act on; the view is built without a profile` : 'the portfolio has no accessibility part; the view is built without a profile', location);
     return undefined;
   }
   return profile;
