@@ -81,6 +81,12 @@ export const catalogue = {
   SecretsUnwritable: { severity: 'error', title: 'The secrets file could not be written; nothing was built', hint: 'Check that the folder is writable, or name another file with --secrets. Without it, folder tokens and generated passphrases would be lost.' },
   PassphraseEnvUnset: { severity: 'info', title: 'The passphrase variable of a protected view is not set; its generated passphrase is used', hint: 'Set the variable named by passphraseEnv to choose the passphrase; until then the passphrase kept in the secrets file opens the view.' },
   RotateUnknownView: { severity: 'error', title: '--rotate names no unlisted or protected view', hint: 'Only unlisted and protected views have a folder token to rotate.' },
+  // audience accessibility profiles
+  ProfilePreferenceUnmapped: { severity: 'warning', title: 'An accessibility preference of the portfolio cannot shape the view', hint: 'It stays in the portfolio and in every export; docs/accessibility-profiles.md lists what a static page can honour. Write the profile in the config to say exactly what the audience needs.' },
+  ProfilePreferenceApproximate: { severity: 'warning', title: 'An accessibility preference was mapped to the nearest thing a page can do', hint: 'Check the view looks right for its audience, or write the profile in the config (docs/accessibility-profiles.md).' },
+  ProfileNotInPortfolio: { severity: 'warning', title: 'A view asks for the portfolio\'s own profile, but the portfolio has none a page can use', hint: 'Add an accessibility part with preferences, or name a profile from profiles: in the config.' },
+  ProfileContrastLow: { severity: 'warning', title: 'Profile colours do not contrast enough; safer colours are used', hint: 'Text needs 4.5:1 against its background (7:1 for a high-contrast profile; 3:1 for focus outlines). Choose darker or lighter colours.' },
+  AlternativeMissing: { severity: 'warning', title: 'The view\'s audience needs an alternative this file lacks', hint: 'Add the alternative (alt text, captions track, transcript, long description or sign-language video) to the file\'s description in the portfolio.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

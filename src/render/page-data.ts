@@ -3,12 +3,14 @@
  * the view's language, relation verbs both ways and sorted by meaning, media with their image
  * variants and caption tracks) from the plan alone, so nothing outside the view can reach a page.
  */
-import type { MediaItem, Part, PortfolioFile, Relation } from '../model/types.ts';
+import type { MediaItem, Part, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
+import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
+import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
 /** The image variants rendering made for a file (structurally what render/images produces). */
@@ -25,6 +27,10 @@ export interface ViewDataInput {
   images: Map<string, ImageInfo>;
   css: string;
   packageHref?: string;
+  /** File name (under the site's `theme/`) of the stylesheet of the view's audience profile. */
+  profileCss?: string;
+  /** Receives AlternativeMissing for files the view's audience needs an alternative of. */
+  bag?: DiagnosticBag;
 }
 
 type T = (key: string, fallback?: string) => string;
@@ -73,6 +79,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const fmt = createFormatters(plan.lang);
   const differs = (l: string | undefined) => (l && !sameLang(l, plan.lang) ? l : undefined);
   const files = new Map(plan.files.map((f) => [f.path, f]));
+  const alt: AlternativesContext = { files, lang: plan.lang, href: fileHref, reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
   const refs = new Map<string, PartRef>();
   const media = new Map<string, MediaData[]>();
   const paragraphs = new Map<string, string[]>();
@@ -83,7 +90,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
     if (p.kind !== 'identification' && differs(lang)) ref.titleLang = lang!;
     if (p.type?.value) ref.type = !p.type.sourceType || p.type.sourceType === 'imsdefault' ? term(t, p.type.value)! : p.type.value;
     if (p.author?.value) ref.author = p.author.value;
-    const m = (p.description?.full ?? []).map((x) => mediaData(x, p, files, input.images, fmt, t));
+    const m = (p.description?.full ?? []).map((x) => mediaData(x, p, alt, input.images, fmt, t));
     const long = p.description?.long?.value ?? '';
     // HTML in a long description is shown as HTML, sanitized again here (the model promises
     // sanitized rich text, but a portfolio built in code may not have been through a reader).
@@ -209,6 +216,10 @@ export function buildViewData(input: ViewDataInput): ViewData {
   if (plan.description) view.description = plan.description;
   if (owner) view.owner = owner;
   if (input.packageHref) view.packageHref = input.packageHref;
+  if (plan.profile && input.profileCss) {
+    const { name, title, display, content, control } = plan.profile;
+    view.profile = { name, ...(title ? { title } : {}), css: input.profileCss, display, content, control };
+  }
   return view;
 }
 
@@ -218,7 +229,7 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   else m.set(k, [v]);
 }
 
-function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, images: Map<string, ImageInfo>, fmt: ReturnType<typeof createFormatters>, t: T): MediaData {
+function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Map<string, ImageInfo>, fmt: ReturnType<typeof createFormatters>, t: T): MediaData {
   if (m.carrier === 'text' || (!m.file && m.text && m.carrier !== 'uri')) {
     // HTML media are printed unescaped by templates: sanitize here too, whatever built the model.
     if (m.mimeType?.toLowerCase() === 'text/html') return { kind: 'html', text: sanitizeRichText(m.text ?? '').html };
@@ -228,7 +239,7 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
     const text = m.text ?? '';
     return /^https?:\/\//i.test(text) ? { kind: 'link', href: text, name: text } : { kind: 'missing', name: text };
   }
-  const f = files.get(m.file);
+  const f = cx.files.get(m.file);
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
@@ -239,13 +250,13 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
     const byFormat = new Map<string, ImageInfo['variants']>();
     for (const v of img.variants) push(byFormat, v.mediaType, v);
     const fallback = downloadVariant(img.variants)!;
-    return {
+    const data: MediaData = {
       ...base,
       kind: 'image',
       // The download is the stripped original-format variant: the source bytes are never published.
       href: `images/${fallback.fileName}`,
       mediaType: fallback.mediaType,
-      alt: part.description?.short?.value ?? '',
+      alt: imageAlt(cx, part, f),
       image: {
         width: img.width,
         height: img.height,
@@ -253,14 +264,14 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
         srcset: [...byFormat].map(([mt, vs]) => ({ type: mt, srcset: vs.map((v) => `images/${v.fileName} ${v.width}w`).join(', ') })),
       },
     };
+    addLongDescription(cx, part, f, data);
+    return data;
   }
   if (type.startsWith('audio/') || type.startsWith('video/')) {
-    const stem = f.path.replace(/\.[^./]+$/, '');
-    const tracks = part.files
-      .filter((p) => p.startsWith(stem) && /\.vtt$/i.test(p))
-      .map((p) => ({ href: fileHref(p), kind: 'captions' as const }));
-    const transcript = part.files.find((p) => p.startsWith(stem) && /transcript.*\.(txt|html?)$/i.test(p));
-    return { ...base, kind: type.startsWith('audio/') ? 'audio' : 'video', tracks, ...(transcript ? { transcript: { href: fileHref(transcript), name: t('transcript') } } : {}) };
+    const data: MediaData = { ...base, kind: type.startsWith('audio/') ? 'audio' : 'video' };
+    addTimedAlternatives(cx, part, f, data, t('transcript'));
+    if (data.kind === 'video') addLongDescription(cx, part, f, data);
+    return data;
   }
   if (type === 'application/pdf') return { ...base, kind: 'pdf' };
   return base;

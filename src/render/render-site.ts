@@ -14,6 +14,7 @@ import { buildViewData, type ImageInfo } from './page-data.ts';
 import { vitrinePlugin, type EleventyConfigLike, type RootData } from './eleventy-plugin.ts';
 import { viewAssets, type AssetOptions } from './assets.ts';
 import { createImageProcessor } from './image-processor.ts';
+import { profileStylesheet } from '../audience/css.ts';
 import type { ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
 
@@ -63,12 +64,21 @@ export interface SiteModel {
 export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag: DiagnosticBag): Promise<SiteModel> {
   const assets: SiteFiles = new Map();
   const views: ViewData[] = [];
+  const cssBags = new Set<string>();
   for (const plan of plans) {
     const dirs = templateDirsFor(plan, options);
     const messages = loadMessages(plan.lang, dirs);
     const made = await viewAssets(plan, options, bag);
     for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
-    const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '' };
+    let profileCss: string | undefined;
+    if (plan.profile) {
+      // One stylesheet per profile, named by its content: views sharing a profile share the file.
+      const sheet = profileStylesheet(plan.profile, cssBags.has(plan.profile.name) ? new DiagnosticBag() : bag);
+      cssBags.add(plan.profile.name);
+      assets.set(`theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
+      profileCss = sheet.fileName;
+    }
+    const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
     views.push(buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input));
   }
   const rootDirs = templateDirsFor(undefined, options);
@@ -86,7 +96,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   if (listed.length === 1) root.single = listed[0]!.folder;
   const css = [...rootDirs].reverse().map((d) => join(d, 'theme')).filter(existsSync);
   for (const dir of css) {
-    for (const name of ['vitrine.css']) {
+    for (const name of ['vitrine.css', 'preferences.js']) {
       const file = join(dir, name);
       if (existsSync(file)) assets.set(`theme/${name}`, readFileSync(file));
     }

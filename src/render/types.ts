@@ -6,6 +6,7 @@
  */
 import type { PersonalDataItem, ViewPlan } from '../views/types.ts';
 import type { PartKind } from '../model/types.ts';
+import type { AudienceProfile } from '../audience/types.ts';
 
 /** A link to another part of the same view, with what a list or a thumbnail of it shows. */
 export interface PartRef {
@@ -78,9 +79,14 @@ export interface MediaData {
     /** `srcset` strings by format, largest first. */
     srcset: { type: string; srcset: string }[];
   };
-  /** Caption/subtitle tracks and transcripts found beside audio and video. */
-  tracks?: { href: string; lang?: string; kind: 'captions' | 'subtitles' }[];
-  transcript?: { href: string; name: string };
+  /** Caption/subtitle tracks found beside audio and video; one is `default` (the audience's language first). */
+  tracks?: { href: string; lang?: string; label?: string; kind: 'captions' | 'subtitles'; default?: boolean }[];
+  /** A transcript; `inline` holds its text when the view's audience needs it on the page. */
+  transcript?: { href: string; name: string; inline?: { text?: string; html?: string } };
+  /** A long description of an image or video; `expanded` when the audience needs it. */
+  longDescription?: { href: string; name: string; expanded: boolean; text?: string; html?: string };
+  /** A sign-language version; `shown` (as a player beside the media) when the audience needs it. */
+  signLanguage?: { href: string; name: string; mediaType: string; shown: boolean };
 }
 
 /** One labelled value of a part's details. */
@@ -218,5 +224,6 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   /** The theme's words in the view's language. */
   t: Record<string, string>;
   /** Content hash of the view's stylesheet, for cache busting. */
-  css: string;
+  css: string;  /** The audience profile the view is built for: its stylesheet (under the site's `theme/`) and what it asks for. */
+  profile?: { name: string; title?: string; css: string; display: AudienceProfile['display']; content: AudienceProfile['content']; control: AudienceProfile['control'] };
 }

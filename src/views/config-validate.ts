@@ -10,13 +10,15 @@ import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import type { Access, Follow, Selector, ViewConfig } from './types.ts';
 import { FOLLOWS } from './follow.ts';
 import { didYouMean } from './suggest.ts';
+import { validateProfiles, validateViewProfile } from '../audience/config.ts';
+import type { AudienceProfile } from '../audience/types.ts';
 
 /** The access levels a view may have. */
 export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protected'];
 /** Keys allowed at the top of the config file. */
-export const TOP_KEYS = ['$schema', 'views'] as const;
+export const TOP_KEYS = ['$schema', 'views', 'profiles'] as const;
 /** Keys allowed in a view. */
-export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv'] as const;
+export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile'] as const;
 /** Keys allowed in a `select` entry. */
 export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with'] as const;
 /** Keys allowed in a view's `theme`. */
@@ -56,17 +58,17 @@ function keyOffset(pair: Pair): number | undefined {
   return k && k.range ? k.range[0] : undefined;
 }
 
-function originOf(cx: ValidateContext, node: Node | null | undefined): string {
+export function originOf(cx: ValidateContext, node: Node | null | undefined): string {
   const l = nodeLocation(cx, node);
   return `${l.file}:${l.line ?? 1}:${l.column ?? 1}`;
 }
 
-function fail(cx: ValidateContext, node: Node | Pair | null | undefined, message: string): void {
+export function fail(cx: ValidateContext, node: Node | Pair | null | undefined, message: string): void {
   cx.bag.add('ConfigInvalid', message, nodeLocation(cx, node));
 }
 
 /** Follows an alias to its anchor's node; counts visits against the budget. */
-function deref(cx: ValidateContext, node: unknown): Node | null {
+export function deref(cx: ValidateContext, node: unknown): Node | null {
   cx.budget = (cx.budget ?? NODE_BUDGET) - 1;
   if (cx.budget < 0) throw new ConfigTooDeep();
   if (isAlias(node)) return (node.resolve(cx.doc) as Node | undefined) ?? null;
@@ -74,9 +76,9 @@ function deref(cx: ValidateContext, node: unknown): Node | null {
 }
 
 /** Thrown when aliases expand beyond the node budget; caught by validateConfig. */
-class ConfigTooDeep extends Error {}
+export class ConfigTooDeep extends Error {}
 
-function describe(node: Node | null): string {
+export function describe(node: Node | null): string {
   if (!node || (isScalar(node) && node.value === null)) return 'nothing';
   if (isMap(node)) return 'a mapping';
   if (isSeq(node)) return 'a list';
@@ -85,7 +87,7 @@ function describe(node: Node | null): string {
 }
 
 /** The entries of a mapping, each key checked against the allowed names. */
-function entries(cx: ValidateContext, node: Node, allowed: readonly string[], where: string): Map<string, { pair: Pair; value: Node | null }> {
+export function entries(cx: ValidateContext, node: Node, allowed: readonly string[], where: string): Map<string, { pair: Pair; value: Node | null }> {
   const out = new Map<string, { pair: Pair; value: Node | null }>();
   if (!isMap(node)) return out;
   for (const pair of node.items) {
@@ -105,7 +107,7 @@ function entries(cx: ValidateContext, node: Node, allowed: readonly string[], wh
 }
 
 /** A text value, or undefined after reporting what was there instead. */
-function text(cx: ValidateContext, node: Node | null, where: string, pair: Pair): string | undefined {
+export function text(cx: ValidateContext, node: Node | null, where: string, pair: Pair): string | undefined {
   if (isScalar(node) && typeof node.value === 'string') {
     if (node.value.trim() === '') return void fail(cx, node, `${where} is empty`);
     return node.value;
@@ -116,7 +118,7 @@ function text(cx: ValidateContext, node: Node | null, where: string, pair: Pair)
 }
 
 /** One of a closed list of words, with "did you mean" for a near miss. */
-function oneOf<T extends string>(cx: ValidateContext, node: Node | null, allowed: readonly T[], where: string, pair: Pair): T | undefined {
+export function oneOf<T extends string>(cx: ValidateContext, node: Node | null, allowed: readonly T[], where: string, pair: Pair): T | undefined {
   const s = text(cx, node, where, pair);
   if (s === undefined) return undefined;
   if ((allowed as readonly string[]).includes(s)) return s as T;
@@ -144,6 +146,8 @@ function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
   const top = entries(cx, root, TOP_KEYS, 'config');
   const schema = top.get('$schema');
   if (schema) text(cx, schema.value, '$schema', schema.pair);
+  const declared = top.get('profiles');
+  const profiles = declared ? validateProfiles(cx, declared.value, declared.pair) : new Map<string, AudienceProfile>();
   const list = top.get('views');
   if (!list) {
     fail(cx, root, 'config: "views:" is missing; it lists the views to build');
@@ -161,7 +165,7 @@ function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
   const seen = new Map<string, Location>();
   list.value.items.forEach((item, i) => {
     const node = deref(cx, item);
-    const view = validateView(cx, node, `views[${i}]`);
+    const view = validateView(cx, node, `views[${i}]`, profiles);
     if (!view) return;
     const first = seen.get(view.id);
     if (first) {
@@ -175,7 +179,7 @@ function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
   return views;
 }
 
-function validateView(cx: ValidateContext, node: Node | null, where: string): ViewConfig | undefined {
+function validateView(cx: ValidateContext, node: Node | null, where: string, profiles: Map<string, AudienceProfile>): ViewConfig | undefined {
   if (!isMap(node)) {
     fail(cx, node, `${where} must be a mapping with id, select, ... not ${describe(node)}`);
     return undefined;
@@ -226,6 +230,11 @@ function validateView(cx: ValidateContext, node: Node | null, where: string): Vi
         if (s !== undefined) view.theme.templates = s;
       }
     }
+  }
+  const profile = f.get('profile');
+  if (profile) {
+    const ref = validateViewProfile(cx, profile.value, profile.pair, profiles, name, id);
+    if (ref) view.profile = ref;
   }
   const select = f.get('select');
   if (!select) fail(cx, node, `${name}: "select" is missing; it lists the parts the view shows`);

@@ -10,6 +10,7 @@ import { indexPortfolio } from './follow.ts';
 import { findPersonalData } from './personal-data.ts';
 import { planRelations, scrubPart } from './scrub.ts';
 import { selectParts } from './select.ts';
+import { profileFromPortfolio } from '../audience/from-portfolio.ts';
 import type { Access, PersonalDataItem, SiteConfig, ViewConfig, ViewPlan } from './types.ts';
 import { generatePassphrase, newToken, type ViewAccessSecrets } from './secrets.ts';
 
@@ -43,7 +44,12 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
   }
   const plans = config.views.map((view) => {
     const ids = selectParts(portfolio, view.select, bag, ix);
-    return buildPlan(portfolio, view, ids, config.file, access?.get(view.id));
+    const plan = buildPlan(portfolio, view, ids, config.file, access?.get(view.id));
+    // The portfolio's own profile is read from all its parts, selected or not: it describes the
+    // audience, and only the profile (never the parts) reaches the view.
+    const profile = view.profile && ('profile' in view.profile ? view.profile.profile : profileFromPortfolio(portfolio, bag, view.profile.origin));
+    if (profile) plan.profile = profile;
+    return plan;
   });
   return { value: plans, diagnostics: bag.items };
 }

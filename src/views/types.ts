@@ -4,6 +4,7 @@
  * files they use, and nothing else of the portfolio.
  */
 import type { Part, PartKind, PortfolioFile, Relation } from '../model/types.ts';
+import type { AudienceProfile, ProfileRef } from '../audience/types.ts';
 
 /** How a view is published. */
 export type Access = 'public' | 'unlisted' | 'protected';
@@ -42,6 +43,8 @@ export interface ViewConfig {
   package?: boolean;
   /** A protected view: the environment variable holding its passphrase (else one is generated). */
   passphraseEnv?: string;
+  /** The audience the view is built for: a profile of `profiles:`, inline, or the portfolio's own. */
+  profile?: ProfileRef;
   /** `file:line:col` of the view in the config, for diagnostics about it. */
   origin?: string;
 }
@@ -89,4 +92,6 @@ export interface ViewPlan {
   theme: { templates?: string };
   /** A protected view's passphrase: render/ encrypts every file of the view with it. Never shown. */
   passphrase?: string;
+  /** The audience profile the view is built for (its CSS and media alternatives). */
+  profile?: AudienceProfile;
 }

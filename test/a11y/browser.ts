@@ -73,17 +73,22 @@ interface DomElement {
   getBoundingClientRect(): DomRect;
   checkVisibility(options?: { visibilityProperty?: boolean; opacityProperty?: boolean }): boolean;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  appendChild(child: DomElement): void;
 }
 interface AxeNode { target: unknown[]; html: string; failureSummary?: string }
 interface AxeResult { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] }
+interface DomStyle { [property: string]: string }
 declare const document: {
   documentElement: DomElement & { scrollWidth: number };
   body: DomElement | null;
   activeElement: DomElement | null;
+  querySelector(selectors: string): DomElement | null;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  createElement(tag: string): DomElement & { setAttribute(name: string, value: string): void; remove(): void };
 };
 declare const window: {
   innerWidth: number;
+  getComputedStyle(el: DomElement): DomStyle;
   axe: {
     run(
       context: unknown,
@@ -188,5 +193,59 @@ export function focused(page: Page) {
       link: Array.from(document.querySelectorAll('a[href]')).indexOf(el),
       tag: el.tagName.toLowerCase(),
     };
+  });
+}
+
+/**
+ * What the loaded page's display looks like, read from computed styles: the root font size in
+ * px, the body's font family and colours, a paragraph's line height and letter spacing (as
+ * factors of its font size), the number of columns of the first card grid, the skip link's
+ * position, the height of the first navigation link, and whether animations and transitions
+ * are turned off.
+ */
+export function displayStyles(page: Page) {
+  return page.evaluate(() => {
+    const style = (sel: string) => {
+      const el = document.querySelector(sel);
+      return el ? window.getComputedStyle(el) : undefined;
+    };
+    const html = style('html')!;
+    const body = style('body')!;
+    const p = style('main p');
+    const grid = style('.cards, .gallery, .quotes, .outcomes');
+    const nav = document.querySelector('.site-nav a, .crumbs a');
+    const link = style('main a[href]');
+    // A probe with an animation and a transition of its own: a profile asking for reduced
+    // motion must turn both off (stylesheets loaded over file:// cannot be read, styles can).
+    const probe = document.createElement('div');
+    probe.setAttribute('style', 'animation: vitrine-probe 2s infinite; transition: opacity 1s');
+    document.body!.appendChild(probe);
+    const ps = window.getComputedStyle(probe);
+    const motionOff = ps['animationName'] === 'none' && Number.parseFloat(ps['transitionDuration'] ?? '0') === 0;
+    probe.remove();
+    const px = (v: string | undefined) => Number.parseFloat(v ?? '');
+    return {
+      rootFontSize: px(html['fontSize']),
+      fontFamily: body['fontFamily'] ?? '',
+      color: body['color'] ?? '',
+      background: body['backgroundColor'] ?? '',
+      linkColor: link?.['color'] ?? '',
+      lineHeight: p ? px(p['lineHeight']) / px(p['fontSize']) : Number.NaN,
+      letterSpacing: p ? (p['letterSpacing'] === 'normal' ? 0 : px(p['letterSpacing']) / px(p['fontSize'])) : Number.NaN,
+      columns: grid ? (grid['gridTemplateColumns'] ?? '').split(' ').filter(Boolean).length : 0,
+      skipPosition: style('.skip')?.['position'] ?? '',
+      navLinkHeight: nav ? nav.getBoundingClientRect().height : 0,
+      motionOff,
+    };
+  });
+}
+
+/** The computed outline width (px) of the element that has focus, or 0. */
+export function focusOutline(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 0;
+    const s = window.getComputedStyle(el);
+    return s['outlineStyle'] === 'none' ? 0 : Number.parseFloat(s['outlineWidth'] ?? '0');
   });
 }

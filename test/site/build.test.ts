@@ -29,7 +29,10 @@ describe('the example site', () => {
     const hrefs = root.querySelectorAll('a').map((a) => a.getAttribute('href'));
     for (const v of ['studio-nord', 'ecole-design', 'accessibility-assessment']) expect(hrefs).toContain(`${v}/index.html`);
     const top = files.filter((f) => !f.includes('/') || f.startsWith('theme/'));
-    expect(top.sort()).toEqual(['.vitrine-site', 'index.html', 'theme/vitrine.css']);
+    // The theme, the reader's display settings script, and one stylesheet per audience profile.
+    const profiles = top.filter((f) => /^theme\/profile-[a-z0-9-_]+\.[0-9a-f]{10}\.css$/.test(f));
+    expect(profiles.map((f) => f.split('.')[0]).sort()).toEqual(['theme/profile-captions-transcripts', 'theme/profile-high-contrast-dark', 'theme/profile-large-print']);
+    expect(top.filter((f) => !profiles.includes(f)).sort()).toEqual(['.vitrine-site', 'index.html', 'theme/preferences.js', 'theme/vitrine.css']);
   });
 
   it('gives every selected part a page with its title, in the view language', async () => {
@@ -67,14 +70,14 @@ describe('the example site', () => {
   it('has no link that leaves its view or points at a missing file', () => {
     for (const f of files.filter((x) => x.endsWith('.html'))) {
       const view = f.split('/')[0]!;
-      for (const el of page(out, f).querySelectorAll('a[href], img[src], link[href], source[srcset], track[src], audio[src], video[src]')) {
+      for (const el of page(out, f).querySelectorAll('a[href], img[src], link[href], script[src], source[srcset], track[src], audio[src], video[src]')) {
         const refs = [el.getAttribute('href'), el.getAttribute('src'), ...(el.getAttribute('srcset')?.split(',').map((s) => s.trim().split(' ')[0]) ?? [])].filter(
           (x): x is string => !!x && !/^(https?:|mailto:|tel:|#)/.test(x),
         );
         for (const ref of refs) {
           const target = resolveLink(f, ref);
           expect(existsSync(join(out, target)), `${f} → ${ref}`).toBe(true);
-          if (f !== 'index.html') expect(target === `theme/vitrine.css` || target.startsWith(`${view}/`), `${f} → ${ref}`).toBe(true);
+          if (f !== 'index.html') expect(target === `theme/vitrine.css` || target === 'theme/preferences.js' || /^theme\/profile-[^/]+\.css$/.test(target) || target.startsWith(`${view}/`), `${f} → ${ref}`).toBe(true);
           expect(ref.endsWith('/'), `${f} links a folder: ${ref}`).toBe(false);
         }
       }
