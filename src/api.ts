@@ -6,6 +6,8 @@ import { basename } from 'node:path';
 import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
 import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
+import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
+import { portfolioFromAuthored } from './model/authored/from-authored.ts';
 import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
@@ -14,20 +16,25 @@ export interface ReadOptions {
   limits?: ReadLimits;
 }
 
-/** Reads a portfolio from a zip package, a package folder, a folder of part files, or one part file. */
+/** Reads a portfolio from a zip package, a package folder, a folder of part files, one part file, or an authored folder (portfolio.yaml). */
 export async function readPortfolio(input: string, options: ReadOptions = {}): Promise<Result<Portfolio | undefined>> {
   const read = await readInput(input, options.limits ?? defaultReadLimits);
   const bag = new DiagnosticBag();
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
+  if (isAuthored(bundle)) {
+    // An authored folder: portfolio.yaml and Markdown parts (docs/authored-format.md).
+    const portfolio = portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId);
+    return { value: portfolio, diagnostics: bag.items };
+  }
   const pkg = readImsPackage(bundle, bag);
   if (!pkg) {
     if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
     return { value: undefined, diagnostics: bag.items };
   }
   const rootPrefix = pkg.root ? `${pkg.root}/` : '';
-  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
   const portfolio = portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId);
   return { value: portfolio, diagnostics: bag.items };
 }

@@ -76,6 +76,15 @@ export const catalogue = {
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
+  // authored format
+  AuthoredYamlInvalid: { severity: 'error', title: 'YAML of an authored portfolio is not valid', hint: 'Check the indentation and the quotes at the place shown; docs/authored-format.md shows every field.' },
+  AuthoredKindUnknown: { severity: 'error', title: 'Part kind missing or unknown', hint: 'kind is one of: identification, activity, affiliation, assertion, reflexion, competency, goal, interest, participation, product, qcl, rubric, securitykey, transcript, accessibility.' },
+  AuthoredFieldUnknown: { severity: 'error', title: 'Unknown field in front matter or portfolio.yaml', hint: 'A misspelt field would silently drop what it holds; fix or remove it (docs/authored-format.md lists every field).' },
+  AuthoredValueInvalid: { severity: 'error', title: 'Field has the wrong kind of value', hint: 'docs/schema/authored-part.schema.json lets an editor check front matter as you type.' },
+  AuthoredDateInvalid: { severity: 'error', title: 'Not a date', hint: 'Write dates as ISO 8601: 2024-05-14, 2024-05, 2024, or 2024-05-14T14:00:00+02:00.' },
+  AuthoredDuplicateId: { severity: 'error', title: 'Two parts or relations share an id', hint: 'Ids default to the file name; give one of them another id: field.' },
+  AuthoredRelationTargetMissing: { severity: 'warning', title: 'Relation names an id that no part or relation has; kept as written', hint: 'The site leaves the link out. Use a part id (its id: field, or its file name without .md).' },
+  AuthoredFileMissing: { severity: 'error', title: 'Attachment not found', hint: 'Paths are relative to the Markdown file, or to the portfolio\'s files/ folder.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */
