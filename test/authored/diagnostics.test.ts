@@ -47,7 +47,7 @@ describe('authored format diagnostics', () => {
     );
     const byCode = (c: string) => r.diagnostics.find((d) => d.code === c)!;
     expect(byCode('AuthoredFieldUnknown').message).toContain('Did you mean "title"?');
-    expect(byCode('AuthoredKindUnknown').message).toContain('Did you mean "competency"?');
+    expect(r.diagnostics.find((d) => d.location?.file.endsWith('other.md'))!.message).toContain('Did you mean "competency"?');
     expect(byCode('AuthoredRelationTargetMissing').message).toContain('Did you mean "teamwork"?');
     expect(byCode('AuthoredRelationTargetMissing').severity).toBe('warning');
     // The good parts are read all the same.
