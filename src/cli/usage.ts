@@ -9,9 +9,12 @@ Commands:
   build [input]                 build a static site, one folder per view (default out: _site/)
   check [input]                 read and validate a portfolio; print diagnostics
   pack [input] --format ims     write a package another ePortfolio system can import
+  pack [input] --format authored --out DIR
+                                write the portfolio as Markdown + YAML files to keep editing
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
-imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, or one part file.
+imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, or an
+authored folder (portfolio.yaml + Markdown parts, docs/authored-format.md).
 
 Common options:
   --json      diagnostics as JSON lines on stdout
@@ -48,11 +51,13 @@ Reads the portfolio and reports every problem found, with a permanent code and
 file:line:col. Nothing is written. Exit 1 when there are errors (or warnings with
 --strict).
 `,
-  pack: `Usage: vitrine pack [input] --format ims [--out FILE] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ims|authored [--out FILE|DIR] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
-  --format ims   IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
-  --out FILE     the zip to write (default: <portfolio-id>.zip in the current folder)
+  --format ims       IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
+  --format authored  a folder of Markdown + YAML (docs/authored-format.md) to keep editing;
+                     written only where no folder is, or into an empty one
+  --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)
 
 The package is generated from the portfolio model, not copied from the input; what
 Vitrine did not understand is written back as it was read. The file is replaced only

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { exportPackage, readPortfolio, type PackFormat } from '../../api.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { slugify } from '../../model/index.ts';
-import { packageConflict, writeFileAtomic, zipFiles } from '../../write/index.ts';
+import { newFolderConflict, packageConflict, writeFileAtomic, writeNewFolder, zipFiles } from '../../write/index.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
 /** Runs `pack` and returns the exit status. */
@@ -15,7 +15,8 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     say(io, flags, `nothing written: the input has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
     return 1;
   }
-  const out = resolve(io.cwd, options.out ?? `${slugify(value.id)}.zip`);
+  const folder = options.format === 'authored';
+  const out = resolve(io.cwd, options.out ?? (folder ? slugify(value.id) : `${slugify(value.id)}.zip`));
   const conflict = packageConflict(out, resolve(io.cwd, input));
   if (conflict) {
     printDiagnostics(io, [diagnostic('OutputOverlapsInput', conflict, { file: out })], flags);
@@ -28,10 +29,28 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     say(io, flags, `nothing written: the export has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
     return 1;
   }
+  if (folder) return await writeFolder(out, exported.value, flags, io);
   try {
     const zip = zipFiles(exported.value);
     await writeFileAtomic(out, zip);
     say(io, flags, `wrote ${out}: ${options.format} package, ${plural(exported.value.size, 'file')}, ${Math.round(zip.byteLength / 1024)} KiB`);
+    return 0;
+  } catch (e) {
+    printDiagnostics(io, [diagnostic('OutputNotWritable', `could not write ${out}: ${(e as Error).message}`, { file: out })], flags);
+    return 1;
+  }
+}
+
+/** Writes an authored folder: only into a folder that does not exist or is empty. */
+async function writeFolder(out: string, files: Map<string, Uint8Array>, flags: OutputFlags, io: Io): Promise<number> {
+  const conflict = await newFolderConflict(out);
+  if (conflict) {
+    printDiagnostics(io, [diagnostic('OutputNotASite', conflict, { file: out }, { hint: 'Give --out a folder that does not exist yet (or is empty).' })], flags);
+    return 1;
+  }
+  try {
+    await writeNewFolder(out, files);
+    say(io, flags, `wrote ${out}: authored portfolio, ${plural(files.size, 'file')}; build it with: vitrine build ${out}`);
     return 0;
   } catch (e) {
     printDiagnostics(io, [diagnostic('OutputNotWritable', `could not write ${out}: ${(e as Error).message}`, { file: out })], flags);

@@ -3,3 +3,4 @@ export { isAuthored, readAuthoredSource, PORTFOLIO_FILE, type AuthoredSource, ty
 export { parseLocatedYaml, type LocatedYaml, type YamlPath } from './located-yaml.ts';
 export { splitFrontMatter } from './front-matter.ts';
 export { renderMarkdown } from './markdown.ts';
+export { stringifyFrontMatter, stringifyYaml } from './write.ts';

@@ -20,7 +20,7 @@ export const PART_FIELDS = [
 ] as const;
 
 /** Fields of an entry of `files:`. */
-export const FILE_FIELDS = ['path', 'url', 'text', 'inline', 'mode', 'mediaType', 'title', 'alt', 'caption', 'captions', 'transcript', 'longDescription', 'signLanguage'] as const;
+export const FILE_FIELDS = ['path', 'url', 'text', 'inline', 'mode', 'mediaType', 'refType', 'title', 'alt', 'caption', 'captions', 'transcript', 'longDescription', 'signLanguage'] as const;
 /** Fields of a caption track. */
 export const CAPTION_FIELDS = ['path', 'lang', 'label', 'kind'] as const;
 /** Fields of an entry of `relations:`. */

@@ -86,6 +86,10 @@ function readFile(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): MediaIt
     const m = str(cx, [...path, 'mediaType'], v.mediaType);
     if (m) item.mimeType = m;
   }
+  if (v.refType !== undefined) {
+    const m = str(cx, [...path, 'refType'], v.refType);
+    if (m) item.refType = m;
+  }
   return item;
 }
 

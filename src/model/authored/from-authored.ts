@@ -9,7 +9,7 @@ import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { renderMarkdown, type AuthoredPartFile, type AuthoredSource, type YamlPath } from '../../formats/authored/index.ts';
 import { didYouMean } from '../../views/suggest.ts';
 import { makeFile } from '../files.ts';
-import { sanitizeRichText } from '../sanitize.ts';
+import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
 import { PART_KINDS, type Extension, type ImsPartRecord, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile, type Relation } from '../types.ts';
 import { BODY_FORMATS, PART_FIELDS, PORTFOLIO_FIELDS, RELATION_ENTRY_FIELDS, RELATION_FIELDS } from './fields.ts';
@@ -331,7 +331,8 @@ function readStatus(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Part[
 
 /** A description written in YAML (dates, status, relations): short, long (plain or HTML as written), files. */
 function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): PartDescription | undefined {
-  if (!isObj(v)) {
+  // A single text ({ text, lang } too) is the short description.
+  if (!isObj(v) || v.text !== undefined) {
     const t = text(cx, path, v);
     return t ? { short: t, full: [] } : undefined;
   }
@@ -340,7 +341,8 @@ function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): 
   for (const k of ['short', 'long'] as const) {
     if (v[k] === undefined) continue;
     const t = text(cx, [...path, k], v[k]);
-    if (t) d[k] = k === 'long' ? { ...t, value: sanitizeRichText(t.value).changed ? sanitizeRichText(t.value).html : t.value } : t;
+    // A long text written as HTML is kept as sanitized HTML, as IMS descriptions are.
+    if (t) d[k] = k === 'long' && isRichHtml(t.value) ? { ...t, value: sanitizeRichText(t.value).html } : t;
   }
   if (v.files !== undefined) d.full = readFiles(cx, [...path, 'files'], v.files, scope);
   if (v.filesComment !== undefined) {
