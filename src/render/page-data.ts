@@ -245,7 +245,8 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
       // The download is the stripped original-format variant: the source bytes are never published.
       href: `images/${fallback.fileName}`,
       mediaType: fallback.mediaType,
-      alt: part.description?.short?.value ?? '',
+      // The owner's own alt text (authored format, Leap2A) wins; '' marks a decorative image.
+      alt: f.about?.alt?.value ?? part.description?.short?.value ?? '',
       image: {
         width: img.width,
         height: img.height,
@@ -256,10 +257,13 @@ function mediaData(m: MediaItem, part: Part, files: Map<string, PortfolioFile>, 
   }
   if (type.startsWith('audio/') || type.startsWith('video/')) {
     const stem = f.path.replace(/\.[^./]+$/, '');
-    const tracks = part.files
-      .filter((p) => p.startsWith(stem) && /\.vtt$/i.test(p))
-      .map((p) => ({ href: fileHref(p), kind: 'captions' as const }));
-    const transcript = part.files.find((p) => p.startsWith(stem) && /transcript.*\.(txt|html?)$/i.test(p));
+    // Tracks and transcript the owner named (PortfolioFile.about) win over files found by name.
+    const named = f.about?.captions?.filter((c) => c.kind !== 'descriptions' && part.files.includes(c.path));
+    const tracks = named?.length
+      ? named.map((c) => ({ href: fileHref(c.path), kind: c.kind === 'subtitles' ? ('subtitles' as const) : ('captions' as const), ...(c.lang ? { lang: c.lang } : {}) }))
+      : part.files.filter((p) => p.startsWith(stem) && /\.vtt$/i.test(p)).map((p) => ({ href: fileHref(p), kind: 'captions' as const }));
+    const aboutTranscript = f.about?.transcript && part.files.includes(f.about.transcript) ? f.about.transcript : undefined;
+    const transcript = aboutTranscript ?? part.files.find((p) => p.startsWith(stem) && /transcript.*\.(txt|html?)$/i.test(p));
     return { ...base, kind: type.startsWith('audio/') ? 'audio' : 'video', tracks, ...(transcript ? { transcript: { href: fileHref(transcript), name: t('transcript') } } : {}) };
   }
   if (type === 'application/pdf') return { ...base, kind: 'pdf' };

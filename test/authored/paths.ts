@@ -5,4 +5,4 @@ import { repoRoot } from '../support/env.ts';
 /** The bundled example (an authored folder once converted). */
 export const contentDir = join(repoRoot, 'content');
 /** The IMS example package (the bundled example before it became an authored folder). */
-export const imsExampleDir = join(repoRoot, 'content');
+export const imsExampleDir = join(repoRoot, 'test', 'fixtures', 'ims-example');

@@ -11,6 +11,9 @@ import { parseLocatedYaml, type LocatedYaml } from './located-yaml.ts';
 /** The name that makes a folder an authored portfolio. */
 export const PORTFOLIO_FILE = 'portfolio.yaml';
 
+/** The names views/config.ts looks for (CONFIG_NAMES); read/ and formats/ come before views/. */
+const SITE_CONFIG_FILES: readonly string[] = ['vitrine.config.yaml', 'vitrine.config.yml', 'vitrine.config.json'];
+
 /** One part file: its front matter and its body. */
 export interface AuthoredPartFile {
   /** Path inside the portfolio folder. */
@@ -56,6 +59,8 @@ export function readAuthoredSource(bundle: SourceBundle, bag: DiagnosticBag): Au
   const display = (p: string) => displayPath(bundle, p);
   const source: AuthoredSource = { portfolioDisplay: display(PORTFOLIO_FILE), parts: [], files: new Map(), display };
   for (const [path, file] of bundle.files) {
+    // The site configuration lives beside the portfolio but is not part of it (views/ reads it).
+    if (SITE_CONFIG_FILES.includes(path)) continue;
     if (path === PORTFOLIO_FILE) {
       const text = decode(file.bytes, display(path), bag);
       const parsed = text === undefined ? undefined : parseLocatedYaml(text, display(path), 1, bag, 'AuthoredYamlInvalid');
