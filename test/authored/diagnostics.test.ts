@@ -50,6 +50,10 @@ describe('authored format diagnostics', () => {
     expect(r.diagnostics.find((d) => d.location?.file.endsWith('other.md'))!.message).toContain('Did you mean "competency"?');
     expect(byCode('AuthoredRelationTargetMissing').message).toContain('Did you mean "teamwork"?');
     expect(byCode('AuthoredRelationTargetMissing').severity).toBe('warning');
+    for (const code of ['AuthoredYamlInvalid', 'AuthoredKindUnknown', 'AuthoredDateInvalid', 'AuthoredDuplicateId', 'AuthoredFileMissing', 'AuthoredFieldUnknown', 'AuthoredRelationTargetMissing']) {
+      expect(r.diagnostics.filter((d) => d.code === code).every((d) => d.location?.line !== undefined && d.location.column !== undefined), code).toBe(true);
+      expect(r.diagnostics.some((d) => d.code === code), code).toBe(true);
+    }
     // The good parts are read all the same.
     expect(r.value?.parts.map((p) => p.id).sort()).toEqual(['poster']);
   });
@@ -62,6 +66,7 @@ describe('authored format diagnostics', () => {
     });
     const r = await readPortfolio(dir);
     expect(where(r.diagnostics, dir).sort()).toEqual(['AuthoredValueInvalid a.md:3:7', 'AuthoredValueInvalid a.md:4:9', 'AuthoredValueInvalid b.md:2:1'].sort());
+    expect(r.diagnostics.every((d) => d.code === 'AuthoredValueInvalid' && d.severity === 'error')).toBe(true);
   });
 
   it('reads a duplicate relation id and a file that is not UTF-8 as mistakes too', async () => {
