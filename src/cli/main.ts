@@ -7,6 +7,7 @@ import { commandHelp, mainHelp } from './usage.ts';
 import { runCheck } from './commands/check.ts';
 import { runPack } from './commands/pack.ts';
 import { runBuild } from './commands/build.ts';
+import { runInit } from './commands/init.ts';
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
@@ -23,6 +24,7 @@ const commandOptions = {
   build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false } },
   check: {},
   pack: { format: { type: 'string' }, out: { type: 'string' } },
+  init: {},
 } as const;
 
 function version(): string {
@@ -88,6 +90,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
+  if (name === 'init') return await runInit(parsed.positionals[0] ?? '.', flags, io);
   const input = parsed.positionals[0] ?? 'content';
   if (name === 'check') return await runCheck(input, flags, io);
   if (name === 'build') {

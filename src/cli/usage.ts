@@ -8,6 +8,7 @@ Usage: vitrine <command> [input] [options]
 Commands:
   build [input]                 build a static site, one folder per view (default out: _site/)
   check [input]                 read and validate a portfolio; print diagnostics
+  init [dir]                    start a portfolio as Markdown + YAML files (default: here)
   pack [input] --format ims     write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
                                 write the portfolio as Markdown + YAML files to keep editing
@@ -44,6 +45,12 @@ noindex preview of everything when no view is configured.
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
+`,
+  init: `Usage: vitrine init [dir]
+
+Writes a starter portfolio (portfolio.yaml, a few Markdown parts, .gitignore) into dir
+(default: the current folder), which must be new or empty: nothing is ever overwritten.
+The files are commented to teach the format (docs/authored-format.md).
 `,
   check: `Usage: vitrine check [input] [--json] [--strict] [--quiet] [--debug]
 
