@@ -1,6 +1,7 @@
 /** The command line: parses arguments, runs a command, prints diagnostics, returns the exit status. */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diagnostic } from '../diagnostics/index.ts';
 import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
 import { commandHelp, mainHelp } from './usage.ts';
@@ -8,6 +9,7 @@ import { runCheck } from './commands/check.ts';
 import { runPack } from './commands/pack.ts';
 import { runBuild } from './commands/build.ts';
 import { runInit } from './commands/init.ts';
+import { runServe } from './commands/serve.ts';
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
@@ -25,11 +27,25 @@ const commandOptions = {
   check: {},
   pack: { format: { type: 'string' }, out: { type: 'string' } },
   init: {},
+  serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
 } as const;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** Resolves on the first Ctrl-C (SIGINT) or SIGTERM: long-running commands stop cleanly then. */
+function interrupted(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 /** Runs the CLI with the given arguments; never throws, never exits the process. */
@@ -91,7 +107,17 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
   if (name === 'init') return await runInit(parsed.positionals[0] ?? '.', flags, io);
-  const input = parsed.positionals[0] ?? 'content';
+  // Inside an authored folder (after vitrine init), the folder itself is the default input.
+  const input = parsed.positionals[0] ?? (existsSync(join(io.cwd, 'portfolio.yaml')) ? io.cwd : 'content');
+  if (name === 'serve') {
+    const o = v as Record<string, string | undefined>;
+    const port = o.port === undefined ? undefined : Number(o.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      io.stderr.write(`vitrine serve: --port must be a port number, not "${o.port}"\n\n${commandHelp.serve}`);
+      return EXIT.usage;
+    }
+    return await runServe(input, { port, config: o.config, templates: o.templates, cache: o.cache }, flags, io, interrupted());
+  }
   if (name === 'check') return await runCheck(input, flags, io);
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;

@@ -9,6 +9,7 @@ Commands:
   build [input]                 build a static site, one folder per view (default out: _site/)
   check [input]                 read and validate a portfolio; print diagnostics
   init [dir]                    start a portfolio as Markdown + YAML files (default: here)
+  serve [input] [--port N]      preview the site with live reload while you edit
   pack [input] --format ims     write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
                                 write the portfolio as Markdown + YAML files to keep editing
@@ -51,6 +52,14 @@ file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
 Writes a starter portfolio (portfolio.yaml, a few Markdown parts, .gitignore) into dir
 (default: the current folder), which must be new or empty: nothing is ever overwritten.
 The files are commented to teach the format (docs/authored-format.md).
+`,
+  serve: `Usage: vitrine serve [input] [--port N] [--config FILE] [--templates DIR] [--cache DIR]
+
+Builds the site in memory and serves it on http://127.0.0.1:N/ (default 8080, or the next
+free port). Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style
+rebuilds it and reloads the browser. A broken edit prints its diagnostics here and shows
+them over the page, while the last good site stays served. Nothing is written to disk
+except the image cache. Ctrl-C stops.
 `,
   check: `Usage: vitrine check [input] [--json] [--strict] [--quiet] [--debug]
 

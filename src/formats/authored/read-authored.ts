@@ -61,6 +61,8 @@ export function readAuthoredSource(bundle: SourceBundle, bag: DiagnosticBag): Au
   for (const [path, file] of bundle.files) {
     // The site configuration lives beside the portfolio but is not part of it (views/ reads it).
     if (SITE_CONFIG_FILES.includes(path)) continue;
+    // A site built inside the portfolio folder (vitrine build there, default --out) is not part of it.
+    if (path.startsWith('_site/')) continue;
     if (path === PORTFOLIO_FILE) {
       const text = decode(file.bytes, display(path), bag);
       const parsed = text === undefined ? undefined : parseLocatedYaml(text, display(path), 1, bag, 'AuthoredYamlInvalid');
