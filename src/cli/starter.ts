@@ -38,10 +38,24 @@ views:
     access: public
     select:
       # Parts by kind, in the order of this list; "with" brings in related parts.
+      - kind: identification
       - kind: competency
         with: [evidence, reflections]
       - kind: product
       - kind: goal
+`,
+  );
+  files.set(
+    'parts/about-me.md',
+    `---
+${part('parts')}
+# Who you are. Only views that select it show it: think about who sees your e-mail address.
+kind: identification
+name: Your Name
+email: you@example.org
+---
+
+A sentence or two about you.
 `,
   );
   files.set(

@@ -94,3 +94,28 @@ describe('authored ⇄ IMS', () => {
     expect(neutral(back.value!)).toEqual(neutral(a.value!));
   });
 });
+
+describe('identification fields', () => {
+  it('name, email and web are kept where IMS keeps them, and written back as fields', async () => {
+    const { writeTree } = await import('./helpers.ts');
+    const dir = writeTree({
+      'portfolio.yaml': 'title: Me\n',
+      'me.md': '---\nkind: identification\nlang: fr\nname: Léa Moreau\nemail: [lea@example.org, l@example.org]\nweb: https://lea.example\n---\n',
+      'x.md': '---\nkind: product\nname: nope\n---\n',
+    });
+    const r = await readPortfolio(dir);
+    expect(r.diagnostics.map((d) => `${d.code} ${d.location?.file.slice(dir.length + 1)}:${d.location?.line}:${d.location?.column}`)).toEqual(['AuthoredValueInvalid x.md:3:7']);
+    const me = r.value!.parts.find((p) => p.id === 'me')!;
+    const { identificationName } = await import('../../src/render/details.ts');
+    expect(identificationName(me)).toBe('Léa Moreau');
+    const items = (me.ims!.record.items as { el: string }[]).map((i) => i.el);
+    expect(items).toEqual(['formname', 'contactinfo', 'contactinfo', 'contactinfo']);
+    const files = exportPackage({ ...r.value!, parts: [me] }, 'authored').value;
+    const text = new TextDecoder().decode(files.get('parts/1-me.md'));
+    expect(text).toContain('name: Léa Moreau\n');
+    expect(text).toContain('email:\n  - lea@example.org\n  - l@example.org\n');
+    expect(text).not.toContain('ims:');
+    const again = await viaAuthored({ ...r.value!, parts: [me] }, 'ident');
+    expect(normalise(again.parts)).toEqual(normalise([me]));
+  });
+});

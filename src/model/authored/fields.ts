@@ -17,7 +17,11 @@ export const RELATION_FIELDS: ReadonlyMap<string, string> = new Map(IMS_RELATION
 export const PART_FIELDS = [
   'kind', 'id', 'lang', 'title', 'officialTitle', 'type', 'format', 'comment', 'author', 'rationale', 'dates', 'status',
   'priority', 'level', 'tags', 'files', 'filesComment', 'parent', 'sourcedId', 'relations', 'ims', 'extensions',
+  'name', 'email', 'web',
 ] as const;
+
+/** Fields only an identification has: the owner's name and contacts. */
+export const IDENTIFICATION_FIELDS = ['name', 'email', 'web'] as const;
 
 /** Fields of an entry of `files:`. */
 export const FILE_FIELDS = ['path', 'url', 'text', 'inline', 'mode', 'mediaType', 'refType', 'title', 'alt', 'caption', 'captions', 'transcript', 'longDescription', 'signLanguage'] as const;

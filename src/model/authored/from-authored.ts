@@ -12,7 +12,8 @@ import { makeFile } from '../files.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
 import { PART_KINDS, type Extension, type ImsPartRecord, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile, type Relation } from '../types.ts';
-import { BODY_FORMATS, PART_FIELDS, PORTFOLIO_FIELDS, RELATION_ENTRY_FIELDS, RELATION_FIELDS } from './fields.ts';
+import { applyIdentification } from './identification.ts';
+import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, PORTFOLIO_FIELDS, RELATION_ENTRY_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { checkKeys, date, invalid, isObj, str, strings, term, text, texts, type Cx } from './values.ts';
 
@@ -217,6 +218,14 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
     if (ims) part.ims = ims;
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);
+  if (v.name !== undefined || v.email !== undefined || v.web !== undefined) {
+    if (kind !== undefined && kind !== 'identification') {
+      for (const k of IDENTIFICATION_FIELDS) if (v[k] !== undefined) invalid(cx, [k], `${k}: belongs to the owner's identification (kind: identification)`);
+    } else {
+      const name = v.name === undefined ? undefined : text(cx, ['name'], v.name);
+      applyIdentification(part, name, v.email === undefined ? [] : strings(cx, ['email'], v.email), v.web === undefined ? [] : strings(cx, ['web'], v.web));
+    }
+  }
   if (v.extensions !== undefined) part.extensions = extensions(cx, ['extensions'], v.extensions);
 
   for (const [field, type] of RELATION_FIELDS) {

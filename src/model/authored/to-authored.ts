@@ -12,6 +12,7 @@ import { isRichHtml } from '../sanitize.ts';
 import { slugify } from '../slug.ts';
 import type { FileDescription, MediaItem, Part, PartDate, PartDescription, Portfolio, PortfolioFile, Relation, Term, Text } from '../types.ts';
 import { RELATION_FIELDS, relationField } from './fields.ts';
+import { takeIdentification } from './identification.ts';
 import { FILES_FOLDER } from './files.ts';
 
 type Obj = Record<string, unknown>;
@@ -56,7 +57,11 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
     // The number keeps the model's order: files are read in name order.
     const path = `${PARTS_FOLDER}/${String(i + 1).padStart(width, '0')}-${slugify(part.id)}.md`;
     const o: Out = { dir: PARTS_FOLDER, files, described };
-    const lang = part.description?.long?.lang ?? part.description?.short?.lang;
+    const lang =
+      part.description?.long?.lang ??
+      part.description?.short?.lang ??
+      part.title?.lang ??
+      (part.kind === 'identification' && part.ims ? takeIdentification(structuredClone(part.ims.record)).name?.lang : undefined);
     if (lang) o.lang = lang;
     const { front, body } = partFront(part, byFrom.get(part.id) ?? [], o);
     out.set(path, enc.encode(stringifyFrontMatter(front, body)));
@@ -102,6 +107,13 @@ function partFront(part: Part, relations: Relation[], o: Out): { front: Obj; bod
       delete ims.record.level;
       if (ims.element === 'qcl' && !Object.keys(ims.record).length && Object.keys(ims).length === 2) ims = undefined;
     }
+  }
+  if (part.kind === 'identification' && ims) {
+    const who = takeIdentification(ims.record);
+    if (who.name) f.name = text(who.name, o);
+    if (who.emails.length) f.email = who.emails.length === 1 ? who.emails[0] : who.emails;
+    if (who.webs.length) f.web = who.webs.length === 1 ? who.webs[0] : who.webs;
+    if (Array.isArray(ims.record.items) && !ims.record.items.length && Object.keys(ims.record).length === 1 && ims.element === 'identification' && Object.keys(ims).length === 2) ims = undefined;
   }
   if (ims) f.ims = ims;
   if (part.extensions.length) f.extensions = part.extensions.map(({ origin: _o, ...x }) => x);
