@@ -64,6 +64,8 @@ describe('vitrine pack --format authored', () => {
     const a = (await readPortfolio(imsExampleDir)).value!;
     const b = (await readPortfolio(join(cwd, 'lea'))).value!;
     expect(normalise(b.parts)).toEqual(normalise(a.parts));
+    // The views came along.
+    expect(readFileSync(join(cwd, 'lea', 'vitrine.config.yaml'), 'utf8')).toBe(readFileSync(join(imsExampleDir, 'vitrine.config.yaml'), 'utf8'));
     const again = await run(['pack', imsExampleDir, '--format', 'authored', '--out', 'lea'], cwd);
     expect(again.code).toBe(1);
     expect(again.err).toContain('[OutputNotASite]');

@@ -1,5 +1,7 @@
 /** `vitrine pack`: write the portfolio as a package, atomically, only when the input could be trusted. */
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { readSiteConfig } from '../../views/index.ts';
 import { exportPackage, readPortfolio, type PackFormat } from '../../api.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { slugify } from '../../model/index.ts';
@@ -29,7 +31,13 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     say(io, flags, `nothing written: the export has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
     return 1;
   }
-  if (folder) return await writeFolder(out, exported.value, flags, io);
+  if (folder) {
+    // The views come along: the folder then builds the same site as the input did.
+    const config = await readSiteConfig(input);
+    const files = new Map(exported.value);
+    if (config.value.file && !config.diagnostics.some((d) => d.severity === 'error')) files.set(basename(config.value.file), new Uint8Array(await readFile(config.value.file)));
+    return await writeFolder(out, files, flags, io);
+  }
   try {
     const zip = zipFiles(exported.value);
     await writeFileAtomic(out, zip);
