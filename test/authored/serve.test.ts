@@ -3,7 +3,7 @@
  * event) and served; a broken edit is announced with its diagnostic while the last good site
  * stays served.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,4 +84,23 @@ describe('vitrine serve', () => {
       await server.close();
     }
   }, 60_000);
+
+  it('rebuilds when a style of the templates folder changes', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vitrine-serve-'));
+    expect(await main(['init', 'p'], { stdout: { write: () => true }, stderr: { write: () => true }, cwd })).toBe(0);
+    const templates = join(cwd, 'my-theme');
+    mkdirSync(join(templates, 'theme'), { recursive: true });
+    const server = await startServer(join(cwd, 'p'), { port: 0, debounceMs: 10, watch: [templates], render: { templates, processImage: createImageProcessor(join(cwd, 'cache')) } });
+    const events = listen(server.url);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      writeFileSync(join(templates, 'theme', 'vitrine.css'), 'body { color: rebeccapurple }\n');
+      await events.next('reload');
+      expect((await page(`${server.url}theme/vitrine.css`)).text).toBe('body { color: rebeccapurple }\n');
+    } finally {
+      events.close();
+      await server.close();
+    }
+  }, 60_000);
 });
+
