@@ -6,6 +6,9 @@ import { basename } from 'node:path';
 import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
 import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
+import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
+import { portfolioFromAuthored } from './model/authored/from-authored.ts';
+import { portfolioToAuthored } from './model/authored/to-authored.ts';
 import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
@@ -14,32 +17,42 @@ export interface ReadOptions {
   limits?: ReadLimits;
 }
 
-/** Reads a portfolio from a zip package, a package folder, a folder of part files, or one part file. */
+/** Reads a portfolio from a zip package, a package folder, a folder of part files, one part file, or an authored folder (portfolio.yaml). */
 export async function readPortfolio(input: string, options: ReadOptions = {}): Promise<Result<Portfolio | undefined>> {
   const read = await readInput(input, options.limits ?? defaultReadLimits);
   const bag = new DiagnosticBag();
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
+  if (isAuthored(bundle)) {
+    // An authored folder: portfolio.yaml and Markdown parts (docs/authored-format.md).
+    const portfolio = portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId);
+    return { value: portfolio, diagnostics: bag.items };
+  }
   const pkg = readImsPackage(bundle, bag);
   if (!pkg) {
     if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
     return { value: undefined, diagnostics: bag.items };
   }
   const rootPrefix = pkg.root ? `${pkg.root}/` : '';
-  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
   const portfolio = portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId);
   return { value: portfolio, diagnostics: bag.items };
 }
 
-/** The formats `pack` can write. */
-export type PackFormat = 'ims';
+/** The formats `pack` can write: an IMS package (a zip), or an authored folder. */
+export type PackFormat = 'ims' | 'authored';
 
-/** Generates the files of a package of the portfolio in memory, with what could not be carried. */
+/** Generates the files of a package (or authored folder) of the portfolio in memory, with what could not be carried. */
 export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims'): Result<Map<string, Uint8Array>> {
-  if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
   const bag = new DiagnosticBag();
+  if (format === 'authored') return { value: portfolioToAuthored(portfolio, bag), diagnostics: bag.items };
+  if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
   const files = generateImsPackage(portfolioToIms(portfolio, bag));
+  // What the authored format (and Leap2A) can say that an IMS package has no place for.
+  if (portfolio.lang) bag.add('ExportFieldDropped', `the portfolio's language (${portfolio.lang}) has no place in an IMS package and was left out`);
+  const described = portfolio.files.filter((f) => f.about).map((f) => f.path);
+  if (described.length) bag.add('ExportFieldDropped', `what is said about ${described.length} file(s) (alt text, captions, transcripts: ${described.slice(0, 3).join(', ')}${described.length > 3 ? ', ...' : ''}) has no place in an IMS package and was left out`);
   return { value: files, diagnostics: bag.items };
 }
 

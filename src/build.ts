@@ -4,7 +4,7 @@
  */
 import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagnostics/index.ts';
 import { readPortfolio } from './api.ts';
-import { planViews, readSiteConfig } from './views/index.ts';
+import { planViews, readViewConfig } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
 import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
 import type { ViewConfig, ViewPlan } from './views/types.ts';
@@ -51,7 +51,7 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   const read = await readPortfolio(input);
   bag.push(...read.diagnostics);
   if (!read.value || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const config = await readSiteConfig(input, options.config);
+  const config = await readViewConfig(input, options.config);
   bag.push(...config.diagnostics);
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   const access = await accessSecrets(input, config.value.views, options, bag);

@@ -5,7 +5,7 @@
 import { DiagnosticBag, formatLocation, type Diagnostic } from './diagnostics/index.ts';
 import { accessSecrets, locationOf } from './build.ts';
 import { readPortfolio } from './api.ts';
-import { planViews, readSiteConfig } from './views/index.ts';
+import { planViews, readViewConfig } from './views/index.ts';
 import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
 import type { EleventyConfigLike } from './render/eleventy-plugin.ts';
 import { writeFiles } from './write/index.ts';
@@ -25,7 +25,7 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   const bag = new DiagnosticBag();
   const read = await readPortfolio(input);
   bag.push(...read.diagnostics);
-  const config = await readSiteConfig(input, options.config);
+  const config = await readViewConfig(input, options.config);
   bag.push(...config.diagnostics);
   if (!read.value || bag.hasErrors()) {
     const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);

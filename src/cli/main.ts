@@ -1,12 +1,15 @@
 /** The command line: parses arguments, runs a command, prints diagnostics, returns the exit status. */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diagnostic } from '../diagnostics/index.ts';
 import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
 import { commandHelp, mainHelp } from './usage.ts';
 import { runCheck } from './commands/check.ts';
 import { runPack } from './commands/pack.ts';
 import { runBuild } from './commands/build.ts';
+import { runInit } from './commands/init.ts';
+import { runServe } from './commands/serve.ts';
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
@@ -23,11 +26,26 @@ const commandOptions = {
   build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
   check: { privacy: { type: 'boolean', default: false } },
   pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
+  init: {},
+  serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
 } as const;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** Resolves on the first Ctrl-C (SIGINT) or SIGTERM: long-running commands stop cleanly then. */
+function interrupted(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 /** Runs the CLI with the given arguments; never throws, never exits the process. */
@@ -88,7 +106,18 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
-  const input = parsed.positionals[0] ?? 'content';
+  if (name === 'init') return await runInit(parsed.positionals[0] ?? '.', flags, io);
+  // Inside an authored folder (after vitrine init), the folder itself is the default input.
+  const input = parsed.positionals[0] ?? (existsSync(join(io.cwd, 'portfolio.yaml')) ? io.cwd : 'content');
+  if (name === 'serve') {
+    const o = v as Record<string, string | undefined>;
+    const port = o.port === undefined ? undefined : Number(o.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+      io.stderr.write(`vitrine serve: --port must be a port number, not "${o.port}"\n\n${commandHelp.serve}`);
+      return EXIT.usage;
+    }
+    return await runServe(input, { port, config: o.config, templates: o.templates, cache: o.cache }, flags, io, interrupted());
+  }
   if (name === 'check') return await runCheck(input, flags, io, { privacy: v.privacy === true });
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;
@@ -96,8 +125,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate }, flags, io);
   }
   const format = v.format as string | undefined;
-  if (format !== 'ims') {
-    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
+  if (format !== 'ims' && format !== 'authored') {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, authored)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
   return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);

@@ -8,10 +8,15 @@ Usage: vitrine <command> [input] [options]
 Commands:
   build [input]                 build a static site, one folder per view (default out: _site/)
   check [input]                 read and validate a portfolio; print diagnostics
+  init [dir]                    start a portfolio as Markdown + YAML files (default: here)
+  serve [input] [--port N]      preview the site with live reload while you edit
   pack [input] --format ims     write a package another ePortfolio system can import
+  pack [input] --format authored --out DIR
+                                write the portfolio as Markdown + YAML files to keep editing
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
-imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, or one part file.
+imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, or an
+authored folder (portfolio.yaml + Markdown parts, docs/authored-format.md).
 
 Common options:
   --json      diagnostics as JSON lines on stdout
@@ -48,6 +53,20 @@ noindex preview of everything when no view is configured.
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
 `,
+  init: `Usage: vitrine init [dir]
+
+Writes a starter portfolio (portfolio.yaml, a few Markdown parts, .gitignore) into dir
+(default: the current folder), which must be new or empty: nothing is ever overwritten.
+The files are commented to teach the format (docs/authored-format.md).
+`,
+  serve: `Usage: vitrine serve [input] [--port N] [--config FILE] [--templates DIR] [--cache DIR]
+
+Builds the site in memory and serves it on http://127.0.0.1:N/ (default 8080, or the next
+free port). Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style
+rebuilds it and reloads the browser. A broken edit prints its diagnostics here and shows
+them over the page, while the last good site stays served. Nothing is written to disk
+except the image cache. Ctrl-C stops.
+`,
   check: `Usage: vitrine check [input] [--privacy] [--json] [--strict] [--quiet] [--debug]
 
 Reads the portfolio and reports every problem found, with a permanent code and
@@ -57,14 +76,15 @@ file:line:col. Nothing is written. Exit 1 when there are errors (or warnings wit
               address, birth date, identifiers...) and its external links
               (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ims [--out FILE] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ims|authored [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
-  --format ims   IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
-  --out FILE     the zip to write (default: <portfolio-id>.zip in the current folder)
-  --strip-metadata
-                 re-encode images without EXIF (GPS position, camera), XMP, ICC and
-                 comments; by default your package keeps the original files
+  --format ims       IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
+  --format authored  a folder of Markdown + YAML (docs/authored-format.md) to keep editing;
+                     written only where no folder is, or into an empty one
+  --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)
+  --strip-metadata   re-encode images without EXIF (GPS position, camera), XMP, ICC and
+                     comments; by default your package keeps the original files
 
 The package is generated from the portfolio model, not copied from the input; what
 Vitrine did not understand is written back as it was read. The file is replaced only

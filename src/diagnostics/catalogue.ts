@@ -87,6 +87,15 @@ export const catalogue = {
   ProfileNotInPortfolio: { severity: 'warning', title: 'A view asks for the portfolio\'s own profile, but the portfolio has none a page can use', hint: 'Add an accessibility part with preferences, or name a profile from profiles: in the config.' },
   ProfileContrastLow: { severity: 'warning', title: 'Profile colours do not contrast enough; safer colours are used', hint: 'Text needs 4.5:1 against its background (7:1 for a high-contrast profile; 3:1 for focus outlines). Choose darker or lighter colours.' },
   AlternativeMissing: { severity: 'warning', title: 'The view\'s audience needs an alternative this file lacks', hint: 'Add the alternative (alt text, captions track, transcript, long description or sign-language video) to the file\'s description in the portfolio.' },
+  // authored format
+  AuthoredYamlInvalid: { severity: 'error', title: 'YAML of an authored portfolio is not valid', hint: 'Check the indentation and the quotes at the place shown; docs/authored-format.md shows every field.' },
+  AuthoredKindUnknown: { severity: 'error', title: 'Part kind missing or unknown', hint: 'kind is one of: identification, activity, affiliation, assertion, reflexion, competency, goal, interest, participation, product, qcl, rubric, securitykey, transcript, accessibility.' },
+  AuthoredFieldUnknown: { severity: 'error', title: 'Unknown field in front matter or portfolio.yaml', hint: 'A misspelt field would silently drop what it holds; fix or remove it (docs/authored-format.md lists every field).' },
+  AuthoredValueInvalid: { severity: 'error', title: 'Field has the wrong kind of value', hint: 'docs/schema/authored-part.schema.json lets an editor check front matter as you type.' },
+  AuthoredDateInvalid: { severity: 'error', title: 'Not a date', hint: 'Write dates as ISO 8601: 2024-05-14, 2024-05, 2024, or 2024-05-14T14:00:00+02:00.' },
+  AuthoredDuplicateId: { severity: 'error', title: 'Two parts or relations share an id', hint: 'Ids default to the file name; give one of them another id: field.' },
+  AuthoredRelationTargetMissing: { severity: 'warning', title: 'Relation names an id that no part or relation has; kept as written', hint: 'The site leaves the link out. Use a part id (its id: field, or its file name without .md).' },
+  AuthoredFileMissing: { severity: 'error', title: 'Attachment not found', hint: 'Paths are relative to the Markdown file, or to the portfolio\'s files/ folder.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

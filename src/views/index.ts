@@ -1,6 +1,7 @@
 /** Views: the site config, selection, the privacy closure and the personal-data listing. */
 export type { Access, Follow, Selector, ViewConfig, SiteConfig, ViewPlan, PersonalDataItem } from './types.ts';
 export { readSiteConfig, readConfigFile, parseSiteConfig, chooseSiteConfig, CONFIG_NAMES } from './config.ts';
+export { readPortfolioViews, parsePortfolioViews, readViewConfig } from './portfolio-views.ts';
 export { ACCESS_LEVELS, VIEW_ID_PATTERN } from './config-validate.ts';
 export { selectParts, findPart } from './select.ts';
 export { FOLLOWS, FOLLOW_RULES, relationKey, type FollowRule } from './follow.ts';

@@ -10,7 +10,8 @@ import type { Selector } from './types.ts';
 
 let content: Portfolio;
 beforeAll(async () => {
-  const r = await readPortfolio(resolve(import.meta.dirname, '../../content'));
+  // The IMS example: these expectations spell out its exact part and relation order.
+  const r = await readPortfolio(resolve(import.meta.dirname, '../../test/fixtures/ims-example'));
   content = r.value!;
 });
 

@@ -1,4 +1,4 @@
-// Edits to the model show up in the exported IMS package: read content/, change neutral fields
+// Edits to the model show up in the exported IMS package: read the IMS example, change neutral fields
 // (a product's short description, a goal's priority, a new date, a relation's name), remove
 // parts, generatePackage, then find each edit in the XML text and read the package back.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,9 +9,9 @@ import { generatePackage, readPortfolio, type Diagnostic, type Portfolio } from 
 import { zipFiles } from '../../src/write/index.ts';
 import { needs, skipNote } from '../support/env.ts';
 import { hasXmllint, hasXsds, schemaForDocument, validateWithXsd } from '../support/xsd.ts';
-import { contentDir, normalise, part, relation, textOf } from './helpers.ts';
+import { imsExampleDir, normalise, part, relation, textOf } from './helpers.ts';
 
-// What the tests change (ids from content/, see content/README.md).
+// What the tests change (ids from the IMS example, see the IMS example README.md).
 const PRODUCT = 'product_brand_sauvage';
 const PRODUCT_FILE = 'parts/product-brand-sauvage.xml';
 const NEW_SHORT = 'Identité visuelle, version révisée 2025';
@@ -34,7 +34,7 @@ let rereadDiagnostics: Diagnostic[];
 const tmp = mkdtempSync(join(tmpdir(), 'vitrine-ims-edit-'));
 
 async function readContent(): Promise<Portfolio> {
-  const r = await readPortfolio(contentDir);
+  const r = await readPortfolio(imsExampleDir);
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return r.value!;
 }
@@ -95,8 +95,8 @@ function relationshipBlock(xml: string, id: string): string {
   return b.slice(b.lastIndexOf('<relationship'));
 }
 
-describe('the edits are made on the model read from content/', () => {
-  it('content/ has what the edits change', () => {
+describe('the edits are made on the model read from the IMS example', () => {
+  it('the IMS example has what the edits change', () => {
     expect(part(original, PRODUCT).description?.short).toEqual({ value: 'Identité visuelle de la Boulangerie Sauvage', lang: 'fr' });
     expect(part(original, GOAL).priority).toEqual({ value: 'High', lang: 'en' });
     expect(part(original, GOAL).dates.map((d) => d.type?.value)).toEqual(['Start', 'Target']);

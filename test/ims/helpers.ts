@@ -12,8 +12,8 @@ import { expect } from 'vitest';
 import { readPortfolio, type Part, type Portfolio, type Relation } from '../../src/index.ts';
 import { hasShared, repoRoot, sharedPath } from '../support/env.ts';
 
-/** The project's own example package (always in the repository). */
-export const contentDir = join(repoRoot, 'content');
+/** The project's IMS example package (always in the repository; content/ is its authored twin). */
+export const imsExampleDir = join(repoRoot, 'test', 'fixtures', 'ims-example');
 
 /** Sample folders, inside ../shared/samples. */
 export const reflectDir = sharedPath('samples', 'ims-eportfolio', 'reflect-n-assert');

@@ -1,7 +1,7 @@
 // IMS → IMS round trip: read → generatePackage → zip (zipFiles) → read again gives the same
 // model (ignoring `origin` fields and file bytes, whose sha256 is still compared); and the
 // same portfolio exported twice gives the same zip bytes.
-// content/ is always there; the ../shared samples are skipped with a reason when absent (an
+// the IMS example is always there; the ../shared samples are skipped with a reason when absent (an
 // error in CI).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatePackage, readPortfolio, writePackage, type Portfolio } from '../../src/index.ts';
 import { zipFiles } from '../../src/write/index.ts';
 import { needs, skipNote } from '../support/env.ts';
-import { contentDir, hasImsSamples, normalise, sampleInputs } from './helpers.ts';
+import { imsExampleDir, hasImsSamples, normalise, sampleInputs } from './helpers.ts';
 
 const ok = needs('../shared/samples (IMS ePortfolio and LIP samples)', hasImsSamples());
 const note = skipNote('../shared/samples', ok);
@@ -50,16 +50,16 @@ describe('normalise (the comparison helper)', () => {
   });
 });
 
-describe('round trip: content/ (the project example)', () => {
+describe('round trip: the IMS example (the project example)', () => {
   it('reads back the same model', async () => {
-    const { before, after } = await roundTrip(contentDir);
+    const { before, after } = await roundTrip(imsExampleDir);
     expect(before.parts.length).toBeGreaterThan(20);
     expect(before.relations.length).toBeGreaterThan(10);
     expect(normalise(after)).toEqual(normalise(before));
   });
 
   it('keeps every file with the same content (sha256, size, bytes)', async () => {
-    const { before, after } = await roundTrip(contentDir);
+    const { before, after } = await roundTrip(imsExampleDir);
     expect(before.files.length).toBeGreaterThan(0);
     const byPath = new Map(after.files.map((f) => [f.path, f]));
     for (const f of before.files) {
@@ -71,7 +71,7 @@ describe('round trip: content/ (the project example)', () => {
   });
 
   it('a second round trip is a fixed point: the package files are identical', async () => {
-    const { after, zip } = await roundTrip(contentDir);
+    const { after, zip } = await roundTrip(imsExampleDir);
     const once = generatePackage(after);
     const again = generatePackage(await readOk(zip));
     expect([...again.keys()]).toEqual([...once.keys()]);
@@ -96,22 +96,22 @@ describe('round trip: the ../shared samples (each folder, each file alone)', () 
 });
 
 describe('determinism: the same portfolio exported twice gives the same zip bytes', () => {
-  it('content/: same object exported twice', async () => {
-    const p = await readOk(contentDir);
+  it('the IMS example: same object exported twice', async () => {
+    const p = await readOk(imsExampleDir);
     const a = zipFiles(generatePackage(p));
     const b = zipFiles(generatePackage(p));
     expect(a.length).toBeGreaterThan(0);
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
-  it('content/: two separate reads exported give the same bytes', async () => {
-    const a = zipFiles(generatePackage(await readOk(contentDir)));
-    const b = zipFiles(generatePackage(await readOk(contentDir)));
+  it('the IMS example: two separate reads exported give the same bytes', async () => {
+    const a = zipFiles(generatePackage(await readOk(imsExampleDir)));
+    const b = zipFiles(generatePackage(await readOk(imsExampleDir)));
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
-  it('content/: writePackage twice writes the same file', async () => {
-    const p = await readOk(contentDir);
+  it('the IMS example: writePackage twice writes the same file', async () => {
+    const p = await readOk(imsExampleDir);
     const f1 = join(tmp, 'det-1.zip');
     const f2 = join(tmp, 'det-2.zip');
     const r1 = await writePackage(p, f1);

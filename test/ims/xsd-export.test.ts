@@ -1,13 +1,13 @@
 // Every XML file generatePackage writes validates against its IMS XSD, chosen by root element
 // (manifest → imsportfoliocp, learnerinformation → LIP, assertion, reflexion, participation,
-// rubric), for content/ and for each ../shared sample input; and a product carrying an
+// rubric), for the IMS example and for each ../shared sample input; and a product carrying an
 // <ext_product> extension still validates.
 // Needs xmllint and the XSDs in ../shared: skipped with a reason without them, an error in CI.
 import { describe, expect, it } from 'vitest';
 import { generatePackage, readPortfolio, type Portfolio } from '../../src/index.ts';
 import { needs, skipNote } from '../support/env.ts';
 import { hasXmllint, hasXsds, rootElementName, schemaForDocument, validateWithXsd, type XsdSchema } from '../support/xsd.ts';
-import { contentDir, hasImsSamples, part, reflectDir, sampleInputs, textOf } from './helpers.ts';
+import { imsExampleDir, hasImsSamples, part, reflectDir, sampleInputs, textOf } from './helpers.ts';
 
 // Both checks run (no short-circuit) so each missing thing is reported.
 const hasLint = needs('xmllint', hasXmllint());
@@ -47,19 +47,19 @@ function expectPackageValid(files: Map<string, Uint8Array>): XsdSchema[] {
   return schemas;
 }
 
-describe('XSD validity of exports: content/', () => {
+describe('XSD validity of exports: the IMS example', () => {
   it.skipIf(!ok)(`every generated XML file validates, with every part schema used${note}`, async () => {
-    const files = generatePackage(await readOk(contentDir));
+    const files = generatePackage(await readOk(imsExampleDir));
     const schemas = expectPackageValid(files);
-    // content/ exercises every root: manifest, LIP, assertion, reflexion, participation, rubric.
+    // the IMS example exercises every root: manifest, LIP, assertion, reflexion, participation, rubric.
     expect(new Set(schemas)).toEqual(new Set(['manifest', 'lip', 'assert', 'reflex', 'participation', 'rubric']));
   });
 });
 
 describe('XSD validity of exports: a portfolio without kept IMS manifest detail', () => {
   // As a portfolio from another format, or from a folder of part files, has: no `ims.manifest`.
-  it.skipIf(!ok)(`content/ with portfolio.ims removed: the generated manifest still validates${note}`, async () => {
-    const p = await readOk(contentDir);
+  it.skipIf(!ok)(`the IMS example with portfolio.ims removed: the generated manifest still validates${note}`, async () => {
+    const p = await readOk(imsExampleDir);
     delete p.ims;
     expectPackageValid(generatePackage(p));
   });
@@ -84,8 +84,8 @@ describe('XSD validity of exports: the ../shared samples', () => {
 });
 
 describe('XSD validity of exports: a product with an ext_product extension', () => {
-  it.skipIf(!ok)(`content/ with ext_product added to a product (foreign and LIP children, escaped text)${note}`, async () => {
-    const p = await readOk(contentDir);
+  it.skipIf(!ok)(`the IMS example with ext_product added to a product (foreign and LIP children, escaped text)${note}`, async () => {
+    const p = await readOk(imsExampleDir);
     const prod = part(p, 'product_poster_nord');
     expect(prod.extensions).toEqual([]);
     prod.extensions.push({

@@ -45,10 +45,10 @@ describe('vitrine build', () => {
     expect((await run(['build', input, '--out', out], cwd)).code).toBe(0);
     const before = listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]);
     // Break one part file: the next build must fail and leave the site as it was.
-    writeFileSync(join(input, 'parts/goal-accessible-curriculum.xml'), '<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0"><goal>');
+    writeFileSync(join(input, 'parts/6-plans/goal_accessible_curriculum.md'), '---\nkind: goal\ntags: [a\n---\n');
     const r = await run(['build', input, '--out', out], cwd);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('[XmlMalformed]');
+    expect(r.err).toContain('[AuthoredYamlInvalid]');
     expect(r.err).toContain('is unchanged');
     expect(listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')])).toEqual(before);
   }, 60_000);
@@ -62,7 +62,7 @@ describe('vitrine build', () => {
       expect(r.code).toBe(1);
       expect(r.err).toContain('[OutputOverlapsInput]');
     }
-    expect(existsSync(join(input, 'imsmanifest.xml'))).toBe(true);
+    expect(existsSync(join(input, 'portfolio.yaml'))).toBe(true);
     expect(listFiles(input).some((f) => f.endsWith('index.html'))).toBe(false);
   }, 60_000);
 });

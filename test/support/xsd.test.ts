@@ -88,7 +88,7 @@ describe('validateWithXsd: the harness can fail', () => {
 });
 
 describe('rubric schema through the RDCEO overlay (test/xsd/rdceo-overlay.xsd)', () => {
-  const rubricFile = join(repoRoot, 'content', 'parts', 'rubric-poster-critique.xml');
+  const rubricFile = join(repoRoot, 'test', 'fixtures', 'ims-example', 'parts', 'rubric-poster-critique.xml');
 
   it.skipIf(!ok)(`compiles and accepts the example rubric${note}`, () => {
     expect(validateWithXsd(readFileSync(rubricFile), 'rubric')).toEqual({ valid: true, errors: '' });
@@ -112,8 +112,8 @@ describe('rubric schema through the RDCEO overlay (test/xsd/rdceo-overlay.xsd)',
   });
 });
 
-describe('the project content validates (content/)', () => {
-  const contentDir = join(repoRoot, 'content');
+describe('the IMS example validates (test/fixtures/ims-example/)', () => {
+  const contentDir = join(repoRoot, 'test', 'fixtures', 'ims-example');
   const files = [join(contentDir, 'imsmanifest.xml'), ...xmlFiles(join(contentDir, 'parts'))];
 
   it.skipIf(!ok).each(files.map((f) => [relative(repoRoot, f), f]))(`%s${note}`, (_name, file) => {

@@ -1,6 +1,6 @@
 /** `vitrine check`: read and validate, print diagnostics, write nothing. */
 import { readPortfolio } from '../../api.ts';
-import { planViews, readSiteConfig } from '../../views/index.ts';
+import { planViews, readViewConfig } from '../../views/index.ts';
 import { formatPrivacyReport, privacyReport } from '../../views/privacy-report.ts';
 import { countDiagnostics, exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
@@ -16,7 +16,7 @@ export async function runCheck(input: string, flags: OutputFlags, io: Io, option
   let report: ReturnType<typeof privacyReport> | undefined;
   // The view configuration is part of what a build trusts: check it too, and plan the views.
   if (value) {
-    const config = await readSiteConfig(input);
+    const config = await readViewConfig(input);
     diagnostics.push(...config.diagnostics);
     if (!config.diagnostics.some((d) => d.severity === 'error')) {
       const planned = planViews(value, config.value);

@@ -1,9 +1,11 @@
 /** `vitrine pack`: write the portfolio as a package, atomically, only when the input could be trusted. */
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { readSiteConfig } from '../../views/index.ts';
 import { exportPackage, readPortfolio, type PackFormat } from '../../api.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { slugify } from '../../model/index.ts';
-import { packageConflict, writeFileAtomic, zipFiles } from '../../write/index.ts';
+import { newFolderConflict, packageConflict, writeFileAtomic, writeNewFolder, zipFiles } from '../../write/index.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 import { stripImageMetadata } from '../../render/images/strip.ts';
 
@@ -16,7 +18,8 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     say(io, flags, `nothing written: the input has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
     return 1;
   }
-  const out = resolve(io.cwd, options.out ?? `${slugify(value.id)}.zip`);
+  const folder = options.format === 'authored';
+  const out = resolve(io.cwd, options.out ?? (folder ? slugify(value.id) : `${slugify(value.id)}.zip`));
   const conflict = packageConflict(out, resolve(io.cwd, input));
   if (conflict) {
     printDiagnostics(io, [diagnostic('OutputOverlapsInput', conflict, { file: out })], flags);
@@ -40,10 +43,34 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     say(io, flags, `nothing written: the export has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
     return 1;
   }
+  if (folder) {
+    // The views come along: the folder then builds the same site as the input did.
+    const config = await readSiteConfig(input);
+    const files = new Map(exported.value);
+    if (config.value.file && !config.diagnostics.some((d) => d.severity === 'error')) files.set(basename(config.value.file), new Uint8Array(await readFile(config.value.file)));
+    return await writeFolder(out, files, flags, io);
+  }
   try {
     const zip = zipFiles(exported.value);
     await writeFileAtomic(out, zip);
     say(io, flags, `wrote ${out}: ${options.format} package, ${plural(exported.value.size, 'file')}, ${Math.round(zip.byteLength / 1024)} KiB`);
+    return 0;
+  } catch (e) {
+    printDiagnostics(io, [diagnostic('OutputNotWritable', `could not write ${out}: ${(e as Error).message}`, { file: out })], flags);
+    return 1;
+  }
+}
+
+/** Writes an authored folder: only into a folder that does not exist or is empty. */
+async function writeFolder(out: string, files: Map<string, Uint8Array>, flags: OutputFlags, io: Io): Promise<number> {
+  const conflict = await newFolderConflict(out);
+  if (conflict) {
+    printDiagnostics(io, [diagnostic('OutputNotASite', conflict, { file: out }, { hint: 'Give --out a folder that does not exist yet (or is empty).' })], flags);
+    return 1;
+  }
+  try {
+    await writeNewFolder(out, files);
+    say(io, flags, `wrote ${out}: authored portfolio, ${plural(files.size, 'file')}; build it with: vitrine build ${out}`);
     return 0;
   } catch (e) {
     printDiagnostics(io, [diagnostic('OutputNotWritable', `could not write ${out}: ${(e as Error).message}`, { file: out })], flags);

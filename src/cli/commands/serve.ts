@@ -1,0 +1,37 @@
+/** `vitrine serve`: build in memory, serve on localhost, rebuild and reload on every change. */
+import { createImageProcessor } from '../../render/image-processor.ts';
+import { startServer, type BuildEvent } from '../../serve/server.ts';
+import { plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
+
+/** Options of `serve`. */
+export interface ServeCommandOptions {
+  port?: number | undefined;
+  config?: string | undefined;
+  templates?: string | undefined;
+  cache?: string | undefined;
+}
+
+/**
+ * Runs the server until `stop` resolves (Ctrl-C in the CLI); returns the exit status. The first
+ * build may fail: the server still starts, shows the problems, and serves once they are fixed.
+ */
+export async function runServe(input: string, options: ServeCommandOptions, flags: OutputFlags, io: Io, stop: Promise<unknown>): Promise<number> {
+  const report = (e: BuildEvent) => {
+    const what = e.changed ? `${e.changed} changed: ` : '';
+    printDiagnostics(io, e.diagnostics, flags);
+    if (e.ok) say(io, flags, `${what}built in ${e.ms} ms, ${plural(e.files, 'file')} served`);
+    else say(io, flags, `${what}the build failed (${e.ms} ms); still serving the last good site`);
+  };
+  const server = await startServer(input, {
+    ...(options.config ? { config: options.config } : {}),
+    port: options.port ?? 8080,
+    render: { processImage: createImageProcessor(options.cache ?? '.vitrine-cache'), ...(options.templates ? { templates: options.templates } : {}) },
+    ...(options.templates ? { watch: [options.templates] } : {}),
+    onBuild: report,
+  });
+  io.stderr.write(`serving ${input} at ${server.url}  (live reload; Ctrl-C to stop)\n`);
+  await stop;
+  await server.close();
+  say(io, flags, 'stopped');
+  return 0;
+}

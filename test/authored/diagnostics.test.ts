@@ -1,0 +1,82 @@
+/**
+ * Every mistake of the authored format has its own code and points at the file, line and
+ * column of the value it is about; one bad file does not hide the others' problems.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPortfolio } from '../../src/index.ts';
+import { where, writeTree } from './helpers.ts';
+
+const portfolio = 'title: Test\nlang: en\n';
+
+describe('authored format diagnostics', () => {
+  it('reports every mistake of every file, each at its file:line:col', async () => {
+    const dir = writeTree({
+      'portfolio.yaml': portfolio,
+      'parts/work/poster.md': [
+        '---',
+        'kind: product',
+        'titel: A poster',
+        'dates:',
+        '  Create: 2024-13-01',
+        'evidences: [teamwork, team-work]',
+        'files:',
+        '  - path: poster.jpg',
+        '    alt: A poster in blue',
+        '  - missing.png',
+        '---',
+        'The *poster*.',
+      ].join('\n'),
+      'parts/work/poster.jpg': new Uint8Array([0xff, 0xd8, 0xff]),
+      'parts/teamwork.md': '---\nkind: competency\ntitle: Teamwork\n---\n',
+      'parts/other.md': '---\nkind: competncy\nid: teamwork\n---\n',
+      'parts/broken.md': '---\nkind: goal\ntags: [a\n---\n',
+      'parts/nokind.md': '---\ntitle: No kind\n---\n',
+    });
+    const r = await readPortfolio(dir);
+    expect(where(r.diagnostics, dir).sort()).toEqual(
+      [
+        'AuthoredFieldUnknown parts/work/poster.md:3:1',
+        'AuthoredDateInvalid parts/work/poster.md:5:11',
+        'AuthoredRelationTargetMissing parts/work/poster.md:6:23',
+        'AuthoredFileMissing parts/work/poster.md:10:5',
+        'AuthoredKindUnknown parts/other.md:2:7',
+        'AuthoredDuplicateId parts/teamwork.md:1:1',
+        'AuthoredYamlInvalid parts/broken.md:4:1',
+        'AuthoredKindUnknown parts/nokind.md:1:1',
+      ].sort(),
+    );
+    const byCode = (c: string) => r.diagnostics.find((d) => d.code === c)!;
+    expect(byCode('AuthoredFieldUnknown').message).toContain('Did you mean "title"?');
+    expect(r.diagnostics.find((d) => d.location?.file.endsWith('other.md'))!.message).toContain('Did you mean "competency"?');
+    expect(byCode('AuthoredRelationTargetMissing').message).toContain('Did you mean "teamwork"?');
+    expect(byCode('AuthoredRelationTargetMissing').severity).toBe('warning');
+    for (const code of ['AuthoredYamlInvalid', 'AuthoredKindUnknown', 'AuthoredDateInvalid', 'AuthoredDuplicateId', 'AuthoredFileMissing', 'AuthoredFieldUnknown', 'AuthoredRelationTargetMissing']) {
+      expect(r.diagnostics.filter((d) => d.code === code).every((d) => d.location?.line !== undefined && d.location.column !== undefined), code).toBe(true);
+      expect(r.diagnostics.some((d) => d.code === code), code).toBe(true);
+    }
+    // The good parts are read all the same.
+    expect(r.value?.parts.map((p) => p.id).sort()).toEqual(['poster']);
+  });
+
+  it('reports wrong kinds of values and a front matter that is not a mapping', async () => {
+    const dir = writeTree({
+      'portfolio.yaml': portfolio,
+      'a.md': '---\nkind: product\ntags: { a: 1 }\nformat: rst\n---\n',
+      'b.md': '---\njust text\n---\n',
+    });
+    const r = await readPortfolio(dir);
+    expect(where(r.diagnostics, dir).sort()).toEqual(['AuthoredValueInvalid a.md:3:7', 'AuthoredValueInvalid a.md:4:9', 'AuthoredValueInvalid b.md:2:1'].sort());
+    expect(r.diagnostics.every((d) => d.code === 'AuthoredValueInvalid' && d.severity === 'error')).toBe(true);
+  });
+
+  it('reads a duplicate relation id and a file that is not UTF-8 as mistakes too', async () => {
+    const dir = writeTree({
+      'portfolio.yaml': portfolio,
+      'a.md': '---\nkind: product\nrelations:\n  - { type: Supports, to: b, id: r1 }\n  - { type: Uses, to: b, id: r1 }\n---\n',
+      'b.md': '---\nkind: goal\n---\n',
+      'c.md': new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]),
+    });
+    const r = await readPortfolio(dir);
+    expect(where(r.diagnostics, dir).sort()).toEqual(['AuthoredDuplicateId a.md:5:30', 'AuthoredYamlInvalid c.md:1:1'].sort());
+  });
+});
