@@ -7,6 +7,8 @@ import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
 import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
 import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
+import { detectLeap2a, readLeap2aPackage } from './formats/leap2a/index.ts';
+import { portfolioFromLeap2a } from './model/leap2a/from-leap2a.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
 /** Options for reading a portfolio. */
@@ -21,13 +23,21 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
+  // Leap2A is recognised by its feed file (leap2a.xml, leap.xml, leap2.xml) or an Atom root.
+  const feedPath = detectLeap2a(bundle);
+  if (feedPath) {
+    const leap = readLeap2aPackage(bundle, feedPath, bag);
+    if (!leap) return { value: undefined, diagnostics: bag.items };
+    const rootPrefix = leap.root ? `${leap.root}/` : '';
+    return { value: portfolioFromLeap2a(leap, (p) => displayPath(bundle, p === feedPath ? p : rootPrefix + p), bag, fallbackId), diagnostics: bag.items };
+  }
   const pkg = readImsPackage(bundle, bag);
   if (!pkg) {
     if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
     return { value: undefined, diagnostics: bag.items };
   }
   const rootPrefix = pkg.root ? `${pkg.root}/` : '';
-  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
   const portfolio = portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId);
   return { value: portfolio, diagnostics: bag.items };
 }

@@ -76,6 +76,12 @@ export const catalogue = {
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
+  // Leap2A
+  Leap2aNotAFeed: { severity: 'error', title: 'The Leap2A file is not an Atom feed', hint: 'A Leap2A export is an Atom <feed> (namespace http://www.w3.org/2005/Atom) in leap2a.xml, leap.xml or leap2.xml.' },
+  Leap2aEntryIdMissing: { severity: 'warning', title: 'A Leap2A entry has no <id>; one was made from its position', hint: 'Links to the entry cannot reach it; give it an <id>.' },
+  Leap2aFileMissing: { severity: 'warning', title: 'A file named by the Leap2A export is not in it', hint: 'The entry is kept without the file; add the file to the zip or folder at the path the link names.' },
+  Leap2aTypeUnknown: { severity: 'info', title: 'Leap2A entry type not known; kept as a product with its type', hint: 'docs/leap2a-mapping.md lists the types Vitrine maps.' },
+  Leap2aLayoutInvalid: { severity: 'warning', title: 'A Mahara page layout could not be read; the page keeps the order of its links' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

@@ -83,7 +83,9 @@ export function parseXmlText(source: string, file: string): ParsedXml {
     ignoreDeclaration: true,
     ignorePiTags: true,
     processEntities: true,
-    htmlEntities: false,
+    // Only the five XML entities by name, but character references (&#39; &#x263A;) decoded:
+    // with `false` the parser left them as literal text (Mahara writes &#039; in titles).
+    htmlEntities: { amp: '&', apos: "'", gt: '>', lt: '<', quot: '"' } as unknown as boolean,
     captureMetaData: true,
   });
   let raw: unknown;
@@ -119,10 +121,12 @@ function convert(node: UnreliableNode, scope: Map<string, string>, starts: numbe
   const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
   // Namespace declarations first: they apply to the element's own name and attributes.
   let local = scope;
+  let declares: Record<string, string> | undefined;
   for (const [name, value] of Object.entries(rawAttrs)) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
       if (local === scope) local = new Map(scope);
       local.set(name === 'xmlns' ? '' : name.slice(6), String(value));
+      (declares ??= {})[name === 'xmlns' ? '' : name.slice(6)] = String(value);
     }
   }
   const attrs: XmlAttr[] = [];
@@ -142,6 +146,7 @@ function convert(node: UnreliableNode, scope: Map<string, string>, starts: numbe
     children: [],
   };
   if (prefix) element.prefix = prefix;
+  if (declares) element.declares = declares;
   const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[metaSymbol];
   if (meta?.startIndex !== undefined) Object.assign(element, position(starts, meta.startIndex));
   const kids = Array.isArray(node[key]) ? (node[key] as UnreliableNode[]) : [];
