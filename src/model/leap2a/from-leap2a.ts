@@ -88,8 +88,11 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
       }
     }
   }
-  const slugs = assignSlugs(parts.map((p) => p.id));
-  for (const p of parts) p.slug = slugs.get(p.id)!;
+  // Slugs without Mahara's `portfolio:` prefix (all or none, so two ids never meet).
+  const bare = parts.map((p) => p.id.replace(/^portfolio:/, ''));
+  const keys = new Set(bare).size === bare.length ? bare : parts.map((p) => p.id);
+  const slugs = assignSlugs(keys);
+  parts.forEach((p, i) => (p.slug = slugs.get(keys[i]!)!));
 
   const portfolio: Portfolio = { id: feed.id || fallbackId, title: feed.title || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
   portfolio.leap2a = { authors: feed.authors, elements: feed.elements.map(stripPositions) };
