@@ -7,8 +7,9 @@ import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
 import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
 import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
-import { detectLeap2a, readLeap2aPackage } from './formats/leap2a/index.ts';
+import { detectLeap2a, generateLeap2aPackage, readLeap2aPackage } from './formats/leap2a/index.ts';
 import { portfolioFromLeap2a } from './model/leap2a/from-leap2a.ts';
+import { portfolioToLeap2a } from './model/leap2a/to-leap2a.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
 /** Options for reading a portfolio. */
@@ -43,12 +44,13 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
 }
 
 /** The formats `pack` can write. */
-export type PackFormat = 'ims';
+export type PackFormat = 'ims' | 'leap2a';
 
 /** Generates the files of a package of the portfolio in memory, with what could not be carried. */
 export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims'): Result<Map<string, Uint8Array>> {
-  if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
   const bag = new DiagnosticBag();
+  if (format === 'leap2a') return { value: generateLeap2aPackage(portfolioToLeap2a(portfolio, bag)), diagnostics: bag.items };
+  if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
   const files = generateImsPackage(portfolioToIms(portfolio, bag));
   return { value: files, diagnostics: bag.items };
 }

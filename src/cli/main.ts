@@ -95,8 +95,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true }, flags, io);
   }
   const format = v.format as string | undefined;
-  if (format !== 'ims') {
-    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
+  if (format !== 'ims' && format !== 'leap2a') {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, leap2a)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
   return await runPack(input, { format, out: v.out as string | undefined }, flags, io);

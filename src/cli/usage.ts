@@ -8,7 +8,7 @@ Usage: vitrine <command> [input] [options]
 Commands:
   build [input]                 build a static site, one folder per view (default out: _site/)
   check [input]                 read and validate a portfolio; print diagnostics
-  pack [input] --format ims     write a package another ePortfolio system can import
+  pack [input] --format ims|leap2a   write a package another ePortfolio system can import
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
 imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, or one part file.
@@ -48,10 +48,11 @@ Reads the portfolio and reports every problem found, with a permanent code and
 file:line:col. Nothing is written. Exit 1 when there are errors (or warnings with
 --strict).
 `,
-  pack: `Usage: vitrine pack [input] --format ims [--out FILE] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ims|leap2a [--out FILE] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
   --format ims   IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
+  --format leap2a  Leap2A zip (leap2a.xml + files/), as Mahara imports it
   --out FILE     the zip to write (default: <portfolio-id>.zip in the current folder)
 
 The package is generated from the portfolio model, not copied from the input; what

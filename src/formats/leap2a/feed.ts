@@ -6,9 +6,9 @@
  * (Leap2A literals such as persondata and spatial, Mahara's extensions, Mahara's elements
  * written into the Atom namespace) are kept verbatim in `elements`.
  */
-import { attr, childElements, ownText, type XmlElement, type XmlNode } from '../xml/tree.ts';
+import { NS, attr, childElements, ownText, type XmlElement, type XmlNode } from '../xml/tree.ts';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
-import { ATOM, LEAP2, RDF, XHTML, canonicalNamespace, resolveTerm, type PrefixScope } from './namespaces.ts';
+import { ATOM, LEAP2, MAHARA, RDF, XHTML, canonicalNamespace, resolveTerm, type PrefixScope } from './namespaces.ts';
 
 /** Content or summary of an entry. */
 export interface Leap2aContent {
@@ -20,6 +20,8 @@ export interface Leap2aContent {
   xhtml?: XmlNode[];
   /** Out-of-line content: a reference to a file of the package or a URL. */
   src?: string;
+  /** `xml:lang` of the element. */
+  lang?: string;
 }
 
 /** An Atom person (author, contributor). */
@@ -62,6 +64,7 @@ export interface Leap2aEntry {
   title: string;
   /** `text` unless the title said otherwise. */
   titleType?: string;
+  titleLang?: string;
   published?: string;
   updated?: string;
   summary?: Leap2aContent;
@@ -105,14 +108,22 @@ export function isFeedRoot(e: XmlElement): boolean {
 
 /** Rewrites every namespace of a tree to its canonical URI (a copy; positions kept). */
 export function canonicalTree(e: XmlElement): XmlElement {
+  const ns = canonicalNamespace(e.ns);
   const copy: XmlElement = {
     ...e,
-    ns: canonicalNamespace(e.ns),
-    attrs: e.attrs.map((a) => ({ ...a, ns: canonicalNamespace(a.ns) })),
+    ns,
+    attrs: e.attrs.map((a) => {
+      const ans = canonicalNamespace(a.ns);
+      return CANONICAL_PREFIX[ans] ? { ...a, ns: ans, prefix: CANONICAL_PREFIX[ans] } : { ...a, ns: ans };
+    }),
     children: e.children.map((c) => (c.type === 'element' ? canonicalTree(c) : c)),
   };
+  if (CANONICAL_PREFIX[ns]) copy.prefix = CANONICAL_PREFIX[ns];
   return copy;
 }
+
+/** Prefixes of the canonical namespaces, so that kept elements look the same whichever draft they came from. */
+const CANONICAL_PREFIX: Readonly<Record<string, string>> = { [LEAP2]: 'leap2', [MAHARA]: 'mahara', [RDF]: 'rdf' };
 
 function scopeOf(e: XmlElement, parent: PrefixScope): PrefixScope {
   if (!e.declares) return parent;
@@ -157,6 +168,13 @@ function readPerson(e: XmlElement): Leap2aPerson {
 }
 
 function readContent(e: XmlElement): Leap2aContent {
+  const c = readContentBody(e);
+  const lang = attr(e, 'lang', NS.xml);
+  if (lang) c.lang = lang;
+  return c;
+}
+
+function readContentBody(e: XmlElement): Leap2aContent {
   const type = attr(e, 'type')?.trim() || 'text';
   const src = attr(e, 'src');
   if (src !== undefined) return { type, src: src.trim() };
@@ -178,6 +196,8 @@ function readEntry(e: XmlElement, scope: PrefixScope, cx: FeedContext): Leap2aEn
         case 'id': entry.id = ownText(c).trim(); continue;
         case 'title': {
           entry.title = textOf(c).trim();
+          const lang = attr(c, 'lang', NS.xml);
+          if (lang) entry.titleLang = lang;
           const t = attr(c, 'type');
           if (t && t !== 'text') entry.titleType = t;
           continue;

@@ -3,7 +3,7 @@
  * terms with the `leap2:` prefix (in element names and inside attribute values alike),
  * categories with `categories:`, Mahara's extensions with `mahara:`, Vitrine's with `vitrine:`.
  */
-import { el, text, type XmlAttr, type XmlElement, type XmlNode } from '../xml/tree.ts';
+import { NS, el, text, type XmlAttr, type XmlElement, type XmlNode } from '../xml/tree.ts';
 import { serializeXml } from '../xml/serialize.ts';
 import type { Leap2aContent, Leap2aEntry, Leap2aFeed, Leap2aPerson } from './feed.ts';
 import { ATOM, CATEGORIES, LEAP2, MAHARA, RDF, VITRINE, XHTML } from './namespaces.ts';
@@ -41,6 +41,12 @@ function person(tag: string, p: Leap2aPerson): XmlElement {
 }
 
 function content(tag: string, c: Leap2aContent): XmlElement {
+  const e = contentBody(tag, c);
+  if (c.lang) e.attrs.push({ ns: NS.xml, name: 'lang', value: c.lang, prefix: 'xml' });
+  return e;
+}
+
+function contentBody(tag: string, c: Leap2aContent): XmlElement {
   if (c.src !== undefined) return atom(tag, [a('type', c.type), a('src', c.src)]);
   if (c.type === 'xhtml') return atom(tag, [a('type', 'xhtml')], [{ ...el(XHTML, 'div', [], c.xhtml ?? []), prefix: 'xhtml' }]);
   const attrs = c.type === 'text' ? [] : [a('type', c.type)];
@@ -48,7 +54,9 @@ function content(tag: string, c: Leap2aContent): XmlElement {
 }
 
 function entryElement(e: Leap2aEntry): XmlElement {
-  const kids: XmlElement[] = [atom('title', e.titleType ? [a('type', e.titleType)] : [], [text(e.title)]), atom('id', [], [text(e.id)])];
+  const titleAttrs = e.titleType ? [a('type', e.titleType)] : [];
+  if (e.titleLang) titleAttrs.push(a('lang', e.titleLang, NS.xml, 'xml'));
+  const kids: XmlElement[] = [atom('title', titleAttrs, [text(e.title)]), atom('id', [], [text(e.id)])];
   if (e.updated) kids.push(atom('updated', [], [text(e.updated)]));
   if (e.published) kids.push(atom('published', [], [text(e.published)]));
   for (const p of e.authors) kids.push(person('author', p));
@@ -88,4 +96,11 @@ export function writeFeed(feed: Leap2aFeed): string {
   kids.push(...feed.elements);
   for (const e of feed.entries) kids.push(entryElement(e));
   return serializeXml(atom('feed', [], kids), { prefixes: PREFIXES });
+}
+
+/** The files of a Leap2A package: `leap2a.xml` and the files beside it. */
+export function generateLeap2aPackage(pkg: { feed: Leap2aFeed; files: Map<string, Uint8Array> }): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>([['leap2a.xml', new TextEncoder().encode(writeFeed(pkg.feed))]]);
+  for (const [path, bytes] of pkg.files) out.set(path, bytes);
+  return out;
 }

@@ -6,9 +6,10 @@
  * images become media items pointing at files; what has no neutral field stays in `leap2a`.
  */
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
-import { stripPositions, type XmlElement } from '../../formats/xml/tree.ts';
-import { FORWARD, INVERSES, LEAP2, MAHARA, leap2Local, type Leap2aEntry, type Leap2aLink, type Leap2aPackage } from '../../formats/leap2a/index.ts';
+import { NS, stripPositions, type XmlElement } from '../../formats/xml/tree.ts';
+import { FORWARD, INVERSES, LEAP2, MAHARA, VITRINE, leap2Local, type Leap2aEntry, type Leap2aLink, type Leap2aPackage } from '../../formats/leap2a/index.ts';
 import { makeFile } from '../files.ts';
+import { PART_KINDS } from '../types.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
 import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Relation } from '../types.ts';
@@ -125,6 +126,10 @@ function maharaType(e: Leap2aEntry): string | undefined {
 }
 
 function kindOf(e: Leap2aEntry, cx: Ctx): PartKind {
+  // Vitrine's own export says the kind outright.
+  const own = e.elements.find((x) => x.ns === VITRINE && x.name === 'kind');
+  const ownKind = own ? textOfEl(own) : undefined;
+  if (ownKind && (PART_KINDS as readonly string[]).includes(ownKind)) return ownKind as PartKind;
   const t = typeLocal(e);
   if (t === 'entry') {
     const m = maharaType(e);
@@ -138,11 +143,27 @@ function kindOf(e: Leap2aEntry, cx: Ctx): PartKind {
   return 'product';
 }
 
+function textOfEl(x: XmlElement): string {
+  return x.children.map((c) => (c.type === 'text' ? c.text : '')).join('').trim();
+}
+
 function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, relations: Relations, feedUpdated: string | undefined): Part {
   const kind = kindOf(e, cx);
   const part: Part = { id: e.id, kind, slug: '', dates: [], rationale: [], tags: [], files: [], extensions: [], origin: origin(cx, e) };
-  if (e.title) part.title = { value: e.title };
-  const elements = e.elements.map(stripPositions);
+  if (e.title) part.title = e.titleLang ? { value: e.title, lang: e.titleLang } : { value: e.title };
+  // Vitrine's own elements hold neutral fields Leap2A has no term for; the rest is kept verbatim.
+  const mediaTexts: MediaItem[] = [];
+  for (const x of e.elements.filter((y) => y.ns === VITRINE)) {
+    const v = textOfEl(x);
+    const lang = x.attrs.find((a) => a.name === 'lang' && a.ns === NS.xml)?.value;
+    const t = lang ? { value: v, lang } : { value: v };
+    if (x.name === 'comment') part.comment = t;
+    else if (x.name === 'priority') part.priority = t;
+    else if (x.name === 'rationale') part.rationale.push(t);
+    else if (x.name === 'sourcedid') part.sourcedId = { source: x.attrs.find((a) => a.name === 'source')?.value ?? '', id: v };
+    else if (x.name === 'media') mediaTexts.push({ carrier: 'text', text: x.children.map((c) => (c.type === 'text' ? c.text : '')).join(''), ...(x.attrs.find((a) => a.name === 'mode') ? { mode: x.attrs.find((a) => a.name === 'mode')!.value } : {}) });
+  }
+  const elements = e.elements.filter((y) => y.ns !== VITRINE).map(stripPositions);
   const record: NonNullable<Part['leap2a']> = { types: [...e.types], categories: [], elements };
   part.leap2a = record;
   if (e.titleType) record.titleType = e.titleType;
@@ -185,7 +206,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   if (e.summary && e.summary.type !== 'text') record.summaryType = e.summary.type;
   let long: string | undefined;
   if (e.content) {
-    record.contentType = e.content.type;
+    if (e.content.type !== 'text' || e.content.src !== undefined) record.contentType = e.content.type;
     if (e.content.src !== undefined) {
       const path = findFile(e.content.src, cx.files);
       if (path) full.push(fileItem(path, e.content.type));
@@ -196,11 +217,10 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
       }
     } else long = contentText(e.content, refs);
   }
-  if (!e.content) record.contentType = 'none';
   const report = () => cx.bag.add('HtmlSanitized', `entry "${e.id}": unsafe HTML removed from its content`, at(cx, e));
   const desc: NonNullable<Part['description']> = { full };
-  if (short) desc.short = { value: clean(short, report) };
-  if (long) desc.long = { value: clean(long, report) };
+  if (short) desc.short = e.summary?.lang ? { value: clean(short, report), lang: e.summary.lang } : { value: clean(short, report) };
+  if (long) desc.long = e.content?.lang ? { value: clean(long, report), lang: e.content.lang } : { value: clean(long, report) };
 
   // Links: files, relations, or links kept as written.
   for (const l of e.links) {
@@ -210,6 +230,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
         // A file without an extension (Mahara's `1-me`) takes its media type from the link.
         const f = cx.files.get(path)!;
         if (f.mediaType === 'application/octet-stream' && l.type && /^[\w.+-]+\/[\w.+-]+$/.test(l.type)) f.mediaType = l.type;
+        // The original file name, as Vitrine's export keeps it (the link's title).
+        if (l.title && !f.about?.title) f.about = { ...f.about, title: { value: l.title } };
         full.push(fileItem(path, l.type));
         continue;
       }
@@ -223,7 +245,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
       full.push({ carrier: 'uri', text: l.href, ...(l.type ? { mimeType: l.type } : {}) });
       continue;
     }
-    if (cx.entries.has(l.href) || leap2Local(l.rel) !== undefined) {
+    if (cx.entries.has(l.href) || leap2Local(l.rel) !== undefined || l.rel.startsWith(VITRINE)) {
       relations.add(e.id, l, cx);
       continue;
     }
@@ -241,6 +263,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
     if (!paths.length) cx.bag.add('Leap2aFileMissing', `entry "${e.id}": an embedded image names "${r.href}", which has no file in the export`, at(cx, e));
     for (const p of paths) full.push(fileItem(p, undefined, !!target));
   }
+  full.push(...mediaTexts);
   if (desc.short || desc.long || desc.full.length) part.description = desc;
   part.files = [...new Set(full.map((m) => m.file).filter((f): f is string => !!f))];
 
@@ -283,18 +306,19 @@ function clean(s: string, report: () => void): string {
 
 /** Relations gathered from both ends, merged, ordered by `display_order`, then by layout. */
 class Relations {
-  private readonly byKey = new Map<string, { rel: Relation; orders: Map<string, number | null>; seq: number }>();
+  private readonly byKey = new Map<string, { rel: Relation; orders: Map<string, number | null>; seq: number; forward: number }>();
   private readonly pairs = new Set<string>();
   private seq = 0;
   constructor(private readonly cx: Ctx) {}
 
   add(entryId: string, l: Leap2aLink, cx: Ctx): void {
     const local = leap2Local(l.rel);
-    const name = local ?? l.rel;
+    const name = local ?? (l.rel.startsWith(VITRINE) ? l.rel.slice(VITRINE.length) : l.rel);
     let type = name;
     let from = entryId;
     let to = l.href;
-    if (local !== undefined && INVERSES[local] && !FORWARD.has(local)) {
+    const swapped = local !== undefined && !!INVERSES[local] && !FORWARD.has(local);
+    if (swapped) {
       type = INVERSES[local]!;
       from = l.href;
       to = entryId;
@@ -308,10 +332,18 @@ class Relations {
     const key = `${type}\u0000${from}`;
     let g = this.byKey.get(key);
     if (!g) {
-      g = { rel: { id: `${from}#${type}`, type, from, to: [], extensions: [], origin: origin(cx, l) }, orders: new Map(), seq: this.seq++ };
+      g = { rel: { id: `${from}#${type}`, type, from, to: [], extensions: [], origin: origin(cx, l) }, orders: new Map(), seq: this.seq++, forward: 0 };
       this.byKey.set(key, g);
     }
-    if (!g.rel.to.includes(to)) g.rel.to.push(to);
+    // Ends stated at the source come first, in the source's order; ends stated only at the
+    // other end follow in the order they were met (so the order does not depend on which entry comes first).
+    if (!swapped) {
+      const at = g.rel.to.indexOf(to);
+      if (at < 0 || at >= g.forward) {
+        if (at >= 0) g.rel.to.splice(at, 1);
+        g.rel.to.splice(g.forward++, 0, to);
+      }
+    } else if (!g.rel.to.includes(to)) g.rel.to.push(to);
     if (l.displayOrder !== undefined && (g.orders.get(to) ?? null) === null) g.orders.set(to, l.displayOrder);
     else if (!g.orders.has(to)) g.orders.set(to, null);
   }
