@@ -61,12 +61,15 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
   const byId = new Map(parts.map((p) => [p.id, p]));
   relations.orderByLayout(parts);
   const rels = relations.finish();
-  // Nesting: a part's first container is its parent (no cycles), as IMS nesting is.
+  // Nesting: a part's first container is its parent (no cycles), where IMS can nest the
+  // two kinds (a task in a plan, an activity in an activity); other containers (pages, blogs)
+  // stay has_part relations, which views follow like nesting.
   for (const r of rels) {
     if (r.type !== 'has_part') continue;
     for (const to of r.to) {
       const child = byId.get(to);
-      if (!child || child.parent !== undefined || !byId.has(r.from)) continue;
+      const container = byId.get(r.from);
+      if (!child || child.parent !== undefined || !container || !canNest(container.kind, child.kind)) continue;
       let up: string | undefined = r.from;
       let cycle = false;
       for (let guard = 0; up !== undefined && guard < parts.length; guard++) {
@@ -100,6 +103,13 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
   if (feed.version) portfolio.leap2a.version = feed.version;
   return portfolio;
+}
+
+/** The nestings IMS LIP can write (to-ims puts children back inside these parents only). */
+function canNest(parent: PartKind, child: PartKind): boolean {
+  if (parent === 'activity') return child === 'activity' || child === 'product' || child === 'assertion';
+  if (parent === 'interest') return child === 'product';
+  return (parent === 'goal' || parent === 'affiliation') && child === parent;
 }
 
 function entryOwnFiles(e: Leap2aEntry, cx: Ctx): string[] {
