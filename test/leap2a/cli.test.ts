@@ -52,3 +52,13 @@ describe('vitrine with Leap2A', () => {
     expect(existsSync(join(out, 'preview', 'view7', 'index.html'))).toBe(true);
   });
 });
+
+describe('IMS export of nesting IMS cannot write', () => {
+  it('reports a part nested where IMS LIP has no place for it, instead of dropping it silently', async () => {
+    const { exportPackage } = await import('../../src/index.ts');
+    const p = (await readPortfolio(join(repo, 'test/fixtures/leap2a/ns-2010-07.xml'))).value!;
+    p.parts.find((x) => x.id === 'portfolio:skill')!.parent = 'portfolio:page1';
+    const out = exportPackage(p, 'ims');
+    expect(out.diagnostics.find((d) => d.code === 'ExportFieldDropped' && d.message.includes('"portfolio:skill" (competency) is nested'))?.location).toMatchObject({ line: 33, column: 3 });
+  });
+});
