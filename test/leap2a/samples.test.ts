@@ -42,6 +42,9 @@ describe.skipIf(!ok)(skipNote('../shared/samples/leap2a', ok) || 'Leap2A samples
         expect(files, `${input}: ${part.id}`).toContain(path);
         const text = page(out, path).querySelector('main')!.text.replace(/\s+/g, ' ');
         expect(text, `${input}: ${part.id} title`).toContain(part.title!.value.replace(/\s+/g, ' '));
+        const short = part.description?.short?.value;
+        if (short) expect(text, `${input}: ${part.id} summary`).toContain(short.replace(/\s+/g, ' ').trim());
+        expect(text, `${input}: ${part.id} has no escaped markup`).not.toMatch(/(&lt;|<)(p|div)[\s>]/);
         const long = part.description?.long?.value;
         if (long) {
           const first = textOf(long).split(/\n+/).map((s) => s.trim()).find((s) => s.length > 3);

@@ -10,7 +10,7 @@ import { NS, stripPositions, type XmlElement } from '../../formats/xml/tree.ts';
 import { FORWARD, INVERSES, LEAP2, MAHARA, VITRINE, leap2Local, type Leap2aEntry, type Leap2aLink, type Leap2aPackage } from '../../formats/leap2a/index.ts';
 import { makeFile } from '../files.ts';
 import { PART_KINDS } from '../types.ts';
-import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
+import { isRichHtml, sanitizeRichText, textOf } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
 import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef } from './content.ts';
@@ -229,7 +229,9 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   }
   const report = () => cx.bag.add('HtmlSanitized', `entry "${e.id}": unsafe HTML removed from its content`, at(cx, e));
   const desc: NonNullable<Part['description']> = { full };
-  if (short) desc.short = e.summary?.lang ? { value: clean(short, report), lang: e.summary.lang } : { value: clean(short, report) };
+  // A short description is plain text everywhere in the model: HTML summaries keep their words.
+  const shortText = short && isRichHtml(short) ? textOf(sanitizeRichText(short).html) : short;
+  if (shortText) desc.short = e.summary?.lang ? { value: shortText, lang: e.summary.lang } : { value: shortText };
   if (long) desc.long = e.content?.lang ? { value: clean(long, report), lang: e.content.lang } : { value: clean(long, report) };
 
   // Links: files, relations, or links kept as written.
