@@ -45,6 +45,8 @@ describe.skipIf(!ok)(skipNote('../shared/samples/leap2a', ok) || 'Leap2A samples
         const short = part.description?.short?.value;
         if (short) expect(text, `${input}: ${part.id} summary`).toContain(short.replace(/\s+/g, ' ').trim());
         expect(text, `${input}: ${part.id} has no escaped markup`).not.toMatch(/(&lt;|<)(p|div)[\s>]/);
+        // Free-text dates show as written (machine dates are formatted for the reader).
+        for (const d of part.dates) if (d.value && !/^\d{4}/.test(d.value)) expect(text, `${input}: ${part.id} date ${d.value}`).toContain(d.value);
         const long = part.description?.long?.value;
         if (long) {
           const first = textOf(long).split(/\n+/).map((s) => s.trim()).find((s) => s.length > 3);
@@ -102,6 +104,9 @@ describe.skipIf(!ok)(skipNote('../shared/samples/leap2a', ok) || 'Leap2A samples
     expect(me).toMatchObject({ id: 'portfolio:artefactinternal', kind: 'identification' });
     expect(JSON.stringify(me.ims?.record)).toContain('hans.muster@example.com');
     expect(me.leap2a?.elements.filter((e) => e.name === 'persondata')).toHaveLength(15);
+    // Mahara's free-text dates are the dates as written, and show on the page.
+    const teacher = portfolio.parts.find((p) => p.id === 'portfolio:resumecomposite-30-child-1')!;
+    expect(teacher.dates.map((d) => [d.type?.value, d.value])).toEqual([['Start', '1.1.2003'], ['Finish', '31.12.2007']]);
     const task = portfolio.parts.find((p) => p.id === 'portfolio:artefact86')!;
     expect(task).toMatchObject({ kind: 'goal', parent: 'portfolio:artefact85', status: { type: { value: 'planned' } } });
     expect(portfolio.parts.find((p) => p.id === 'portfolio:artefact12')?.title?.value).toBe("Hans Muster's Blog");

@@ -193,9 +193,10 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   if (typed) part.type = { value: typed.label && !/resource_type/.test(typed.scheme ?? '') ? typed.label : typed.term, source: typed.scheme! };
 
   for (const d of e.dates) {
-    const date: PartDate = { value: d.value };
+    // Mahara writes free-text dates as a label alone: the label is then the date as written.
+    const date: PartDate = { value: d.value || (d.label ?? '') };
     if (d.point) date.type = DATE_TYPE_OF_POINT[d.point] ? { value: DATE_TYPE_OF_POINT[d.point]!, sourceType: 'imsdefault' } : { value: d.point, source: 'leap2:point' };
-    if (d.label) date.description = { short: { value: d.label }, full: [] };
+    if (d.label && d.value) date.description = { short: { value: d.label }, full: [] };
     part.dates.push(date);
   }
   // leap2:status with only a stage is a neutral status; anything richer stays verbatim.

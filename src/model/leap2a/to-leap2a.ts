@@ -207,9 +207,12 @@ function entryOf(part: Part, p: Portfolio, updated: string, paths: Map<string, s
 
   for (const d of part.dates) {
     const point = pointOfDateType(d.type?.value);
-    const date: Leap2aEntry['dates'][number] = { value: d.value };
+    // A date that is not a machine date (Mahara's "1.1.2003") is written as a label, as Mahara does.
+    const machine = /^\d{4}(-\d{2}(-\d{2})?)?([T ].*)?$/.test(d.value.trim());
+    const date: Leap2aEntry['dates'][number] = { value: machine || d.description?.short?.value ? d.value : '' };
     if (point) date.point = point;
     if (d.description?.short?.value) date.label = d.description.short.value;
+    else if (!machine && d.value) date.label = d.value;
     e.dates.push(date);
   }
   if (part.status?.type?.value) e.elements.push({ ...el(LEAP2, 'status', [{ ns: LEAP2, name: 'stage', value: part.status.type.value, prefix: 'leap2' }]), prefix: 'leap2' });
