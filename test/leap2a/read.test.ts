@@ -206,3 +206,22 @@ describe('bad Leap2A input', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'XmlEntityDeclared', location: { line: 2 } });
   });
 });
+
+describe('Moodle export', () => {
+  it('reads Moodle forum posts: categories namespace without slash, images and links naming file entries or files', async () => {
+    const dir = join(fixtures, 'moodle-forum');
+    const { p, diagnostics } = await read(dir);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(part(p, 'portfolio:forumdiscussion3').type).toEqual({ value: 'Grouping', source: 'http://wiki.leapspecs.org/2A/categories/selection_type#' });
+    expect(p.relations.find((r) => r.type === 'has_part')?.to).toEqual(['portfolio:forumpost10', 'portfolio:forumpost11']);
+    // <img src="portfolio:file7">: the file entry's file, taken out of the text.
+    expect(part(p, 'portfolio:forumpost10').files).toEqual(['files/diagram.png']);
+    expect(part(p, 'portfolio:forumpost10').description?.long?.value).toBe('<p>Here is my diagram: </p>');
+    // <a href="portfolio:file8"> keeps its words; <img src="files/diagram.png"> is the file.
+    expect(part(p, 'portfolio:forumpost11').files).toEqual(['files/diagram.png', 'files/notes.pdf']);
+    expect(part(p, 'portfolio:forumpost11').description?.long?.value).toBe('<p>See my <a>notes.pdf</a> and </p>');
+    expect(part(p, 'portfolio:forumpost11').author).toEqual({ value: 'Tutor Tess' });
+    // Files linked "related" at both ends are one relation.
+    expect(p.relations.filter((r) => r.type === 'related').map((r) => [r.from, r.to])).toEqual([['portfolio:forumpost10', ['portfolio:file7']], ['portfolio:forumpost11', ['portfolio:file8']]]);
+  });
+});

@@ -45,6 +45,7 @@ const inputs: [string, string][] = [
   ['Mahara archive namespace', join(fixtures, 'ns-mahara-archive.xml')],
   ['2011 draft namespaces', join(fixtures, 'ns-2011-draft.xml')],
   ['Mahara quirks', join(fixtures, 'mahara-quirks')],
+  ['Moodle forum', join(fixtures, 'moodle-forum')],
 ];
 if (hasShared('samples', 'leap2a')) {
   inputs.push(['Mahara 1.3 sample', sharedPath('samples', 'leap2a', 'mahara-1.3')], ['spec example', sharedPath('samples', 'leap2a', 'test_valid_leap2a.xml')]);

@@ -39,6 +39,8 @@ export const NAMESPACE_ALIASES: Readonly<Record<string, string>> = {
   'http://wiki.cetis.ac.uk/2009-03/LEAP2A_categories/': CATEGORIES,
   'http://wiki.cetis.ac.uk/2009-03/Leap2A_categories/': CATEGORIES,
   'http://www.leapspecs.org/2A/categories/': CATEGORIES,
+  // Moodle writes the categories namespace without its trailing slash.
+  'http://wiki.leapspecs.org/2A/categories': CATEGORIES,
   // Mahara's extension namespace, both spellings (and the wiki's later addresses).
   'http://wiki.mahara.org/Developer_Area/Import//Export/LEAP_Extensions#': MAHARA,
   'https://wiki.mahara.org/wiki/Developer_Area/Import//Export/LEAP_Extensions#': MAHARA,

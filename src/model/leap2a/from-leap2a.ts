@@ -13,7 +13,7 @@ import { PART_KINDS } from '../types.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
 import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile } from '../types.ts';
-import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef } from './content.ts';
+import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
 import { identificationFromPersondata } from './person.ts';
@@ -201,7 +201,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   // Text: title, summary → short description, content → long description.
   const refs: EmbeddedRef[] = [];
   const full: MediaItem[] = [];
-  const short = e.summary ? contentText(e.summary, refs) : undefined;
+  const isTarget = (ref: string) => cx.entries.has(ref) || (!isUrl(ref) && findFile(ref, cx.files) !== undefined);
+  const short = e.summary ? contentText(e.summary, refs, isTarget) : undefined;
   if (e.summary && e.summary.type !== 'text') record.summaryType = e.summary.type;
   let long: string | undefined;
   if (e.content) {
@@ -214,7 +215,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
         cx.bag.add('Leap2aFileMissing', `entry "${e.id}": content src "${e.content.src}" is not in the export`, at(cx, e));
         full.push({ carrier: 'uri', text: e.content.src });
       }
-    } else long = contentText(e.content, refs);
+    } else long = contentText(e.content, refs, isTarget);
   }
   const report = () => cx.bag.add('HtmlSanitized', `entry "${e.id}": unsafe HTML removed from its content`, at(cx, e));
   const desc: NonNullable<Part['description']> = { full };
@@ -261,8 +262,10 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
     const paths = target ? (ownFiles.get(target.id) ?? []) : [];
     const direct = target ? undefined : findFile(r.href, cx.files);
     if (direct) paths.push(direct);
+    // A file another entry carries (Moodle's <img src="files/x.png"> beside its file entry) is that entry's.
+    const viaEntry = !!target || (direct !== undefined && [...ownFiles].some(([id, fs]) => id !== e.id && fs.includes(direct)));
     if (!paths.length) cx.bag.add('Leap2aFileMissing', `entry "${e.id}": an embedded image names "${r.href}", which has no file in the export`, at(cx, e));
-    for (const p of paths) full.push(fileItem(p, undefined, !!target));
+    for (const p of paths) if (!full.some((m) => m.file === p)) full.push(fileItem(p, undefined, viaEntry));
   }
   full.push(...mediaTexts);
   if (desc.short || desc.long || desc.full.length) part.description = desc;
@@ -286,13 +289,13 @@ function fileItem(path: string, type: string | undefined, viaEntry = false): Med
   return m;
 }
 
-function contentText(c: { type: string; text?: string; xhtml?: import('../../formats/xml/tree.ts').XmlNode[] }, refs: EmbeddedRef[]): string {
+function contentText(c: { type: string; text?: string; xhtml?: import('../../formats/xml/tree.ts').XmlNode[] }, refs: EmbeddedRef[], isTarget: IsTarget): string {
   if (c.type === 'xhtml') {
-    const html = xhtmlToHtml(c.xhtml ?? [], refs).trim();
+    const html = xhtmlToHtml(c.xhtml ?? [], refs, isTarget).trim();
     return isRichHtml(html) || !html ? html : `<div>${html}</div>`;
   }
   if (c.type === 'html') {
-    const html = takeHtmlEmbeds(c.text ?? '', refs).trim();
+    const html = takeHtmlEmbeds(c.text ?? '', refs, isTarget).trim();
     return isRichHtml(html) || !html ? html : `<div>${html}</div>`;
   }
   return c.text ?? '';

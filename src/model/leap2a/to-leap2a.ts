@@ -81,7 +81,8 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
   const files = new Map<string, Uint8Array>();
   for (const f of p.files) files.set(paths.get(f.path)!, f.bytes);
   const fileByPath = new Map(p.files.map((f) => [f.path, f]));
-  const updated = p.leap2a?.updated ?? (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // A feed read without `updated` (Moodle writes none) is written without one; others are dated now.
+  const updated = p.leap2a ? p.leap2a.updated : (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   // The entry that owns each file (its enclosure); other parts using the file link to that entry.
   const owner = new Map<string, string>();
@@ -106,7 +107,7 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
     if (p.parts.some((x) => x.files.includes(f.path))) continue;
     const id = `vitrine:file/${paths.get(f.path)}`;
     entries.set(id, {
-      id, title: f.about?.title?.value ?? f.path.split('/').pop()!, updated, types: [`${LEAP2}resource`], categories: [], authors: [], contributors: [], dates: [], elements: [],
+      id, title: f.about?.title?.value ?? f.path.split('/').pop()!, ...(updated ? { updated } : {}), types: [`${LEAP2}resource`], categories: [], authors: [], contributors: [], dates: [], elements: [],
       links: [{ rel: 'enclosure', href: paths.get(f.path)!, type: f.mediaType, ...(f.about?.title ? { title: f.about.title.value } : {}) }],
       content: { type: 'text', text: '' },
     });
@@ -116,7 +117,7 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
   const ownerPart = p.parts.find((x) => x.kind === 'identification');
   const ownerName = ownerPart && (ownerPart.title?.value ?? personName(ownerPart) ?? ownerPart.description?.short?.value);
   const authors = p.leap2a?.authors.length ? p.leap2a.authors : [{ name: ownerName ?? p.title ?? p.id, ...(ownerPart ? { uri: ownerPart.id } : {}) }];
-  const feed: Leap2aFeed = { id: p.id, title: p.title ?? p.id, updated, authors, entries: [...entries.values()], elements: p.leap2a?.elements ?? [] };
+  const feed: Leap2aFeed = { id: p.id, title: p.title ?? p.id, ...(updated ? { updated } : {}), authors, entries: [...entries.values()], elements: p.leap2a?.elements ?? [] };
   if (p.leap2a?.version) feed.version = p.leap2a.version;
   return { feed, files, paths };
 }
@@ -150,7 +151,7 @@ function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, s
   });
 }
 
-function entryOf(part: Part, p: Portfolio, updated: string, paths: Map<string, string>, fileByPath: Map<string, { mediaType: string; about?: { title?: { value: string } } }>, owner: Map<string, string>, bag: DiagnosticBag): Leap2aEntry {
+function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: Map<string, string>, fileByPath: Map<string, { mediaType: string; about?: { title?: { value: string } } }>, owner: Map<string, string>, bag: DiagnosticBag): Leap2aEntry {
   const rec = part.leap2a;
   const short = part.description?.short?.value;
   const title = part.title?.value ?? short ?? (part.kind === 'identification' ? personName(part) : undefined) ?? `${part.kind} ${part.id}`;
@@ -164,8 +165,9 @@ function entryOf(part: Part, p: Portfolio, updated: string, paths: Map<string, s
     links: [],
     dates: [],
     elements: [],
-    updated: rec?.updated ?? updated,
   };
+  const entryUpdated = rec?.updated ?? updated;
+  if (entryUpdated) e.updated = entryUpdated;
   if (rec?.titleType) e.titleType = rec.titleType;
   const titleLang = part.title?.lang ?? (part.title ? undefined : part.description?.short?.lang);
   if (titleLang) e.titleLang = titleLang;
