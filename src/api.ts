@@ -10,6 +10,9 @@ import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
 import { portfolioFromAuthored } from './model/authored/from-authored.ts';
 import { portfolioToAuthored } from './model/authored/to-authored.ts';
 import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
+import { detectLeap2a, generateLeap2aPackage, readLeap2aPackage } from './formats/leap2a/index.ts';
+import { portfolioFromLeap2a } from './model/leap2a/from-leap2a.ts';
+import { portfolioToLeap2a } from './model/leap2a/to-leap2a.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
 /** Options for reading a portfolio. */
@@ -30,6 +33,14 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
     const portfolio = portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId);
     return { value: portfolio, diagnostics: bag.items };
   }
+  // Leap2A is recognised by its feed file (leap2a.xml, leap.xml, leap2.xml) or an Atom root.
+  const feedPath = detectLeap2a(bundle);
+  if (feedPath) {
+    const leap = readLeap2aPackage(bundle, feedPath, bag);
+    if (!leap) return { value: undefined, diagnostics: bag.items };
+    const rootPrefix = leap.root ? `${leap.root}/` : '';
+    return { value: portfolioFromLeap2a(leap, (p) => displayPath(bundle, p === feedPath ? p : rootPrefix + p), bag, fallbackId), diagnostics: bag.items };
+  }
   const pkg = readImsPackage(bundle, bag);
   if (!pkg) {
     if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
@@ -40,13 +51,14 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   return { value: portfolio, diagnostics: bag.items };
 }
 
-/** The formats `pack` can write: an IMS package (a zip), or an authored folder. */
-export type PackFormat = 'ims' | 'authored';
+/** The formats `pack` can write: an IMS package or a Leap2A zip, or an authored folder. */
+export type PackFormat = 'ims' | 'leap2a' | 'authored';
 
 /** Generates the files of a package (or authored folder) of the portfolio in memory, with what could not be carried. */
 export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims'): Result<Map<string, Uint8Array>> {
   const bag = new DiagnosticBag();
   if (format === 'authored') return { value: portfolioToAuthored(portfolio, bag), diagnostics: bag.items };
+  if (format === 'leap2a') return { value: generateLeap2aPackage(portfolioToLeap2a(portfolio, bag)), diagnostics: bag.items };
   if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
   const files = generateImsPackage(portfolioToIms(portfolio, bag));
   // What the authored format (and Leap2A) can say that an IMS package has no place for.

@@ -125,8 +125,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate }, flags, io);
   }
   const format = v.format as string | undefined;
-  if (format !== 'ims' && format !== 'authored') {
-    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, authored)\n\n${commandHelp.pack}`);
+  if (format !== 'ims' && format !== 'leap2a' && format !== 'authored') {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, leap2a, authored)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
   return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);

@@ -10,13 +10,15 @@ Commands:
   check [input]                 read and validate a portfolio; print diagnostics
   init [dir]                    start a portfolio as Markdown + YAML files (default: here)
   serve [input] [--port N]      preview the site with live reload while you edit
-  pack [input] --format ims     write a package another ePortfolio system can import
+  pack [input] --format ims|leap2a
+                                write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
                                 write the portfolio as Markdown + YAML files to keep editing
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
-imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, or an
-authored folder (portfolio.yaml + Markdown parts, docs/authored-format.md).
+imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, a
+Leap2A export (.zip, folder or leap2a.xml from Mahara, Moodle, ...), or an authored
+folder (portfolio.yaml + Markdown parts, docs/authored-format.md).
 
 Common options:
   --json      diagnostics as JSON lines on stdout
@@ -76,10 +78,11 @@ file:line:col. Nothing is written. Exit 1 when there are errors (or warnings wit
               address, birth date, identifiers...) and its external links
               (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ims|authored [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ims|leap2a|authored [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
   --format ims       IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
+  --format leap2a    Leap2A zip (leap2a.xml + files/), as Mahara imports it
   --format authored  a folder of Markdown + YAML (docs/authored-format.md) to keep editing;
                      written only where no folder is, or into an empty one
   --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)

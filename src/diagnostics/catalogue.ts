@@ -18,7 +18,7 @@ export const catalogue = {
   // reading the input
   InputNotFound: { severity: 'error', title: 'Input not found', hint: 'Check the path; the default input is content/.' },
   InputUnreadable: { severity: 'error', title: 'Input could not be read' },
-  InputKindUnknown: { severity: 'error', title: 'Input is not a portfolio', hint: 'Give a .zip package, a package folder, a folder of IMS LIP/ePortfolio XML files, or one such XML file.' },
+  InputKindUnknown: { severity: 'error', title: 'Input is not a portfolio', hint: 'Give an IMS package (.zip or folder with imsmanifest.xml), a folder of IMS LIP/ePortfolio XML files or one such file, a Leap2A export (.zip, folder or leap2a.xml), or an authored folder with portfolio.yaml.' },
   ZipInvalid: { severity: 'error', title: 'Not a readable zip archive' },
   ZipEntryOutsideRoot: { severity: 'error', title: 'Zip entry name leaves the package', hint: 'The package is refused: an entry named with ../, an absolute path or a drive letter could overwrite files elsewhere.' },
   ZipEntrySymlink: { severity: 'error', title: 'Zip entry is a symbolic link', hint: 'Symbolic links inside packages are refused.' },
@@ -96,6 +96,12 @@ export const catalogue = {
   AuthoredDuplicateId: { severity: 'error', title: 'Two parts or relations share an id', hint: 'Ids default to the file name; give one of them another id: field.' },
   AuthoredRelationTargetMissing: { severity: 'warning', title: 'Relation names an id that no part or relation has; kept as written', hint: 'The site leaves the link out. Use a part id (its id: field, or its file name without .md).' },
   AuthoredFileMissing: { severity: 'error', title: 'Attachment not found', hint: 'Paths are relative to the Markdown file, or to the portfolio\'s files/ folder.' },
+  // Leap2A
+  Leap2aNotAFeed: { severity: 'error', title: 'The Leap2A file is not an Atom feed', hint: 'A Leap2A export is an Atom <feed> (namespace http://www.w3.org/2005/Atom) in leap2a.xml, leap.xml or leap2.xml.' },
+  Leap2aEntryIdMissing: { severity: 'warning', title: 'A Leap2A entry has no <id>; one was made from its position', hint: 'Links to the entry cannot reach it; give it an <id>.' },
+  Leap2aFileMissing: { severity: 'warning', title: 'A file named by the Leap2A export is not in it', hint: 'The entry is kept without the file; add the file to the zip or folder at the path the link names.' },
+  Leap2aTypeUnknown: { severity: 'info', title: 'Leap2A entry type not known; kept as a product with its type', hint: 'docs/leap2a-mapping.md lists the types Vitrine maps.' },
+  Leap2aLayoutInvalid: { severity: 'warning', title: 'A Mahara page layout could not be read; the page keeps the order of its links' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

@@ -130,6 +130,8 @@ export interface Part {
   parent?: string;
   /** The IMS-specific remainder of the part, typed; see `ImsPartRecord`. */
   ims?: ImsPartRecord;
+  /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */
+  leap2a?: Leap2aPartRecord;
   extensions: Extension[];
   /** Where the part was read from. */
   origin?: string;
@@ -168,6 +170,8 @@ export interface Relation {
   /** True when the relation comes from nesting (a product inside an activity), not from a relationship. */
   implicit?: boolean;
   ims?: ImsPartRecord;
+  /** Leap2A detail: `leap2:display_order` of each end in `to` (same index), when written. */
+  leap2a?: { displayOrder?: (number | null)[] };
   extensions: Extension[];
   origin?: string;
 }
@@ -224,7 +228,44 @@ export interface Portfolio {
   files: PortfolioFile[];
   /** Package-level IMS detail (manifest metadata, version) kept for re-export. */
   ims?: { manifest?: Omit<Manifest, 'organizations' | 'resources' | 'manifests'> & { organizationTitle?: string } };
+  /** Feed-level Leap2A detail kept for re-export. */
+  leap2a?: Leap2aFeedRecord;
   extensions: Extension[];
+}
+
+/**
+ * Leap2A detail that has no neutral field (docs/leap2a-mapping.md). Elements are kept verbatim
+ * with canonical namespaces (Leap2A literals such as persondata and spatial, Mahara's
+ * extensions and layouts, unknown elements) and written back in place.
+ */
+export interface Leap2aPartRecord {
+  /** The entry's `rdf:type` values as full URIs (`http://terms.leapspecs.org/selection`). */
+  types: string[];
+  /** Atom categories; the scheme resolved to a full URI. */
+  categories: { scheme?: string; term: string; label?: string }[];
+  /** How the content was written: `text`, `html`, `xhtml`, or a media type with `src`. */
+  contentType?: string;
+  /** `src` of out-of-line content that is not a file of the export (a URL). */
+  contentSrc?: string;
+  summaryType?: string;
+  titleType?: string;
+  published?: string;
+  /** `updated`, when it differs from the feed's. */
+  updated?: string;
+  authors?: { name: string; email?: string; uri?: string }[];
+  contributors?: { name: string; email?: string; uri?: string }[];
+  /** Links that are neither relations between entries nor files (external URLs), as written. */
+  links?: { rel: string; href: string; type?: string; title?: string }[];
+  elements: XmlElement[];
+}
+
+/** Feed-level Leap2A detail. */
+export interface Leap2aFeedRecord {
+  updated?: string;
+  version?: string;
+  authors: { name: string; email?: string; uri?: string }[];
+  /** Other feed children (generator, rights, extensions), verbatim. */
+  elements: XmlElement[];
 }
 
 /** A segment kind as read from a LIP document. */

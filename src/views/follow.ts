@@ -29,7 +29,7 @@ const notReflexion = PART_KINDS.filter((k) => k !== 'reflexion');
  * IMS ePortfolio relation names (Best Practice guide §4) and their Leap2A counterparts
  * (leap2:is_evidence_of / has_evidence, reflects_on / reflected_on_by). A Claims made by a
  * reflexion is the owner's reflection; made by any other part it is an assertion.
- * `parts` is not here: it follows nesting (`parent`), not relations.
+ * `parts` is not here: it follows nesting (`parent`, and Leap2A `has_part`; see indexPortfolio).
  */
 export const FOLLOW_RULES: readonly FollowRule[] = [
   { follow: 'evidence', relation: 'Evidences', direction: 'into' },
@@ -66,6 +66,13 @@ export function indexPortfolio(portfolio: Portfolio): FollowIndex {
     const list = children.get(p.parent) ?? [];
     list.push(p);
     children.set(p.parent, list);
+  }
+  // A Leap2A has_part (a Mahara page and its blocks, a blog and its posts) makes the same
+  // nesting, in the relation's order (display_order, page layout); a part may be in several.
+  for (const r of portfolio.relations) {
+    if (relationKey(r.type) !== 'haspart') continue;
+    const named = r.to.map((id) => parts.get(id)).filter((p): p is Part => !!p);
+    children.set(r.from, [...named, ...(children.get(r.from) ?? []).filter((c) => !r.to.includes(c.id))]);
   }
   return { parts, order, children, relations: portfolio.relations };
 }

@@ -20,6 +20,8 @@ export interface XmlElement {
   prefix?: string;
   attrs: XmlAttr[];
   children: XmlNode[];
+  /** Namespace declarations written on this element (prefix, '' for the default → URI), when parsed. Leap2A needs them to resolve terms inside attribute values. */
+  declares?: Record<string, string>;
   /** 1-based position of the start tag in the source, when parsed. */
   line?: number;
   column?: number;

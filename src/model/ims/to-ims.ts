@@ -214,6 +214,7 @@ function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec,
     if (element === 'activity' && (v.element === 'product' || v.element === 'testimonial')) ((r.items ??= []) as unknown[]).push({ el: v.element, value: v.record });
     else if (element === 'interest' && v.element === 'product' && !r.product) r.product = v.record;
     else if (element === kid.kind && ['goal', 'activity', 'affiliation'].includes(element)) ((r[`${element === 'activity' ? 'activities' : element + 's'}`] ??= []) as unknown[]).push(v.record);
+    else bag.add('ExportFieldDropped', `part "${kid.id}" (${kid.kind}) is nested in "${part.id}" (${element}), where IMS LIP has no place for it, and was left out of the package`, kid.origin ? parseOrigin(kid.origin) : undefined);
   }
   if (element === 'activity') r.items ??= [];
   restoreExtensions(r, part.extensions);

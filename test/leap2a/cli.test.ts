@@ -1,0 +1,64 @@
+/** `vitrine pack --format leap2a` and `vitrine build` on a Leap2A export, through the CLI. */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { readPortfolio } from '../../src/index.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const quirks = join(repo, 'test/fixtures/leap2a/mahara-quirks');
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: repo });
+  return { code, out, err };
+}
+
+describe('vitrine with Leap2A', () => {
+  it('packs a Leap2A export as Leap2A, and the zip reads back with every part', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-')), 'export.zip');
+    const r = await run(['pack', quirks, '--format', 'leap2a', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out + r.err).toContain('leap2a package');
+    const back = await readPortfolio(out);
+    expect(back.value?.parts).toHaveLength(10);
+    expect(back.value?.files.map((f) => f.path).sort()).toEqual(['files/Ete-2024-photo.png', 'files/report-final.pdf']);
+  });
+
+  it('with --strict, the warnings of the input stop the write', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-')), 'export.zip');
+    const r = await run(['pack', quirks, '--format', 'leap2a', '--out', out, '--strict']);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('[Leap2aFileMissing]');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('packs an IMS package as Leap2A, and a Leap2A export as IMS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-'));
+    const toLeap = await run(['pack', join(repo, 'test/fixtures/ims-example'), '--format', 'leap2a', '--out', join(dir, 'a.zip')]);
+    expect(toLeap.code, toLeap.err).toBe(0);
+    expect((await readPortfolio(join(dir, 'a.zip'))).value!.parts.length).toBeGreaterThan(10);
+    const toIms = await run(['pack', join(repo, 'test/fixtures/leap2a/ns-2010-07.xml'), '--format', 'ims', '--out', join(dir, 'b.zip')]);
+    expect(toIms.code, toIms.err).toBe(0);
+    expect((await readPortfolio(join(dir, 'b.zip'))).value!.parts.map((p) => p.id)).toContain('portfolio:skill');
+  });
+
+  it('builds a site from a Leap2A export', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-')), '_site');
+    const r = await run(['build', quirks, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(out, 'preview', 'view7', 'index.html'))).toBe(true);
+  });
+});
+
+describe('IMS export of nesting IMS cannot write', () => {
+  it('reports a part nested where IMS LIP has no place for it, instead of dropping it silently', async () => {
+    const { exportPackage } = await import('../../src/index.ts');
+    const p = (await readPortfolio(join(repo, 'test/fixtures/leap2a/ns-2010-07.xml'))).value!;
+    p.parts.find((x) => x.id === 'portfolio:skill')!.parent = 'portfolio:page1';
+    const out = exportPackage(p, 'ims');
+    expect(out.diagnostics.find((d) => d.code === 'ExportFieldDropped' && d.message.includes('"portfolio:skill" (competency) is nested'))?.location).toMatchObject({ line: 33, column: 3 });
+  });
+});
