@@ -10,14 +10,18 @@ import { exportPackage, readPortfolio, type Portfolio } from '../../src/index.ts
 import { writeNewFolder } from '../../src/write/index.ts';
 import { normalise } from '../ims/helpers.ts';
 import { imsExampleDir } from './paths.ts';
+import { repoRoot } from '../support/env.ts';
+
+const leapFixtures = join(repoRoot, 'test', 'fixtures', 'leap2a');
 
 const scratch = mkdtempSync(join(tmpdir(), 'vitrine-authored-rt-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Writes the portfolio as an authored folder and reads it back. */
-export async function viaAuthored(p: Portfolio, name: string): Promise<Portfolio> {
+export async function viaAuthored(p: Portfolio, name: string, dropped: string[] = []): Promise<Portfolio> {
   const out = exportPackage(p, 'authored');
-  expect(out.diagnostics).toEqual([]);
+  // Only the losses the caller expects (each reported, never silent).
+  expect(out.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual(dropped.map((m) => `ExportFieldDropped: ${m}`));
   const dir = join(scratch, name);
   await writeNewFolder(dir, out.value);
   const back = await readPortfolio(dir);
@@ -50,6 +54,30 @@ describe('authored round trip', () => {
     const b = await viaAuthored(a, 'b2');
     expect(comparable(b)).toEqual(comparable(a));
   });
+});
+
+describe('Leap2A import → authored (a Mahara user moves in and keeps editing)', () => {
+  for (const name of ['mahara-quirks', 'moodle-forum', 'ns-2009-03.xml']) {
+    it(`${name} → authored → model keeps every part, relation and file, with its Leap2A detail`, async () => {
+      const leap = (await readPortfolio(join(leapFixtures, name))).value!;
+      expect(leap.parts.some((x) => x.leap2a)).toBe(true);
+      // A relation from an id that is no part (the fixture's dangling end) has no file to live in.
+      const dangling = leap.relations.filter((r) => !leap.parts.some((x) => x.id === r.from));
+      const a = await viaAuthored(
+        leap,
+        `leap-${name}`,
+        dangling.map((r) => `relation "${r.id}" starts from "${r.from}", which is no part; an authored folder keeps relations in the part they start from, so it was left out`),
+      );
+      expect(dangling.length).toBe(name === 'mahara-quirks' ? 1 : 0);
+      expect(a.parts.map((x) => x.id).sort()).toEqual(leap.parts.map((x) => x.id).sort());
+      const byId = new Map(a.parts.map((x) => [x.id, x]));
+      for (const part of leap.parts) expect(normalise(byId.get(part.id)), part.id).toEqual(normalise(part));
+      const rels = new Map(a.relations.map((r) => [r.id, r]));
+      for (const r of leap.relations) if (!dangling.includes(r)) expect(normalise(rels.get(r.id)), r.id).toEqual(normalise(r));
+      expect(normalise(a.files)).toEqual(normalise(leap.files));
+      expect(normalise(a.leap2a)).toEqual(normalise(leap.leap2a));
+    });
+  }
 });
 
 describe('authored ⇄ IMS', () => {
@@ -117,5 +145,30 @@ describe('identification fields', () => {
     expect(text).not.toContain('ims:');
     const again = await viaAuthored({ ...r.value!, parts: [me] }, 'ident');
     expect(normalise(again.parts)).toEqual(normalise([me]));
+  });
+});
+
+describe('slug: the address of a part page', () => {
+  it('keeps a chosen slug, refuses a malformed or repeated one, and keeps ids’ slugs clear of chosen ones', async () => {
+    const { writeTree, where } = await import('./helpers.ts');
+    const dir = writeTree({
+      'portfolio.yaml': 'title: Me\n',
+      'a.md': '---\nkind: product\nid: portfolio:artefact7\nslug: artefact7\n---\n',
+      'b.md': '---\nkind: product\nslug: Not A Slug\n---\n',
+      'c.md': '---\nkind: product\nslug: artefact7\n---\n',
+      'd.md': '---\nkind: product\nid: artefact7\n---\n',
+    });
+    const r = await readPortfolio(dir);
+    expect(where(r.diagnostics, dir)).toEqual(['AuthoredValueInvalid b.md:3:7', 'AuthoredValueInvalid c.md:3:7']);
+    const slug = (id: string) => r.value!.parts.find((p) => p.id === id)!.slug;
+    expect(slug('portfolio:artefact7')).toBe('artefact7');
+    expect(slug('b')).toBe('b');
+    expect(slug('c')).toBe('c');
+    // The id "artefact7" would give the slug already chosen above: it gets the next one.
+    expect(slug('artefact7')).toBe('artefact7-2');
+    // Written back only where it differs from what the id gives.
+    const out = exportPackage(r.value!, 'authored').value;
+    const texts = [...out.entries()].filter(([p]) => p.endsWith('.md')).map(([, b]) => new TextDecoder().decode(b));
+    expect(texts.filter((t) => /^slug:/m.test(t)).map((t) => /^slug: (.*)$/m.exec(t)![1])).toEqual(['artefact7', 'artefact7-2']);
   });
 });

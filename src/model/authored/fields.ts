@@ -15,8 +15,8 @@ export const RELATION_FIELDS: ReadonlyMap<string, string> = new Map(IMS_RELATION
 
 /** Fields of a part's front matter (besides the relation fields). */
 export const PART_FIELDS = [
-  'kind', 'id', 'lang', 'title', 'officialTitle', 'type', 'format', 'comment', 'author', 'rationale', 'dates', 'status',
-  'priority', 'level', 'tags', 'files', 'filesComment', 'parent', 'sourcedId', 'relations', 'ims', 'extensions',
+  'kind', 'id', 'slug', 'lang', 'title', 'officialTitle', 'type', 'format', 'comment', 'author', 'rationale', 'dates', 'status',
+  'priority', 'level', 'tags', 'files', 'filesComment', 'parent', 'sourcedId', 'relations', 'ims', 'leap2a', 'extensions',
   'name', 'email', 'web',
 ] as const;
 
@@ -28,7 +28,7 @@ export const FILE_FIELDS = ['path', 'url', 'text', 'inline', 'mode', 'mediaType'
 /** Fields of a caption track. */
 export const CAPTION_FIELDS = ['path', 'lang', 'label', 'kind'] as const;
 /** Fields of an entry of `relations:`. */
-export const RELATION_ENTRY_FIELDS = ['type', 'to', 'id', 'text', 'typeTerm', 'category', 'description', 'comment', 'sourcedId', 'implicit', 'ims', 'extensions'] as const;
+export const RELATION_ENTRY_FIELDS = ['type', 'to', 'id', 'text', 'typeTerm', 'category', 'description', 'comment', 'sourcedId', 'implicit', 'ims', 'leap2a', 'extensions'] as const;
 /** Fields of an entry of `dates:` in its list form. */
 export const DATE_FIELDS = ['type', 'date', 'description'] as const;
 /** Fields of `status:` in its mapping form. */
@@ -41,7 +41,7 @@ export const TEXT_FIELDS = ['text', 'lang'] as const;
 export const TERM_FIELDS = ['value', 'lang', 'source', 'sourceType'] as const;
 
 /** Fields of portfolio.yaml that describe the portfolio; the rest is view configuration. */
-export const PORTFOLIO_FIELDS = ['id', 'title', 'lang', 'ims', 'extensions'] as const;
+export const PORTFOLIO_FIELDS = ['id', 'title', 'lang', 'ims', 'leap2a', 'extensions'] as const;
 
 /** The `format:` of a part's body. */
 export const BODY_FORMATS = ['markdown', 'html', 'text'] as const;

@@ -10,7 +10,7 @@ import { renderMarkdown, type AuthoredPartFile, type AuthoredSource, type YamlPa
 import { didYouMean } from '../../views/suggest.ts';
 import { makeFile } from '../files.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
-import { assignSlugs } from '../slug.ts';
+import { assignSlugs, slugify } from '../slug.ts';
 import { PART_KINDS, type Extension, type ImsPartRecord, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile, type Relation } from '../types.ts';
 import { applyIdentification } from './identification.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, PORTFOLIO_FIELDS, RELATION_ENTRY_FIELDS, RELATION_FIELDS } from './fields.ts';
@@ -36,6 +36,7 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
   const partAt = new Map<string, Location>();
   const relations: PendingRelation[] = [];
   const parents: { part: Part; at: Location }[] = [];
+  const slugAt = new Map<Part, Location>();
   for (const pf of src.parts) {
     if (!pf.front) continue; // its YAML was reported broken
     const read = readPart(pf, src, files, bag, relations);
@@ -49,6 +50,7 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
     if (read.broken) continue;
     portfolio.parts.push(read.part);
     if (read.part.parent) parents.push({ part: read.part, at: read.parentAt! });
+    if (read.slugAt) slugAt.set(read.part, read.slugAt);
   }
 
   const relAt = new Map<string, Location>();
@@ -74,8 +76,27 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
     if (!partAt.has(part.parent!)) bag.add('AuthoredRelationTargetMissing', `parent: no part has the id "${part.parent}".${didYouMean(part.parent!, partAt.keys())}`, at);
   }
 
-  const slugs = assignSlugs(portfolio.parts.map((p) => p.id));
-  for (const p of portfolio.parts) p.slug = slugs.get(p.id)!;
+  // A slug the author chose (or an import kept) is the page's address; the others come from ids.
+  const chosen = new Map<string, Location>();
+  for (const p of portfolio.parts) {
+    const at = slugAt.get(p);
+    if (!p.slug || !at) continue;
+    const first = chosen.get(p.slug);
+    if (first) {
+      bag.add('AuthoredValueInvalid', `slug "${p.slug}" is already the slug of the part at ${first.file}:${first.line ?? 1}; this part gets one from its id`, at);
+      p.slug = '';
+    } else chosen.set(p.slug, at);
+  }
+  const taken = new Set(chosen.keys());
+  const rest = portfolio.parts.filter((p) => !p.slug);
+  const slugs = assignSlugs(rest.map((p) => p.id));
+  for (const p of rest) {
+    const base = slugs.get(p.id)!;
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
+    taken.add(slug);
+    p.slug = slug;
+  }
   portfolio.files = [...files.values()];
   return portfolio;
 }
@@ -106,6 +127,10 @@ function readPortfolioYaml(src: AuthoredSource, portfolio: Portfolio, bag: Diagn
     if (isObj(v.ims)) portfolio.ims = structuredClone(v.ims) as Portfolio['ims'] & object;
     else invalid(cx, ['ims'], 'ims must be a mapping (written by vitrine pack to keep IMS package details)');
   }
+  if (v.leap2a !== undefined) {
+    if (isObj(v.leap2a)) portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
+    else invalid(cx, ['leap2a'], 'leap2a must be a mapping (written by vitrine pack to keep Leap2A feed details)');
+  }
   if (v.extensions !== undefined) portfolio.extensions = extensions(cx, ['extensions'], v.extensions);
 }
 
@@ -129,6 +154,8 @@ interface ReadPart {
   part: Part;
   idAt: Location;
   parentAt?: Location;
+  /** Where the front matter chose the part's slug. */
+  slugAt?: Location;
   /** The kind was unknown (reported): the id counts, so relations to it are not reported too, but the part is left out. */
   broken?: boolean;
 }
@@ -201,6 +228,14 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
     if (s) part.status = s;
   }
   let parentAt: Location | undefined;
+  let slugAt: Location | undefined;
+  if (v.slug !== undefined) {
+    const s = str(cx, ['slug'], v.slug);
+    if (s !== undefined && s === slugify(s) && s.length > 0) {
+      part.slug = s;
+      slugAt = y.at(['slug']);
+    } else if (s !== undefined) invalid(cx, ['slug'], `slug "${s}" must be lowercase letters a-z, digits and single hyphens (such as "${slugify(s)}"), at most 80 characters`);
+  }
   if (v.parent !== undefined) {
     const p = str(cx, ['parent'], v.parent);
     if (p) {
@@ -216,6 +251,10 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   if (v.ims !== undefined) {
     const ims = imsRecord(cx, ['ims'], v.ims);
     if (ims) part.ims = ims;
+  }
+  if (v.leap2a !== undefined) {
+    if (isObj(v.leap2a) && Array.isArray(v.leap2a.types)) part.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Part['leap2a']>;
+    else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);
   if (v.name !== undefined || v.email !== undefined || v.web !== undefined) {
@@ -237,7 +276,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   if (v.relations !== undefined) readRelationList(cx, v.relations, id, scope, relations);
 
   part.files = [...new Set([...part.description?.full.flatMap((m) => (m.file ? [m.file] : [])) ?? [], ...scope.used])];
-  return { part, idAt, ...(parentAt ? { parentAt } : {}), ...(kind === undefined ? { broken: true } : {}) };
+  return { part, idAt, ...(parentAt ? { parentAt } : {}), ...(slugAt ? { slugAt } : {}), ...(kind === undefined ? { broken: true } : {}) };
 }
 
 function locString(l: Location): string {
@@ -406,6 +445,10 @@ function readRelationList(cx: Cx, v: unknown, from: string, scope: FileScope, ou
     if (x.ims !== undefined) {
       const ims = imsRecord(cx, [...path, 'ims'], x.ims);
       if (ims) rel.ims = ims;
+    }
+    if (x.leap2a !== undefined) {
+      if (isObj(x.leap2a)) rel.leap2a = structuredClone(x.leap2a) as NonNullable<Relation['leap2a']>;
+      else invalid(cx, [...path, 'leap2a'], 'leap2a must be a mapping as vitrine pack writes it');
     }
     if (x.extensions !== undefined) rel.extensions = extensions(cx, [...path, 'extensions'], x.extensions);
     out.push({ relation: rel, toAt, idAt: x.id === undefined ? cx.y.at(path) : cx.y.at([...path, 'id']) });

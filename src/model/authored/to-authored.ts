@@ -38,6 +38,7 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
   if (p.title !== undefined) head.title = p.title;
   if (p.lang !== undefined) head.lang = p.lang;
   if (p.ims) head.ims = p.ims;
+  if (p.leap2a) head.leap2a = p.leap2a;
   if (p.extensions.length) head.extensions = p.extensions;
   out.set('portfolio.yaml', enc.encode(`# The portfolio: who it is, its title and language (docs/authored-format.md).\n${stringifyYaml(head)}`));
 
@@ -78,6 +79,8 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
 
 function partFront(part: Part, relations: Relation[], o: Out): { front: Obj; body: string | undefined } {
   const f: Obj = { kind: part.kind, id: part.id };
+  // A slug other than the one the id gives (a Leap2A import's) is kept: it is the page's address.
+  if (part.slug && part.slug !== slugify(part.id)) f.slug = part.slug;
   if (o.lang) f.lang = o.lang;
   const d = part.description;
   if (d?.short) f.title = text(d.short, o);
@@ -116,6 +119,7 @@ function partFront(part: Part, relations: Relation[], o: Out): { front: Obj; bod
     if (Array.isArray(ims.record.items) && !ims.record.items.length && Object.keys(ims.record).length === 1 && ims.element === 'identification' && Object.keys(ims).length === 2) ims = undefined;
   }
   if (ims) f.ims = ims;
+  if (part.leap2a) f.leap2a = part.leap2a;
   if (part.extensions.length) f.extensions = part.extensions.map(({ origin: _o, ...x }) => x);
   const general: Obj[] = [];
   for (const r of relations) {
@@ -146,6 +150,7 @@ function relationEntry(r: Relation, o: Out): Obj {
   if (r.sourcedId) e.sourcedId = { ...r.sourcedId };
   if (r.implicit) e.implicit = true;
   if (r.ims) e.ims = r.ims;
+  if (r.leap2a) e.leap2a = r.leap2a;
   if (r.extensions.length) e.extensions = r.extensions.map(({ origin: _o, ...x }) => x);
   return e;
 }
