@@ -15,12 +15,13 @@ import { vitrinePlugin, type EleventyConfigLike, type RootData } from './elevent
 import { viewAssets, type AssetOptions } from './assets.ts';
 import { createImageProcessor } from './image-processor.ts';
 import type { ViewData } from './types.ts';
+import { renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
 
 /** Where the default templates are. */
 export const defaultTemplatesDir = resolve(import.meta.dirname, '../../templates');
 
 /** What rendering needs besides the plans. */
-export interface RenderOptions extends AssetOptions {
+export interface RenderOptions extends AssetOptions, XslOptions {
   /** The user's template folder overriding the defaults file by file. */
   templates?: string;
   /** Folder that relative per-view template folders are resolved against (the config's folder). */
@@ -36,7 +37,7 @@ export type SiteFiles = Map<string, Uint8Array>;
  * views resolved against the folder of the config file they were written in.
  */
 export function renderOptionsFor(configFile: string | undefined, overrides: RenderOptions = {}): RenderOptions {
-  return { processImage: createImageProcessor('.vitrine-cache'), ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
+  return { processImage: createImageProcessor('.vitrine-cache'), xslCache: '.vitrine-cache/xsl', ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
 }
 
 /** Template folders for a view, most specific first. */
@@ -66,7 +67,15 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     const made = await viewAssets(plan, options, bag);
     for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '' };
-    views.push(buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input));
+    const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
+    if (plan.xsl && 'file' in plan.xsl) {
+      const xsl = await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
+      if (xsl) {
+        for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
+        data.xsl = xsl.page !== undefined ? { page: xsl.page } : { fragment: xsl.fragment ?? '' };
+      }
+    }
+    views.push(data);
   }
   const rootDirs = templateDirsFor(undefined, options);
   const listed = plans.filter((p) => p.access === 'public' || p.preview);

@@ -219,4 +219,6 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   t: Record<string, string>;
   /** Content hash of the view's stylesheet, for cache busting. */
   css: string;
+  /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
+  xsl?: { page: string } | { fragment: string };
 }

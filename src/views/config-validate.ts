@@ -16,7 +16,7 @@ export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protecte
 /** Keys allowed at the top of the config file. */
 export const TOP_KEYS = ['$schema', 'views'] as const;
 /** Keys allowed in a view. */
-export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package'] as const;
+export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'xsl'] as const;
 /** Keys allowed in a `select` entry. */
 export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with'] as const;
 /** Keys allowed in a view's `theme`. */
@@ -208,6 +208,25 @@ function validateView(cx: ValidateContext, node: Node | null, where: string): Vi
   if (pkg) {
     if (isScalar(pkg.value) && typeof pkg.value.value === 'boolean') view.package = pkg.value.value;
     else fail(cx, pkg.value ?? pkg.pair, `${name}: package must be true or false, not ${describe(pkg.value)}`);
+  }
+  const xsl = f.get('xsl');
+  if (xsl) {
+    const origin = originOf(cx, xsl.value);
+    if (isMap(xsl.value)) {
+      const x = entries(cx, xsl.value, ['package'], `${name}: xsl`);
+      const res = x.get('package');
+      if (!res) fail(cx, xsl.value, `${name}: xsl needs "package: RESOURCE-ID", the identifier of an ims-epView resource of the input package`);
+      else {
+        const s = text(cx, res.value, `${name}: xsl.package`, res.pair);
+        if (s !== undefined) view.xsl = { package: s, origin };
+      }
+    } else {
+      const s = text(cx, xsl.value, `${name}: xsl (a stylesheet such as xsl/my-view.xsl, or { package: RESOURCE-ID })`, xsl.pair);
+      if (s !== undefined) {
+        if (!/\.(xsl|xslt)$/i.test(s)) fail(cx, xsl.value, `${name}: xsl "${s}" must name an XSLT file ending in .xsl or .xslt`);
+        else view.xsl = { file: s, origin };
+      }
+    }
   }
   const theme = f.get('theme');
   if (theme) {

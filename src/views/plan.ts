@@ -82,6 +82,7 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
     theme,
   };
   if (view.description !== undefined) plan.description = view.description;
+  if (view.xsl) plan.xsl = 'file' in view.xsl && configFile ? { ...view.xsl, file: resolve(dirname(configFile), view.xsl.file) } : { ...view.xsl };
   const owner = parts.find((p) => p.kind === 'identification');
   if (owner) plan.owner = owner;
   return plan;

@@ -1,0 +1,68 @@
+/**
+ * An XSL view's pages: the view document goes through the view's stylesheet; the result is
+ * either a whole page (it starts with `<!DOCTYPE` or `<html>`), which replaces the view's front
+ * page, or a fragment, which the theme's layout wraps. Result documents become files of the
+ * view folder.
+ */
+import { dirname } from 'node:path';
+import type { DiagnosticBag } from '../../diagnostics/index.ts';
+import { parseOrigin } from '../../diagnostics/index.ts';
+import type { ViewPlan } from '../../views/types.ts';
+import type { ImageInfo } from '../page-data.ts';
+import { buildViewDocument } from './view-document.ts';
+import { runXsl, type XslJob } from './run.ts';
+
+/** What an XSL view adds to the site. */
+export interface XslViewResult {
+  /** A whole page replacing the view's front page. */
+  page?: string;
+  /** HTML placed inside the theme's layout on the view's front page. */
+  fragment?: string;
+  /** Result documents, by path inside the view folder. */
+  files: Map<string, Uint8Array>;
+}
+
+/** Options shared by every XSL view of a build. */
+export interface XslOptions {
+  /** Where compiled stylesheets are cached (`.vitrine-cache/xsl`). */
+  xslCache?: string;
+}
+
+/** The audience profile a plan names, if another part of Vitrine set one (issue: audience profiles). */
+function profileOf(plan: ViewPlan): string | undefined {
+  const p = (plan as ViewPlan & { profile?: unknown }).profile;
+  if (typeof p === 'string') return p;
+  if (p && typeof p === 'object' && typeof (p as { id?: unknown }).id === 'string') return (p as { id: string }).id;
+  return undefined;
+}
+
+/** The standard parameters of a view stylesheet (docs/xsl-views.md). */
+export function viewParams(plan: ViewPlan): Record<string, string> {
+  return { 'view-id': plan.id, 'base-url': '', 'root-url': '../', profile: profileOf(plan) ?? '' };
+}
+
+/** Splits a stylesheet's principal result into a whole page or a fragment. */
+export function placeOutput(output: string): { page?: string; fragment?: string } {
+  const text = output.replace(/^\uFEFF?\s*<\?xml[^?]*\?>\s*/, '');
+  if (/^\s*(<!DOCTYPE\s+html|<html[\s>])/i.test(text)) return { page: /^\s*<!DOCTYPE/i.test(text) ? text : `<!DOCTYPE html>\n${text}` };
+  return { fragment: text };
+}
+
+/** Runs a view's own stylesheet (`xsl: path` in its configuration) on its view document. */
+export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
+  const profile = profileOf(plan);
+  const source = buildViewDocument({ plan, images, messages, ...(profile ? { profile } : {}) });
+  const job: XslJob = { stylesheet: plan.xsl.file, source, params: viewParams(plan), roots: [dirname(plan.xsl.file)] };
+  if (options.xslCache) job.cacheDir = options.xslCache;
+  const before = bag.items.length;
+  const out = await runXsl(job, bag);
+  // A stylesheet that cannot be read is the config's mistake: point at the view's xsl: line too.
+  if (!out && bag.items.slice(before).some((d) => d.code === 'XslNotFound') && plan.xsl && 'origin' in plan.xsl && plan.xsl.origin) {
+    bag.items[bag.items.length - 1]!.location = parseOrigin(plan.xsl.origin);
+  }
+  if (!out) return undefined;
+  const encoder = new TextEncoder();
+  const files = new Map<string, Uint8Array>();
+  for (const [href, text] of out.documents) files.set(href, encoder.encode(text));
+  return { ...placeOutput(out.output), files };
+}
