@@ -131,6 +131,18 @@ function check(sef, allowed) {
   return problems;
 }
 
+/** The line of the first SEF node that matches (result documents carry no location of their own). */
+function lineOf(sef, test) {
+  let found;
+  const walk = (n) => {
+    if (found !== undefined || !n || typeof n !== 'object') return;
+    if (test(n) && n.line !== undefined) found = n.line;
+    else if (n.C) for (const c of n.C) walk(c);
+  };
+  walk(sef);
+  return found;
+}
+
 function answer(obj) {
   process.stdout.write(JSON.stringify(obj));
 }
@@ -187,7 +199,10 @@ function main(job) {
         const href = String(uri);
         // Relative, forward, inside the view folder: no scheme, no leading /, no .. segment.
         if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('\\') || href.split(/[\\/]/).some((s) => s === '..' || s === '')) {
-          throw new Refused(`xsl:result-document href="${href}" is not allowed: give a relative path inside the view folder`, 'VXSL0003');
+          const e = new Refused(`xsl:result-document href="${href}" is not allowed: give a relative path inside the view folder`, 'VXSL0003');
+          e.xsltLineNr = lineOf(sef, (n) => n.N === 'resultDoc' && JSON.stringify(n, (k, v) => (k === 'parentNode' ? undefined : v)).includes(JSON.stringify(href).slice(1, -1)));
+          e.xsltModule = job.stylesheet ? job.stylesheet.uri.split('/').pop() : undefined;
+          throw e;
         }
         return {
           destination: 'serialized',
