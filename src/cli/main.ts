@@ -20,7 +20,7 @@ const commonOptions = {
 } as const;
 
 const commandOptions = {
-  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false } },
+  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false } },
   check: {},
   pack: { format: { type: 'string' }, out: { type: 'string' } },
 } as const;
@@ -92,7 +92,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (name === 'check') return await runCheck(input, flags, io);
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;
-    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true }, flags, io);
+    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, allowPackageXsl: v['allow-package-xsl'] === true }, flags, io);
   }
   const format = v.format as string | undefined;
   if (format !== 'ims') {

@@ -27,7 +27,7 @@ Run 'vitrine <command> --help' for a command's options.
 
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
-  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif]
+  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif] [--allow-package-xsl]
 
 Builds a static site: one self-contained folder per view configured in
 vitrine.config.yaml (inside the input folder or beside the input file), or one
@@ -38,6 +38,9 @@ noindex preview of everything when no view is configured.
   --templates DIR  your templates, overriding the defaults file by file
   --cache DIR      cache of image variants (default: .vitrine-cache)
   --avif           also publish AVIF images (slower to build: 3-4x the image work)
+  --allow-package-xsl  run the XSL views the input package carries (ims-epView):
+                   they are the package author's code; they run isolated, but only
+                   allow them for packages you trust. Without it they are skipped.
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).

@@ -16,12 +16,13 @@ import { viewAssets, type AssetOptions } from './assets.ts';
 import { createImageProcessor } from './image-processor.ts';
 import type { ViewData } from './types.ts';
 import { renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
 /** Where the default templates are. */
 export const defaultTemplatesDir = resolve(import.meta.dirname, '../../templates');
 
 /** What rendering needs besides the plans. */
-export interface RenderOptions extends AssetOptions, XslOptions {
+export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptions {
   /** The user's template folder overriding the defaults file by file. */
   templates?: string;
   /** Folder that relative per-view template folders are resolved against (the config's folder). */
@@ -61,6 +62,8 @@ export interface SiteModel {
 export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag: DiagnosticBag): Promise<SiteModel> {
   const assets: SiteFiles = new Map();
   const views: ViewData[] = [];
+  let pkg: Promise<LoadedPackage | undefined> | undefined;
+  const loadPackage = () => (pkg ??= options.input ? loadPackagePresentations(options.input) : Promise.resolve(undefined));
   for (const plan of plans) {
     const dirs = templateDirsFor(plan, options);
     const messages = loadMessages(plan.lang, dirs);
@@ -73,6 +76,12 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
       if (xsl) {
         for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
         data.xsl = xsl.page !== undefined ? { page: xsl.page } : { fragment: xsl.fragment ?? '' };
+      }
+    } else if (plan.xsl && 'package' in plan.xsl) {
+      const xsl = await renderPackageXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, loadPackage, bag);
+      if (xsl) {
+        for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
+        data.xsl = { fragment: xsl.fragment ?? '', styles: xsl.styles };
       }
     }
     views.push(data);

@@ -220,5 +220,5 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   /** Content hash of the view's stylesheet, for cache busting. */
   css: string;
   /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
-  xsl?: { page: string } | { fragment: string };
+  xsl?: { page: string } | { fragment: string; styles?: string[] };
 }
