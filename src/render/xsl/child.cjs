@@ -23,11 +23,14 @@ const SaxonJS = require('saxon-js');
 
 const platform = SaxonJS.getPlatform();
 
-class Refused extends Error {
-  constructor(message, code) {
-    super(message);
-    this.code = code;
-  }
+/**
+ * A refusal, as saxon-js's own error class: saxon-js rethrows only its own errors from file
+ * access (anything else it caches as if it were a document).
+ */
+function Refused(message, code) {
+  const e = new SaxonJS.XError(message, code);
+  e.vitrineRefused = true;
+  return e;
 }
 
 /** Narrows saxon-js's platform to reads under `roots`; everything else is refused. */
@@ -220,8 +223,7 @@ function main(job) {
     }
     return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output: String(options.principalResult ?? ''), method, documents });
   } catch (e) {
-    const refused = e instanceof Refused || /^VXSL/.test(String(e && e.code));
-    return answer({ ok: false, phase: 'run', refused, message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
+        return answer({ ok: false, phase: 'run', refused: !!(e && e.vitrineRefused) || /VXSL/.test(String(e && e.code)), message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
   }
 }
 

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticBag, type Location } from '../../diagnostics/index.ts';
 import { STANDARD_FUNCTIONS } from './allowed-functions.ts';
@@ -130,17 +130,34 @@ function writeCache(dir: string, key: string, sef: string, bag: DiagnosticBag): 
 function locate(job: XslJob, a: ChildAnswer): Location {
   let file = job.display ?? job.stylesheet;
   if (a.module) {
-    const m = a.module.replace(/^file:\/\//, '');
-    const main = job.stylesheet.split('/').pop();
-    if (m.split('/').pop() !== main) file = resolve(dirname(job.stylesheet), a.module.startsWith('file:') ? fileURLToPath(a.module) : m);
+    // saxon-js names a module by its base name or URI; its own compiler's modules (static.xsl,
+    // xpath.xsl) are not files of the stylesheet and leave the main stylesheet as the place.
+    let path: string | undefined;
+    try {
+      path = a.module.startsWith('file:') ? fileURLToPath(a.module) : resolve(dirname(job.stylesheet), a.module);
+    } catch {
+      path = undefined;
+    }
+    const main = path !== undefined && basename(path) === basename(job.stylesheet);
+    if (path && !main && existsSync(path)) file = path;
+    else if (!main) return { file }; // a line of saxon-js's compiler, not of the stylesheet
   }
   return { file, line: a.line ?? 1, column: a.column ?? 1 };
 }
 
+/**
+ * Node's flags for a stylesheet's process, before the script: the permission model with reads
+ * of the child script, saxon-js and the job's roots only (no writes, child processes or
+ * workers: not granted), and the memory limit.
+ */
+export function childFlags(job: Pick<XslJob, 'roots' | 'memoryLimitMb'>): string[] {
+  const reads = [CHILD, NODE_MODULES, ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
+  return [permissionFlag(), ...reads, `--max-old-space-size=${job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB}`, '--no-warnings'];
+}
+
 /** Runs the child with a job; resolves with its answer, or with how it died. */
 function spawnChild(job: XslJob, payload: string): Promise<{ answer?: ChildAnswer; killed?: 'time' | 'memory' | 'crash'; stderr: string }> {
-  const reads = [CHILD, NODE_MODULES, ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
-  const args = [permissionFlag(), ...reads, `--max-old-space-size=${job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB}`, '--no-warnings', CHILD];
+  const args = [...childFlags(job), CHILD];
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
     let out = '';
@@ -211,9 +228,10 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
   if (!a.ok) {
     const where = locate(job, a);
     const msg = (a.message ?? '').replace(/\s+/g, ' ').trim();
-    if (a.phase === 'compile') bag.add('XslCompileFailed', msg, where, opts);
+    const refused = a.refused || /^VXSL/.test(a.code ?? '') || /is not allowed|not available to XSL views|ERR_ACCESS_DENIED/.test(msg);
+    if (a.phase === 'compile' && !refused) bag.add('XslCompileFailed', msg, where, opts);
     else if (a.phase === 'check') bag.add('XslFunctionRefused', `${job.display ?? job.stylesheet} ${msg}`, where, opts);
-    else if (a.refused || /^VXSL/.test(a.code ?? '') || /is not allowed|not available to XSL views/.test(msg)) bag.add('XslAccessRefused', msg, where, opts);
+    else if (refused) bag.add('XslAccessRefused', msg, where, opts);
     else bag.add('XslRunFailed', msg, where, opts);
     return undefined;
   }
