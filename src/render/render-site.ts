@@ -15,7 +15,7 @@ import { vitrinePlugin, type EleventyConfigLike, type RootData } from './elevent
 import { viewAssets, type AssetOptions } from './assets.ts';
 import { createImageProcessor } from './image-processor.ts';
 import type { ViewData } from './types.ts';
-import { renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
 import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
 /** Where the default templates are. */
@@ -71,11 +71,12 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '' };
     const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
-    if (plan.xsl && 'file' in plan.xsl) {
-      const xsl = await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
+    if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
+      const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
       if (xsl) {
         for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
-        data.xsl = xsl.page !== undefined ? { page: xsl.page } : { fragment: xsl.fragment ?? '' };
+        if (xsl.page !== undefined) data.xsl = { page: xsl.page };
+        else if (xsl.fragment !== undefined) data.xsl = { fragment: xsl.fragment };
       }
     } else if (plan.xsl && 'package' in plan.xsl) {
       const xsl = await renderPackageXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, loadPackage, bag);

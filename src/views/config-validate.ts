@@ -213,12 +213,16 @@ function validateView(cx: ValidateContext, node: Node | null, where: string): Vi
   if (xsl) {
     const origin = originOf(cx, xsl.value);
     if (isMap(xsl.value)) {
-      const x = entries(cx, xsl.value, ['package'], `${name}: xsl`);
+      const x = entries(cx, xsl.value, ['package', 'osp'], `${name}: xsl`);
       const res = x.get('package');
-      if (!res) fail(cx, xsl.value, `${name}: xsl needs "package: RESOURCE-ID", the identifier of an ims-epView resource of the input package`);
-      else {
+      const osp = x.get('osp');
+      if (!res === !osp) fail(cx, xsl.value, `${name}: xsl needs one of "package: RESOURCE-ID" (an ims-epView resource of the input package) or "osp: TEMPLATE.xsl" (a Sakai OSP presentation template)`);
+      else if (res) {
         const s = text(cx, res.value, `${name}: xsl.package`, res.pair);
         if (s !== undefined) view.xsl = { package: s, origin };
+      } else if (osp) {
+        const s = text(cx, osp.value, `${name}: xsl.osp`, osp.pair);
+        if (s !== undefined) view.xsl = { osp: s, origin };
       }
     } else {
       const s = text(cx, xsl.value, `${name}: xsl (a stylesheet such as xsl/my-view.xsl, or { package: RESOURCE-ID })`, xsl.pair);

@@ -82,7 +82,10 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
     theme,
   };
   if (view.description !== undefined) plan.description = view.description;
-  if (view.xsl) plan.xsl = 'file' in view.xsl && configFile ? { ...view.xsl, file: resolve(dirname(configFile), view.xsl.file) } : { ...view.xsl };
+  if (view.xsl) {
+    const base = configFile ? dirname(configFile) : '.';
+    plan.xsl = 'file' in view.xsl ? { ...view.xsl, file: resolve(base, view.xsl.file) } : 'osp' in view.xsl ? { ...view.xsl, osp: resolve(base, view.xsl.osp) } : { ...view.xsl };
+  }
   const owner = parts.find((p) => p.kind === 'identification');
   if (owner) plan.owner = owner;
   return plan;

@@ -40,14 +40,14 @@ export interface ViewConfig {
   theme?: { templates?: string };
   /** Also write an IMS package of this view (only its parts and files) into its folder. */
   package?: boolean;
-  /** An XSL view: the user's stylesheet (a path relative to the config file) or a package's `ims-epView` resource. */
+  /** An XSL view: the user's stylesheet (a path relative to the config file), a package's `ims-epView` resource, or a Sakai OSP template. */
   xsl?: XslChoice;
   /** `file:line:col` of the view in the config, for diagnostics about it. */
   origin?: string;
 }
 
 /** Where an XSL view's stylesheet comes from (docs/xsl-views.md). */
-export type XslChoice = { file: string; origin?: string } | { package: string; origin?: string };
+export type XslChoice = { file: string; origin?: string } | { package: string; origin?: string } | { osp: string; origin?: string };
 
 /** The configuration of a site: its views and where they were read from. */
 export interface SiteConfig {

@@ -4,13 +4,16 @@
  * page, or a fragment, which the theme's layout wraps. Result documents become files of the
  * view folder.
  */
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import { parseOrigin } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
 import { runXsl, type XslJob } from './run.ts';
+import { buildOspPresentation, ospLayout } from './osp.ts';
 
 /** What an XSL view adds to the site. */
 export interface XslViewResult {
@@ -65,4 +68,32 @@ export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string }
   const files = new Map<string, Uint8Array>();
   for (const [href, text] of out.documents) files.set(href, encoder.encode(text));
   return { ...placeOutput(out.output), files };
+}
+
+/**
+ * Runs a Sakai OSP presentation template (`xsl: { osp: template.xsl }`) through the adapter
+ * (osp.ts): the `ospiPresentation` document and its layout file are written to a fresh folder
+ * the template may read besides its own. A whole page replaces the view's front page; any other
+ * result (passthrough.xsl gives the adapter's document back) is written as `osp-presentation.xml`.
+ */
+export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-osp-'));
+  try {
+    writeFileSync(join(dir, 'layout.xhtml'), ospLayout(plan));
+    const source = buildOspPresentation(plan, images, 'layout.xhtml', messages);
+    // The source's base URI is in `dir` (the first root): the layout's relative URI resolves there.
+    const job: XslJob = { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)] };
+    if (options.xslCache) job.cacheDir = options.xslCache;
+    const out = await runXsl(job, bag);
+    if (!out) return undefined;
+    const encoder = new TextEncoder();
+    const files = new Map<string, Uint8Array>();
+    for (const [href, text] of out.documents) files.set(href, encoder.encode(text));
+    const placed = placeOutput(out.output);
+    if (placed.page !== undefined) return { page: placed.page, files };
+    files.set('osp-presentation.xml', encoder.encode(out.output));
+    return { files };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
