@@ -5,8 +5,7 @@
 
   It makes a fragment, which Vitrine places inside the theme's layout: a list of the view's
   parts with their kind, their own words from the IMS record, what evidences them, and the
-  files they use, linked to the theme's part pages. It also writes parts.xml, a plain list of
-  the parts, into the view folder with xsl:result-document (XSLT 2.0+ processors only).
+  files they use, linked to the theme's part pages. portfolio-pages.xsl builds on it.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -46,9 +45,6 @@
         <xsl:apply-templates select="v:parts/v:part"/>
       </ol>
     </div>
-    <xsl:if test="function-available('current-group')">
-      <xsl:call-template name="parts-list"/>
-    </xsl:if>
   </xsl:template>
 
   <xsl:template match="v:part">
@@ -89,17 +85,4 @@
     </li>
   </xsl:template>
 
-  <!-- XSLT 2.0+ only (the template is called only where current-group() exists). -->
-  <xsl:template name="parts-list">
-    <xsl:result-document version="2.0" href="parts.xml" method="xml" indent="yes">
-      <parts view="{$view-id}">
-        <xsl:for-each select="/v:view/v:parts/v:part">
-          <part id="{@id}" kind="{@kind}" href="{@href}">
-            <xsl:value-of select="@title"/>
-          </part>
-        </xsl:for-each>
-      </parts>
-      <xsl:fallback/>
-    </xsl:result-document>
-  </xsl:template>
 </xsl:stylesheet>

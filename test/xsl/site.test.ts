@@ -40,7 +40,7 @@ describe('XSL views in a build', () => {
     for (const a of frag.querySelectorAll('a')) expect(existsSync(join(out, 'xsl-overview', a.getAttribute('href')!)), a.getAttribute('href')).toBe(true);
     expect(frag.text).toContain('Evidence: “Nord”, typographic poster');
     const parts = readFileSync(join(out, 'xsl-overview', 'parts.xml'), 'utf8');
-    expect(parts).toContain('<part id="competency_typography" kind="competency"');
+    expect(parts).toContain('<part id="competency_typography" kind="competency" href="competency-typography/index.html">Typography and typesetting</part>');
     // Part pages stay the theme's.
     expect(existsSync(join(out, 'xsl-overview', 'competency-typography', 'index.html'))).toBe(true);
   }, 120_000);

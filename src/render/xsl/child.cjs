@@ -227,6 +227,12 @@ function main(job) {
   }
 }
 
+// Required as a module (bench/xsl.ts measures compiling and transforming in-process): no job.
+if (require.main !== module) {
+  module.exports = { compile, link, SaxonJS, platform };
+  return;
+}
+
 let input = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (d) => (input += d));
