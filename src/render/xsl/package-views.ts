@@ -16,7 +16,7 @@ import { sanitizePresentationHtml } from '../../model/sanitize.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
-import { placeOutput, viewParams, type XslViewResult } from './render-xsl.ts';
+import { placeOutput, profileOf, viewParams, type XslViewResult } from './render-xsl.ts';
 import { runXsl } from './run.ts';
 
 /** What package views need to know about the build. */
@@ -89,7 +89,8 @@ export async function renderPackageXslView(
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), bytes);
     }
-    const source = buildViewDocument({ plan, images, messages });
+    const profile = profileOf(plan);
+    const source = buildViewDocument({ plan, images, messages, ...(profile ? { profile } : {}) });
     const out = await runXsl({ stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true, ...(options.xslCache ? { cacheDir: options.xslCache } : {}) }, bag);
     if (!out) return undefined;
     const encoder = new TextEncoder();

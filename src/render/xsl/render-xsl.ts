@@ -32,7 +32,7 @@ export interface XslOptions {
 }
 
 /** The audience profile a plan names, if another part of Vitrine set one (issue: audience profiles). */
-function profileOf(plan: ViewPlan): string | undefined {
+export function profileOf(plan: ViewPlan): string | undefined {
   const p = (plan as ViewPlan & { profile?: unknown }).profile;
   if (typeof p === 'string') return p;
   if (p && typeof p === 'object' && typeof (p as { id?: unknown }).id === 'string') return (p as { id: string }).id;
