@@ -30,7 +30,8 @@ describe('the example site', () => {
   it('gives every selected part a page with its title, in the view language', async () => {
     const portfolio = (await readPortfolio(content)).value!;
     const plans = planViews(portfolio, (await readSiteConfig(content)).value).value;
-    expect(plans.map((p) => p.id)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment']);
+    // The first three; views added at the end of the example (the XSL view, ...) follow them.
+    expect(plans.map((p) => p.id).slice(0, 3)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment']);
     for (const plan of plans) {
       const index = page(out, `${plan.folder}/index.html`);
       expect(index.querySelector('html')?.getAttribute('lang')).toBe(plan.lang);

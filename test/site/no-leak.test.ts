@@ -129,10 +129,10 @@ async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, f
 }
 
 describe('no leaks between views', () => {
-  it('holds for the three views of the example, with every field and file marked', async () => {
+  it('holds for the views of the example, with every field and file marked', async () => {
     const { portfolio, markers, fileMarkers } = await markedPortfolio();
     const config = (await readSiteConfig(content)).value;
-    expect(config.views.length).toBe(3);
+    expect(config.views.length).toBeGreaterThanOrEqual(3);
     await checkNoLeak(portfolio, markers, fileMarkers, config);
   }, 120_000);
 

@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticBag } from '../../src/diagnostics/index.ts';
 import { childFlags, runXsl } from '../../src/render/xsl/run.ts';
 
+const repo = resolve(import.meta.dirname, '../..');
 const NS = 'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:js="http://saxonica.com/ns/globalJS"';
 const SECRET = 'top-secret-value-4b1d';
 
@@ -146,9 +147,12 @@ describe('hostile package stylesheets', () => {
       try { require('child_process').execSync('true'); out.push('spawned'); } catch (e) { out.push(e.code); }
       try { new (require('worker_threads').Worker)('1', { eval: true }); out.push('worker'); } catch (e) { out.push(e.code); }
       try { fs.readFileSync(${JSON.stringify(join(a.pkg, 'ok.xml'))}); out.push('read-package'); } catch (e) { out.push(e.code); }
+      try { fs.readFileSync(${JSON.stringify(join(repo, 'node_modules', 'yaml', 'package.json'))}); out.push('read-other-module'); } catch (e) { out.push(e.code); }
+      try { require('saxon-js'); out.push('saxon-js'); } catch (e) { out.push(e.code || e.message); }
       process.stdout.write(JSON.stringify(out));`;
-    const r = spawnSync(process.execPath, [...childFlags({ roots: [a.pkg] }), '-e', script], { encoding: 'utf8' });
-    expect(JSON.parse(r.stdout)).toEqual(['ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'read-package']);
+    // Run from the repository, as the child runs, so that require('saxon-js') resolves.
+    const r = spawnSync(process.execPath, [...childFlags({ roots: [a.pkg] }), '-e', script], { encoding: 'utf8', cwd: repo });
+    expect(JSON.parse(r.stdout)).toEqual(['ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'ERR_ACCESS_DENIED', 'read-package', 'ERR_ACCESS_DENIED', 'saxon-js']);
     expect(existsSync(a.pwned)).toBe(false);
     expect(readFileSync(a.secret, 'utf8')).toBe(SECRET);
   });

@@ -14,9 +14,40 @@ import { STANDARD_FUNCTIONS } from './allowed-functions.ts';
 
 /** The child process script. */
 const CHILD = resolve(import.meta.dirname, 'child.cjs');
-/** saxon-js's folder and what it loads (its dependencies sit beside it in node_modules). */
-const NODE_MODULES = resolve(dirname(fileURLToPath(import.meta.resolve('saxon-js'))), '..');
-const SAXON_VERSION = (JSON.parse(readFileSync(join(NODE_MODULES, 'saxon-js', 'package.json'), 'utf8')) as { version: string }).version;
+/** saxon-js's own folder. */
+const SAXON_DIR = dirname(fileURLToPath(import.meta.resolve('saxon-js')));
+const SAXON_VERSION = (JSON.parse(readFileSync(join(SAXON_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+
+let saxonFolders: string[] | undefined;
+/**
+ * The folders of saxon-js and of every package it depends on, transitively (axios and its
+ * own): all a stylesheet's process needs to read besides the stylesheet's roots. Found as
+ * Node finds them: in `node_modules` folders from the depending package upwards.
+ */
+export function saxonReadFolders(): string[] {
+  if (saxonFolders) return saxonFolders;
+  const found = new Set<string>([SAXON_DIR]);
+  const queue = [SAXON_DIR];
+  while (queue.length) {
+    const dir = queue.shift()!;
+    const deps = Object.keys((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
+    for (const dep of deps) {
+      for (let up = dir; ; up = dirname(up)) {
+        const candidate = join(up, 'node_modules', dep);
+        if (existsSync(join(candidate, 'package.json'))) {
+          const real = realpathSync(candidate);
+          if (!found.has(real)) {
+            found.add(real);
+            queue.push(real);
+          }
+          break;
+        }
+        if (dirname(up) === up) break;
+      }
+    }
+  }
+  return (saxonFolders = [...found]);
+}
 
 /** Limits of one run. */
 export const XSL_TIME_LIMIT_MS = 20_000;
@@ -151,7 +182,7 @@ function locate(job: XslJob, a: ChildAnswer): Location {
  * workers: not granted), and the memory limit.
  */
 export function childFlags(job: Pick<XslJob, 'roots' | 'memoryLimitMb'>): string[] {
-  const reads = [CHILD, NODE_MODULES, ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
+  const reads = [CHILD, ...saxonReadFolders(), ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
   return [permissionFlag(), ...reads, `--max-old-space-size=${job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB}`, '--no-warnings'];
 }
 
