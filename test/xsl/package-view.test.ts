@@ -67,6 +67,38 @@ describe('package XSL views', () => {
     expect(d.location).toMatchObject({ file: join(dir, 'vitrine.config.yaml'), line: 3 });
   }, 60_000);
 
+  it('reduces a whole page to its sanitized body, sanitizes result documents and refuses other types', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-pkg-xsl-'));
+    cpSync(fixture, dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'views/cv.xsl'),
+      `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="html" html-version="5"/>
+<xsl:template match="/">
+  <html><head><script>steal()</script></head><body><main class="own"><h2>Own page</h2><script>steal()</script><a href="javascript:steal()">x</a></main></body></html>
+  <xsl:result-document href="more.html" method="html"><p onmouseover="steal()">more</p><iframe src="https://evil.example/"/></xsl:result-document>
+  <xsl:result-document href="picture.svg" method="xml"><svg xmlns="http://www.w3.org/2000/svg"><script>steal()</script></svg></xsl:result-document>
+</xsl:template>
+</xsl:stylesheet>`,
+    );
+    const { out, result } = await buildTo(dir, { render: { allowPackageXsl: true } });
+    expect(result.value.written).toBe(true);
+    const html = readFileSync(join(out, 'packaged-cv/index.html'), 'utf8');
+    expect(html).not.toContain('steal()');
+    // Inside the theme's layout, whatever the stylesheet made.
+    const front = page(out, 'packaged-cv/index.html');
+    expect(front.querySelector('main .xsl-view .own h2')!.text).toBe('Own page');
+    expect(front.querySelector('link[href="../theme/vitrine.css"]')).not.toBeNull();
+    const more = readFileSync(join(out, 'packaged-cv/more.html'), 'utf8');
+    expect(more).toContain('<p>more</p>');
+    expect(more).not.toMatch(/steal|iframe|evil\.example/);
+    expect(existsSync(join(out, 'packaged-cv/picture.svg'))).toBe(false);
+    const refused = result.diagnostics.find((x) => x.code === 'XslAccessRefused')!;
+    expect(refused.message).toContain('picture.svg');
+    expect(refused.severity).toBe('warning');
+    expect(refused.location!.file).toContain('views/cv.xsl');
+  }, 60_000);
+
   it('vitrine build --allow-package-xsl runs it from the command line', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'vitrine-pkg-cli-')), '_site');
     const cache = mkdtempSync(join(tmpdir(), 'vitrine-pkg-cache-'));

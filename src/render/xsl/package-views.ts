@@ -98,7 +98,7 @@ export async function renderPackageXslView(
     let sanitized = false;
     for (const [href, text] of out.documents) {
       if (!RESULT_TYPES.test(href)) {
-        bag.add('XslAccessRefused', `the package stylesheet's result document "${href}" was not written: a package may write .html, .txt, .csv and .json files only`, { file: `${options.input ?? 'package'}/${pres.stylesheet}` });
+        bag.add('XslAccessRefused', `the package stylesheet's result document "${href}" was not written: a package may write .html, .txt, .csv and .json files only`, { file: `${options.input ?? 'package'}/${pres.stylesheet}` }, { severity: 'warning' });
         continue;
       }
       if (/\.html?$/i.test(href)) {
