@@ -25,8 +25,6 @@ export interface PackageXslOptions {
   input?: string;
   /** The user allowed package stylesheets for this build. */
   allowPackageXsl?: boolean;
-  /** Cache of compiled stylesheets. */
-  xslCache?: string;
 }
 
 /** A package read once per build, with its presentations. */
@@ -90,8 +88,9 @@ export async function renderPackageXslView(
       writeFileSync(join(dir, path), bytes);
     }
     const profile = profileOf(plan);
+    // Not cached: the compiled form names the fresh folder as its base URI, gone after the build.
     const source = buildViewDocument({ plan, images, messages, ...(profile ? { profile } : {}) });
-    const out = await runXsl({ stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true, ...(options.xslCache ? { cacheDir: options.xslCache } : {}) }, bag);
+    const out = await runXsl({ stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true }, bag);
     if (!out) return undefined;
     const encoder = new TextEncoder();
     const files = new Map<string, Uint8Array>();

@@ -5,7 +5,7 @@
  * diagnostics pointing at the stylesheet's `file:line:col`.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -149,7 +149,7 @@ function writeCache(dir: string, key: string, sef: string, bag: DiagnosticBag): 
     mkdirSync(dir, { recursive: true });
     const modules: Record<string, string> = {};
     for (const path of modulesOf(sef)) if (existsSync(path)) modules[path] = sha(readFileSync(path));
-    const tmp = join(dir, `${key}.${process.pid}.tmp`);
+    const tmp = join(dir, `${key}.${process.pid}.${randomUUID()}.tmp`);
     writeFileSync(tmp, JSON.stringify({ sef, modules } satisfies CacheEntry));
     renameSync(tmp, join(dir, `${key}.json`));
   } catch (e) {
