@@ -2,7 +2,8 @@
  * Vitrine inside an Eleventy project: reads the portfolio, plans its views and registers the
  * pages; the view folders' files, images and packages are written after Eleventy's build.
  */
-import { DiagnosticBag, formatLocation } from './diagnostics/index.ts';
+import { DiagnosticBag, formatLocation, type Diagnostic } from './diagnostics/index.ts';
+import { accessSecrets, locationOf } from './build.ts';
 import { readPortfolio } from './api.ts';
 import { planViews, readSiteConfig } from './views/index.ts';
 import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
@@ -15,8 +16,12 @@ export interface EleventyUserConfig extends EleventyConfigLike {
   on(event: 'eleventy.after', fn: (arg: { directories: { output: string } }) => Promise<void> | void): void;
 }
 
-/** Adds a portfolio's site to an Eleventy configuration. Throws with the diagnostics when the input has errors. */
-export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, options: { config?: string | undefined; render?: RenderOptions } = {}): Promise<void> {
+/**
+ * Adds a portfolio's site to an Eleventy configuration. Throws with the diagnostics when the
+ * input has errors; returns the other diagnostics. Protected views are left out (with
+ * ViewAccessNotEnforced): Eleventy writes pages itself, so they could not be encrypted.
+ */
+export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, options: { config?: string | undefined; render?: RenderOptions; secrets?: string } = {}): Promise<Diagnostic[]> {
   const bag = new DiagnosticBag();
   const read = await readPortfolio(input);
   bag.push(...read.diagnostics);
@@ -26,7 +31,18 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
     const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);
     throw new Error(`Vitrine could not read ${input}:\n${lines.join('\n')}`);
   }
-  const plans = planViews(read.value, config.value);
+  const views = config.value.views.filter((v) => {
+    if (v.access !== 'protected') return true;
+    bag.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin ? locationOf(v.origin) : undefined);
+    return false;
+  });
+  const access = await accessSecrets(input, views, options.secrets ? { secrets: options.secrets } : {}, bag);
+  if (!access || bag.hasErrors()) {
+    const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);
+    throw new Error(`Vitrine could not prepare ${input}:\n${lines.join('\n')}`);
+  }
+  // A config whose every view was protected builds nothing rather than a preview of everything.
+  const plans = config.value.views.length && !views.length ? { value: [], diagnostics: [] } : planViews(read.value, { ...config.value, views }, access.byView);
   const render = renderOptionsFor(config.value.file, options.render);
   const site = await prepareSite(plans.value, render, bag);
   configureEleventy(cfg, site, render);
@@ -34,4 +50,5 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   cfg.on('eleventy.after', async ({ directories }) => {
     await writeFiles(directories.output, site.assets);
   });
+  return bag.items;
 }

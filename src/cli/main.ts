@@ -20,9 +20,9 @@ const commonOptions = {
 } as const;
 
 const commandOptions = {
-  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false } },
-  check: {},
-  pack: { format: { type: 'string' }, out: { type: 'string' } },
+  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
+  check: { privacy: { type: 'boolean', default: false } },
+  pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
 } as const;
 
 function version(): string {
@@ -89,15 +89,16 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
   const input = parsed.positionals[0] ?? 'content';
-  if (name === 'check') return await runCheck(input, flags, io);
+  if (name === 'check') return await runCheck(input, flags, io, { privacy: v.privacy === true });
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;
-    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, allowPackageXsl: v['allow-package-xsl'] === true }, flags, io);
+    const rotate = (parsed.values as { rotate?: string[] }).rotate;
+    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageXsl: v['allow-package-xsl'] === true }, flags, io);
   }
   const format = v.format as string | undefined;
   if (format !== 'ims') {
     io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
-  return await runPack(input, { format, out: v.out as string | undefined }, flags, io);
+  return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);
 }

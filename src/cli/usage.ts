@@ -27,7 +27,8 @@ Run 'vitrine <command> --help' for a command's options.
 
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
-  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif] [--allow-package-xsl]
+  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif]
+                     [--secrets FILE] [--rotate VIEW]... [--allow-package-xsl]
 
 Builds a static site: one self-contained folder per view configured in
 vitrine.config.yaml (inside the input folder or beside the input file), or one
@@ -38,6 +39,11 @@ noindex preview of everything when no view is configured.
   --templates DIR  your templates, overriding the defaults file by file
   --cache DIR      cache of image variants (default: .vitrine-cache)
   --avif           also publish AVIF images (slower to build: 3-4x the image work)
+  --secrets FILE   folder tokens and generated passphrases of unlisted and protected
+                   views (default: .vitrine-secrets.json in the input folder); keep it
+                   out of git and out of the site
+  --rotate VIEW    give an unlisted or protected view a new folder (and a new generated
+                   passphrase): the old link stops working. Repeatable.
   --allow-package-xsl  run the XSL views the input package carries (ims-epView):
                    they are the package author's code; they run isolated, but only
                    allow them for packages you trust. Without it they are skipped.
@@ -45,17 +51,23 @@ noindex preview of everything when no view is configured.
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
 `,
-  check: `Usage: vitrine check [input] [--json] [--strict] [--quiet] [--debug]
+  check: `Usage: vitrine check [input] [--privacy] [--json] [--strict] [--quiet] [--debug]
 
 Reads the portfolio and reports every problem found, with a permanent code and
 file:line:col. Nothing is written. Exit 1 when there are errors (or warnings with
 --strict).
+  --privacy   also list, per view, the personal data it exposes (e-mail, phone,
+              address, birth date, identifiers...) and its external links
+              (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ims [--out FILE] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ims [--out FILE] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
   --format ims   IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
   --out FILE     the zip to write (default: <portfolio-id>.zip in the current folder)
+  --strip-metadata
+                 re-encode images without EXIF (GPS position, camera), XMP, ICC and
+                 comments; by default your package keeps the original files
 
 The package is generated from the portfolio model, not copied from the input; what
 Vitrine did not understand is written back as it was read. The file is replaced only

@@ -66,7 +66,7 @@ export const catalogue = {
   ViewIdDuplicate: { severity: 'error', title: 'Two views share an id', hint: 'A view id names its folder; give each view its own id.' },
   ViewPartNotFound: { severity: 'warning', title: 'A view selects a part id that does not exist', hint: 'Use a part id as the source gave it (indexid or sourcedid id) or its slug.' },
   ViewSelectsNothing: { severity: 'warning', title: 'A selection matches no part', hint: 'ids compare exactly; kind is one of the part kinds; tag and status compare case-insensitively. Fix the entry or remove it.' },
-  ViewAccessNotEnforced: { severity: 'error', title: 'This access level is not enforced yet', hint: 'Use access: public for now; unlisted views get a guessable folder and protected views would be published unencrypted.' },
+  ViewAccessNotEnforced: { severity: 'warning', title: 'This access level cannot be enforced on this path; the view is left out', hint: 'Protected views are encrypted by `vitrine build` only; the Eleventy path leaves them out rather than publish them in clear.' },
   PreviewOnly: { severity: 'info', title: 'No view configured: building a preview of the whole portfolio', hint: 'Create vitrine.config.yaml with a views: list to choose what each audience sees (docs/views.md). The preview is marked noindex but is not private.' },
   ExportIdRewritten: { severity: 'info', title: 'An id was rewritten to be a valid XML identifier in the export' },
   // command line
@@ -76,8 +76,13 @@ export const catalogue = {
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
+  // access: unlisted and protected views, secrets
+  SecretsInvalid: { severity: 'error', title: 'The secrets file is broken; it is left as it is', hint: 'Fix the JSON by hand (docs/access.md shows its form), or move it away: a new file gives unlisted and protected views new folders, so the links already sent stop working.' },
+  SecretsUnwritable: { severity: 'error', title: 'The secrets file could not be written; nothing was built', hint: 'Check that the folder is writable, or name another file with --secrets. Without it, folder tokens and generated passphrases would be lost.' },
+  PassphraseEnvUnset: { severity: 'info', title: 'The passphrase variable of a protected view is not set; its generated passphrase is used', hint: 'Set the variable named by passphraseEnv to choose the passphrase; until then the passphrase kept in the secrets file opens the view.' },
+  RotateUnknownView: { severity: 'error', title: '--rotate names no unlisted or protected view', hint: 'Only unlisted and protected views have a folder token to rotate.' },
   // XSL views
-  XslNotFound: { severity: 'error', title: 'The stylesheet of an XSL view could not be read', hint: 'The xsl: path of a view is relative to the config file (docs/xsl-views.md).' },
+  XslNotFound: { severity: 'warning', title: 'The stylesheet of an XSL view could not be read; the theme renders the view', hint: 'The xsl: path of a view is relative to the config file (docs/xsl-views.md). A copy of the portfolio folder alone leaves the stylesheets behind.' },
   XslCompileFailed: { severity: 'error', title: 'The stylesheet could not be compiled', hint: 'Fix the XSLT at the line given; saxon-js compiles XSLT 1.0, 2.0 and 3.0.' },
   XslRunFailed: { severity: 'error', title: 'The stylesheet failed while running', hint: 'The message is saxon-js\'s, at the line of the stylesheet that failed.' },
   XslTimeLimit: { severity: 'error', title: 'The stylesheet ran past its time limit and was stopped', hint: 'Look for a template that never ends (recursion without a base case); a view stylesheet has 20 s.' },

@@ -15,6 +15,7 @@ import { vitrinePlugin, type EleventyConfigLike, type RootData } from './elevent
 import { viewAssets, type AssetOptions } from './assets.ts';
 import { createImageProcessor } from './image-processor.ts';
 import type { ViewData } from './types.ts';
+import { protectView } from './protect/encrypt.ts';
 import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
 import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
@@ -27,6 +28,8 @@ export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptio
   templates?: string;
   /** Folder that relative per-view template folders are resolved against (the config's folder). */
   configDir?: string;
+  /** PBKDF2 iterations of protected views. For tests only: the command line never sets it. */
+  kdfIterations?: number;
 }
 
 /** The site's files by path, ready for write/. */
@@ -116,6 +119,33 @@ export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, opti
   vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: (id) => templateDirsFor(id ? byId.get(id) : undefined, options) });
 }
 
+/**
+ * Replaces every file of each protected view by its encrypted form (protect/encrypt.ts). A
+ * protected plan without a passphrase is a bug: publishing it in clear is never an option.
+ */
+export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], options: RenderOptions): void {
+  for (const plan of plans) {
+    if (plan.access !== 'protected') continue;
+    if (!plan.passphrase) throw new Error(`protected view "${plan.id}" has no passphrase`);
+    const prefix = `${plan.folder}/`;
+    const own = new Map<string, Uint8Array>();
+    for (const [path, bytes] of files) {
+      if (!path.startsWith(prefix)) continue;
+      own.set(path.slice(prefix.length), bytes);
+      files.delete(path);
+    }
+    const dirs = templateDirsFor(plan, options);
+    const sealed = protectView(own, {
+      passphrase: plan.passphrase,
+      templateDirs: dirs,
+      t: loadMessages(plan.lang, dirs),
+      lang: plan.lang,
+      ...(options.kdfIterations ? { iterations: options.kdfIterations } : {}),
+    });
+    for (const [path, bytes] of sealed) files.set(prefix + path, bytes);
+  }
+}
+
 /** Renders the whole site in memory. */
 export async function renderSite(plans: ViewPlan[], options: RenderOptions = {}): Promise<Result<SiteFiles>> {
   const bag = new DiagnosticBag();
@@ -153,5 +183,6 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
+  encryptProtectedViews(files, plans, options);
   return { value: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: bag.items };
 }

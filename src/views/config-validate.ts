@@ -16,7 +16,7 @@ export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protecte
 /** Keys allowed at the top of the config file. */
 export const TOP_KEYS = ['$schema', 'views'] as const;
 /** Keys allowed in a view. */
-export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'xsl'] as const;
+export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'xsl'] as const;
 /** Keys allowed in a `select` entry. */
 export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with'] as const;
 /** Keys allowed in a view's `theme`. */
@@ -200,10 +200,15 @@ function validateView(cx: ValidateContext, node: Node | null, where: string): Vi
   if (access) {
     const a = oneOf(cx, access.value, ACCESS_LEVELS, `${name}: access`, access.pair);
     if (a) view.access = a;
-    // Until unguessable folders and encryption exist, say so rather than pretend (DESIGN: Views and privacy).
-    if (a === 'unlisted') cx.bag.add('ViewAccessNotEnforced', `${name}: access unlisted is not enforced yet: the view is built noindex in a folder named after its id, which can be guessed`, nodeLocation(cx, access.value), { severity: 'warning' });
-    if (a === 'protected') cx.bag.add('ViewAccessNotEnforced', `${name}: access protected is not available yet: the view would be published unencrypted`, nodeLocation(cx, access.value));
   }
+  const env = f.get('passphraseEnv');
+  if (env) {
+    const s = text(cx, env.value, `${name}: passphraseEnv`, env.pair);
+    // The name of a variable, never the passphrase itself: the config file is often shared.
+    if (s !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s)) fail(cx, env.value, `${name}: passphraseEnv must name an environment variable (letters, digits, _), such as VITRINE_PASSPHRASE, not hold the passphrase itself`);
+    else if (s !== undefined) view.passphraseEnv = s;
+  }
+  if (view.passphraseEnv && view.access !== 'protected') fail(cx, env!.value, `${name}: passphraseEnv is only for views with access: protected`);
   const pkg = f.get('package');
   if (pkg) {
     if (isScalar(pkg.value) && typeof pkg.value.value === 'boolean') view.package = pkg.value.value;

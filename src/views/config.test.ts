@@ -199,12 +199,18 @@ describe('parseSiteConfig', () => {
     expect(r.value.views.map((v) => v.select[0]!.kind)).toEqual(['goal']);
   });
 
-  it('ViewAccessNotEnforced: protected is an error, unlisted a warning, both at the access value', () => {
-    const p = parseSiteConfig('views:\n  - id: a\n    access: protected\n    select: [{kind: goal}]\n', 'c.yaml');
-    expect(only(p.diagnostics, 'ViewAccessNotEnforced')).toMatchObject({ severity: 'error', location: { file: 'c.yaml', line: 3, column: 13 } });
+  it('accepts unlisted and protected views, and passphraseEnv on protected ones only', () => {
+    const p = parseSiteConfig('views:\n  - id: a\n    access: protected\n    passphraseEnv: MY_PASS\n    select: [{kind: goal}]\n', 'c.yaml');
+    expect(p.diagnostics).toEqual([]);
+    expect(p.value.views[0]).toMatchObject({ access: 'protected', passphraseEnv: 'MY_PASS' });
     const u = parseSiteConfig('views:\n  - id: a\n    access: unlisted\n    select: [{kind: goal}]\n', 'c.yaml');
-    expect(only(u.diagnostics, 'ViewAccessNotEnforced')).toMatchObject({ severity: 'warning', location: { file: 'c.yaml', line: 3, column: 13 } });
+    expect(u.diagnostics).toEqual([]);
     expect(u.value.views[0]!.access).toBe('unlisted');
+    // A passphrase written where a variable name belongs is refused, pointing at it.
+    const bad = parseSiteConfig('views:\n  - id: a\n    access: protected\n    passphraseEnv: correct horse battery\n    select: [{kind: goal}]\n', 'c.yaml');
+    expect(only(bad.diagnostics, 'ConfigInvalid')).toMatchObject({ location: { file: 'c.yaml', line: 4, column: 20 } });
+    const pub = parseSiteConfig('views:\n  - id: a\n    passphraseEnv: MY_PASS\n    select: [{kind: goal}]\n', 'c.yaml');
+    expect(only(pub.diagnostics, 'ConfigInvalid').message).toContain('only for views with access: protected');
   });
 });
 

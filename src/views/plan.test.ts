@@ -171,10 +171,17 @@ describe('planViews: a configured view', () => {
     expect(planOne([{ kind: 'competency' }], { description: 'd', package: true })).toMatchObject({ description: 'd', package: true });
   });
 
-  it('unlisted and protected views are noindex; the folder comes from viewFolder', () => {
-    expect(planOne([{ kind: 'goal' }], { access: 'unlisted' })).toMatchObject({ folder: 'v', noindex: true, access: 'unlisted' });
-    expect(planOne([{ kind: 'goal' }], { access: 'protected' })).toMatchObject({ noindex: true });
+  it('unlisted and protected views are noindex, in an unguessable folder; protected ones carry a passphrase', () => {
+    const u = planOne([{ kind: 'goal' }], { access: 'unlisted' });
+    expect(u).toMatchObject({ noindex: true, access: 'unlisted' });
+    expect(u.folder).toMatch(/^[a-z2-7]{26}$/);
+    expect(u.passphrase).toBeUndefined();
+    const p = planOne([{ kind: 'goal' }], { access: 'protected' });
+    expect(p.noindex).toBe(true);
+    expect(p.folder).toMatch(/^[a-z2-7]{26}$/);
+    expect(p.passphrase!.split(' ')).toHaveLength(8);
     expect(viewFolder({ id: 'studio-nord', access: 'public' })).toBe('studio-nord');
+    expect(viewFolder({ id: 'x', access: 'unlisted' }, { folder: 'abcdefghijklmnopqrstuvwxyz' })).toBe('abcdefghijklmnopqrstuvwxyz');
   });
 
   it('personal data comes from the view\'s parts only', () => {

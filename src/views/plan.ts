@@ -11,20 +11,26 @@ import { findPersonalData } from './personal-data.ts';
 import { planRelations, scrubPart } from './scrub.ts';
 import { selectParts } from './select.ts';
 import type { Access, PersonalDataItem, SiteConfig, ViewConfig, ViewPlan } from './types.ts';
+import { generatePassphrase, newToken, type ViewAccessSecrets } from './secrets.ts';
 
 /** The id (and folder) of the view built when no view is configured. */
 export const PREVIEW_ID = 'preview';
 
 /**
- * The output folder of a view, under the site root. Today every view's folder is its id;
- * unguessable folders for unlisted and protected views change this function only.
+ * The output folder of a view, under the site root: a public view's id; an unlisted or protected
+ * view's unguessable token from the secrets file (secrets.ts). Without one (a caller that did
+ * not resolve secrets), a fresh random token: unguessable, only not stable.
  */
-export function viewFolder(view: { id: string; access: Access }): string {
-  return view.id;
+export function viewFolder(view: { id: string; access: Access }, access?: ViewAccessSecrets): string {
+  if (view.access === 'public') return view.id;
+  return access?.folder ?? newToken();
 }
 
-/** Plans the sites of every configured view, or of the preview when no config file was found. */
-export function planViews(portfolio: Portfolio, config: SiteConfig): Result<ViewPlan[]> {
+/**
+ * Plans the sites of every configured view, or of the preview when no config file was found.
+ * `access` gives unlisted and protected views their folder and passphrase (resolveSecrets()).
+ */
+export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map<string, ViewAccessSecrets>): Result<ViewPlan[]> {
   const bag = new DiagnosticBag();
   const ix = indexPortfolio(portfolio);
   // A config file whose views all failed validation plans nothing, rather than a preview of
@@ -37,7 +43,7 @@ export function planViews(portfolio: Portfolio, config: SiteConfig): Result<View
   }
   const plans = config.views.map((view) => {
     const ids = selectParts(portfolio, view.select, bag, ix);
-    return buildPlan(portfolio, view, ids, config.file);
+    return buildPlan(portfolio, view, ids, config.file, access?.get(view.id));
   });
   return { value: plans, diagnostics: bag.items };
 }
@@ -53,7 +59,7 @@ export function planPreview(portfolio: Portfolio): ViewPlan {
 }
 
 /** One view's plan from its ordered part ids. */
-function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], configFile: string | undefined): ViewPlan {
+function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], configFile: string | undefined, access?: ViewAccessSecrets): ViewPlan {
   const selected = new Set(ids);
   const inView = (id: string) => selected.has(id);
   const byId = new Map(portfolio.parts.map((p) => [p.id, p] as const));
@@ -68,7 +74,7 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
   if (view.theme?.templates !== undefined) theme.templates = configFile ? resolve(dirname(configFile), view.theme.templates) : view.theme.templates;
   const plan: ViewPlan = {
     id: view.id,
-    folder: viewFolder(view),
+    folder: viewFolder(view, access),
     title: view.title ?? view.id,
     lang: view.lang ?? portfolio.lang ?? 'en',
     access: view.access,
@@ -82,6 +88,8 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
     theme,
   };
   if (view.description !== undefined) plan.description = view.description;
+  // Never published in clear: a protected view without a known passphrase gets one nobody knows.
+  if (view.access === 'protected') plan.passphrase = access?.passphrase ?? generatePassphrase();
   if (view.xsl) {
     const base = configFile ? dirname(configFile) : '.';
     plan.xsl = 'file' in view.xsl ? { ...view.xsl, file: resolve(base, view.xsl.file) } : 'osp' in view.xsl ? { ...view.xsl, osp: resolve(base, view.xsl.osp) } : { ...view.xsl };

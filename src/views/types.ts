@@ -40,6 +40,8 @@ export interface ViewConfig {
   theme?: { templates?: string };
   /** Also write an IMS package of this view (only its parts and files) into its folder. */
   package?: boolean;
+  /** A protected view: the environment variable holding its passphrase (else one is generated). */
+  passphraseEnv?: string;
   /** An XSL view: the user's stylesheet (a path relative to the config file), a package's `ims-epView` resource, or a Sakai OSP template. */
   xsl?: XslChoice;
   /** `file:line:col` of the view in the config, for diagnostics about it. */
@@ -90,6 +92,8 @@ export interface ViewPlan {
   personalData: PersonalDataItem[];
   package: boolean;
   theme: { templates?: string };
+  /** A protected view's passphrase: render/ encrypts every file of the view with it. Never shown. */
+  passphrase?: string;
   /** The view's stylesheet, when it is an XSL view; a `file` is absolute here. */
   xsl?: XslChoice;
 }

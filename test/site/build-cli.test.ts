@@ -11,7 +11,8 @@ const content = resolve(import.meta.dirname, '../../content');
 async function run(args: string[], cwd: string) {
   let out = '';
   let err = '';
-  const code = await main([...args, '--cache', join(cwd, '.cache')], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
+  // The secrets of the example's unlisted and protected views go to the temp folder, not content/.
+  const code = await main([...args, '--cache', join(cwd, '.cache'), '--secrets', join(cwd, 'secrets.json')], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
   return { code, out, err };
 }
 

@@ -1,7 +1,9 @@
 /**
- * Nothing leaks between views: markers planted in every text field and every file of every
- * part must appear in no output file of a view that did not select the part (pages, CSS,
- * images, the view's package once unzipped), and a selected part's text markers must appear.
+ * Nothing leaks between views: markers planted in every text field, tag and file of every part
+ * (file names, text files' bytes, images' EXIF, what the owner says about a file) must appear
+ * in no output file of a view that did not select the part (pages, CSS, images, the view's
+ * package once unzipped, a protected view's files once decrypted with its passphrase), and a
+ * selected part's text markers must appear. Public, unlisted and protected views alike.
  */
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
@@ -17,10 +19,18 @@ import { planViews, readSiteConfig } from '../../src/views/index.ts';
 import type { SiteConfig, ViewConfig } from '../../src/views/types.ts';
 import { renderSite } from '../../src/render/render-site.ts';
 import { createImageProcessor } from '../../src/render/image-processor.ts';
+import { arbPortfolio } from '../support/generate-portfolio.ts';
+import { decryptView, folderOf } from '../access/decrypt.ts';
+
+/** Key derivation made cheap for this file only (the option the command line never sets). */
+const kdfIterations = 1000;
 
 const content = resolve(import.meta.dirname, '../../content');
 const cache = mkdtempSync(`${tmpdir()}/vitrine-leak-cache-`);
 const processImage = createImageProcessor(cache);
+
+/** Planted in the portfolio's title and package metadata. */
+const SITE_MARKER = 'QXSITE000Z';
 
 /** Keys whose strings are structure, not the owner's text: markers there would break the model. */
 const structural = new Set(['id', 'slug', 'kind', 'parent', 'file', 'carrier', 'mode', 'mimeType', 'refType', 'lang', 'sourceType', 'value@date', 'element', 'el', 'ref', 'type@node', 'ns', 'name', 'prefix', 'path', 'origin', 'after']);
@@ -46,7 +56,11 @@ function plant(v: unknown, marker: string, key = ''): unknown {
 
 /** The example portfolio with a unique marker in every part's texts and files. */
 async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<string, string>; fileMarkers: Map<string, string[]> }> {
-  const base = (await readPortfolio(content)).value!;
+  return await markPortfolio((await readPortfolio(content)).value!);
+}
+
+/** A portfolio with a unique marker in every part's texts, tags and files, and in its own title. */
+async function markPortfolio(base: Portfolio): Promise<{ portfolio: Portfolio; markers: Map<string, string>; fileMarkers: Map<string, string[]> }> {
   const markers = new Map<string, string>();
   const renamed = new Map<string, string>();
   const files = new Map<string, PortfolioFile>(base.files.map((f) => [f.path, f]));
@@ -65,27 +79,38 @@ async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<s
     const newPath = path.replace(/([^/]+)$/, `${m}-$1`);
     let bytes = f.bytes;
     if (/^text\//.test(f.mediaType)) bytes = new TextEncoder().encode(`${new TextDecoder().decode(f.bytes)}\n${m}-filetext\n`);
-    if (f.mediaType === 'image/jpeg') bytes = new Uint8Array(await sharp(Buffer.from(f.bytes)).withExif({ IFD0: { Artist: `${m}-exif`, ImageDescription: `${m}-exif` } }).jpeg().toBuffer());
+    // Generated portfolios hold files that only claim to be JPEGs: those keep their bytes.
+    if (f.mediaType === 'image/jpeg') bytes = await sharp(Buffer.from(f.bytes)).withExif({ IFD0: { Artist: `${m}-exif`, ImageDescription: `${m}-exif` } }).jpeg().toBuffer().then((b) => new Uint8Array(b), () => f.bytes);
     renamed.set(path, newPath);
     files.delete(path);
-    files.set(newPath, makeFile(newPath, bytes));
+    // What the owner says about the file (title, alt text, caption) carries the marker too.
+    files.set(newPath, { ...makeFile(newPath, bytes), about: { title: { value: `${m}-title` }, alt: { value: `${m}-alt` }, caption: { value: `${m}-caption` } } });
   }
   const rename = (p: string) => renamed.get(p) ?? p;
   const parts: Part[] = base.parts.map((p) => {
     const marked = plant(p, markers.get(p.id)!) as Part;
+    // Tags stay (selectors match them) and gain one carrying the marker.
+    marked.tags = [...p.tags, `${markers.get(p.id)!}-tag`];
     marked.files = p.files.map(rename);
     marked.description?.full.forEach((m) => m.file && (m.file = rename(m.file)));
     return marked;
   });
   const relations = base.relations.map((r) => plant(r, `REL${r.id}`) as typeof r);
-  return { portfolio: { ...base, parts, relations, files: [...files.values()] }, markers, fileMarkers };
+  // The portfolio's own title and package metadata belong to no view: a view shows its own title
+  // and the owner only through the identification part it selects.
+  const ims = base.ims ? (plant(base.ims, SITE_MARKER) as typeof base.ims) : undefined;
+  return { portfolio: { ...base, title: `${base.title ?? ''} ${SITE_MARKER}`, ...(ims ? { ims } : {}), parts, relations, files: [...files.values()] }, markers, fileMarkers };
 }
 
-/** Every output file of one view as searchable text (zip entries expanded, binary as latin1). */
-function viewTexts(files: Map<string, Uint8Array>, folder: string): Map<string, string> {
+/**
+ * Every output file of one view as searchable text (zip entries expanded, binary as latin1);
+ * a protected view's files are decrypted first, and its published (encrypted) files added too.
+ */
+function viewTexts(site: Map<string, Uint8Array>, plan: { folder: string; access: string; passphrase?: string }): Map<string, string> {
   const out = new Map<string, string>();
+  const own = folderOf(site, plan.folder);
+  const files = plan.access === 'protected' ? new Map([...own, ...[...decryptView(own, plan.passphrase!)].map(([p, b]) => [`decrypted:${p}`, b] as const)]) : own;
   for (const [path, bytes] of files) {
-    if (!path.startsWith(`${folder}/`)) continue;
     out.set(path, Buffer.from(bytes).toString('latin1') + '\n' + Buffer.from(bytes).toString('utf8'));
     if (path.endsWith('.zip')) {
       for (const e of new AdmZip(Buffer.from(bytes)).getEntries()) {
@@ -97,12 +122,16 @@ function viewTexts(files: Map<string, Uint8Array>, folder: string): Map<string, 
   return out;
 }
 
-async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, fileMarkers: Map<string, string[]>, config: SiteConfig): Promise<void> {
+async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, fileMarkers: Map<string, string[]>, config: SiteConfig, options: { shownOnlyIfTitled?: boolean } = {}): Promise<void> {
   const plans = planViews(portfolio, config).value;
-  const site = await renderSite(plans, { processImage });
+  const site = await renderSite(plans, { processImage, kdfIterations });
   for (const plan of plans) {
     const selected = new Set(plan.parts.map((p) => p.id));
-    const texts = viewTexts(site.value, plan.folder);
+    const texts = viewTexts(site.value, plan);
+    if (plan.access === 'protected') {
+      // In clear, a protected view shows no marker at all, selected or not.
+      for (const [path, text] of texts) if (!path.startsWith('decrypted:')) expect(/QX(MARK|FILE)\d{3}Z/.test(text), `protected ${plan.id} shows ${path} in clear`).toBe(false);
+    }
     const all = [...texts.values()].join('\n');
     for (const [id, marker] of markers) {
       if (selected.has(id)) continue;
@@ -117,22 +146,35 @@ async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, f
     for (const [marker, users] of fileMarkers) {
       expect(all.includes(`${marker}-exif`), `view ${plan.id} publishes EXIF of a file of ${users.join(', ')}`).toBe(false);
     }
+    expect(all.includes(SITE_MARKER), `view ${plan.id} shows the portfolio's own title or metadata`).toBe(false);
     for (const part of plan.parts) {
+      // A generated part may have no text at all to carry its marker; its title, when it has one, is shown.
+      if (options.shownOnlyIfTitled && !part.title) continue;
       const marker = markers.get(part.id)!;
       // A selected part's own texts are shown: its marker reaches the pages.
       expect(all.includes(marker), `view ${plan.id} does not show part ${part.id}`).toBe(true);
     }
   }
-  // The site root carries no part content.
-  const root = Buffer.from(site.value.get('index.html')!).toString('utf8');
-  for (const marker of [...markers.values(), ...fileMarkers.keys()]) expect(root.includes(marker)).toBe(false);
+  // The site root and the theme carry no part content, and name no unlisted or protected view.
+  for (const [path, bytes] of site.value) {
+    if (plans.some((p) => path.startsWith(`${p.folder}/`))) continue;
+    const text = Buffer.from(bytes).toString('utf8');
+    for (const marker of [SITE_MARKER, ...markers.values(), ...fileMarkers.keys()]) expect(text.includes(marker), `${path} shows ${marker}`).toBe(false);
+    for (const p of plans) if (p.access !== 'public') expect(text.includes(p.folder) || (p.title.length > 8 && text.includes(p.title)), `${path} names ${p.id}`).toBe(false);
+  }
+  // No view's pages name another view's hidden folder.
+  for (const p of plans.filter((x) => x.access !== 'public')) {
+    for (const [path, bytes] of site.value) {
+      if (!path.startsWith(`${p.folder}/`)) expect(Buffer.from(bytes).toString('latin1').includes(p.folder), `${path} names ${p.id}'s folder`).toBe(false);
+    }
+  }
 }
 
 describe('no leaks between views', () => {
-  it('holds for the views of the example, with every field and file marked', async () => {
+  it('holds for the views of the example (public, unlisted, protected, XSL), with every field and file marked', async () => {
     const { portfolio, markers, fileMarkers } = await markedPortfolio();
     const config = (await readSiteConfig(content)).value;
-    expect(config.views.length).toBeGreaterThanOrEqual(3);
+    expect(config.views.map((v) => v.access)).toEqual(['public', 'public', 'public', 'unlisted', 'protected', 'public']);
     await checkNoLeak(portfolio, markers, fileMarkers, config);
   }, 120_000);
 
@@ -145,12 +187,37 @@ describe('no leaks between views', () => {
       fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
       fc.constantFrom(...kinds).map((kind) => ({ kind })),
     );
-    const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 4 }), package: fc.boolean() }).map((v) => ({ id: `v${i}`, access: 'public', lang: 'en', ...v }) as ViewConfig);
+    const access = fc.constantFrom('public', 'unlisted', 'protected');
+    const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 4 }), package: fc.boolean(), access }).map((v) => ({ id: `v${i}`, lang: 'en', ...v }) as ViewConfig);
     await fc.assert(
       fc.asyncProperty(fc.tuple(view(1), view(2)), async (views) => {
         await checkNoLeak(portfolio, markers, fileMarkers, { views, file: `${content}/vitrine.config.yaml` });
       }),
       { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 12) },
+    );
+  }, 300_000);
+
+  it('holds for generated portfolios and random selections and access levels (property)', async () => {
+    const access = fc.constantFrom('public', 'unlisted', 'protected');
+    await fc.assert(
+      fc.asyncProperty(
+        arbPortfolio.chain((portfolio) => {
+          const ids = portfolio.parts.map((p) => p.id);
+          const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
+          const selector = fc.oneof(
+            fc.constantFrom(...ids).map((id) => ({ id })),
+            fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
+            fc.constantFrom(...kinds).map((kind) => ({ kind })),
+          );
+          const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 3 }), package: fc.boolean(), access }).map((v) => ({ id: `g${i}`, lang: 'en', ...v }) as ViewConfig);
+          return fc.tuple(fc.constant(portfolio), fc.tuple(view(1), view(2)));
+        }),
+        async ([base, views]) => {
+          const { portfolio, markers, fileMarkers } = await markPortfolio(base);
+          await checkNoLeak(portfolio, markers, fileMarkers, { views, file: `${content}/vitrine.config.yaml` }, { shownOnlyIfTitled: true });
+        },
+      ),
+      { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 8) },
     );
   }, 300_000);
 });

@@ -6,12 +6,17 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { build, type BuildOptions } from '../../src/build.ts';
 import { createImageProcessor } from '../../src/render/image-processor.ts';
 
-/** Builds an input into a fresh temp folder, with images processed through a temp cache. */
+/**
+ * Builds an input into a fresh temp folder, with images processed through a temp cache and the
+ * secrets of unlisted and protected views in a temp file (never written into the input).
+ */
 export async function buildTo(input: string, options: BuildOptions = {}) {
-  const out = join(mkdtempSync(join(tmpdir(), 'vitrine-site-')), '_site');
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-site-'));
+  const out = join(dir, '_site');
   const cache = mkdtempSync(join(tmpdir(), 'vitrine-cache-'));
-  const result = await build(input, { out, ...options, render: { processImage: createImageProcessor(cache), ...(options.render ?? {}) } });
-  return { out, result };
+  const secrets = options.secrets ?? join(dir, 'secrets.json');
+  const result = await build(input, { out, secrets, ...options, render: { processImage: createImageProcessor(cache), ...(options.render ?? {}) } });
+  return { out, result, secrets };
 }
 
 /** Every file under a folder, by path relative to it. */

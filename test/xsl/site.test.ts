@@ -45,7 +45,7 @@ describe('XSL views in a build', () => {
     expect(existsSync(join(out, 'xsl-overview', 'competency-typography', 'index.html'))).toBe(true);
   }, 120_000);
 
-  it('writes a whole page as the stylesheet made it, and stops on a stylesheet error', async () => {
+  it('writes a whole page as the stylesheet made it; a missing stylesheet leaves the view to the theme', async () => {
     const config = (xsl: string) => `views:\n  - id: cv\n    xsl: ../xsl/${xsl}\n    select:\n      - kind: identification\n`;
     const whole = example(config('page.xsl'), {
       'page.xsl': `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:v="urn:vitrine:xsl-view:1" exclude-result-prefixes="v"><xsl:output method="html" html-version="5"/><xsl:template match="/"><html lang="en"><head><title>Own page</title></head><body><h1><xsl:value-of select="//v:part/@title"/></h1></body></html></xsl:template></xsl:stylesheet>`,
@@ -59,9 +59,15 @@ describe('XSL views in a build', () => {
 
     const broken = example(config('missing.xsl'), {});
     const b = await buildTo(broken);
-    expect(b.result.value.written).toBe(false);
+    expect(b.result.value.written).toBe(true);
     const d = b.result.diagnostics.find((x) => x.code === 'XslNotFound')!;
+    expect(d.severity).toBe('warning');
     expect(d.location).toMatchObject({ file: join(broken, 'vitrine.config.yaml'), line: 3 });
+    expect(page(b.out, 'cv/index.html').querySelector('main')!.text).toContain('Léa Moreau-Lindqvist');
+    expect(readFileSync(join(b.out, 'cv/index.html'), 'utf8')).toContain('vitrine.css');
+    // With --strict the warning stops the build.
+    const strict = await buildTo(broken, { strict: true });
+    expect(strict.result.value.written).toBe(false);
   }, 120_000);
 
   it('validates the xsl field of a view', () => {

@@ -11,6 +11,8 @@ export interface BuildCommandOptions {
   templates?: string | undefined;
   cache?: string | undefined;
   avif?: boolean | undefined;
+  secrets?: string | undefined;
+  rotate?: string[] | undefined;
   /** Run the XSL stylesheets the input package carries (ims-epView): code from the package's author. */
   allowPackageXsl?: boolean | undefined;
 }
@@ -22,17 +24,31 @@ export async function runBuild(input: string, options: BuildCommandOptions, flag
     ...(options.out ? { out: options.out } : {}),
     ...(options.view ? { view: options.view } : {}),
     ...(options.config ? { config: options.config } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
+    ...(options.rotate?.length ? { rotate: options.rotate } : {}),
     strict: flags.strict,
     render,
     progress: (line) => say(io, flags, line),
   });
   printDiagnostics(io, result.diagnostics, flags);
   const s = result.value;
+  printGenerated(io, flags, s.generated, s.secrets);
   if (!s.written) {
     say(io, flags, `nothing written: ${s.out} is unchanged`);
     return Math.max(1, exitStatus(result.diagnostics, flags.strict));
   }
-  for (const v of s.views) say(io, flags, `  ${v.folder}/  ${v.access}${v.preview ? ' (preview, noindex)' : ''}, ${plural(v.parts, 'part')}`);
+  for (const v of s.views) say(io, flags, `  ${v.folder}/  ${v.access}${v.access !== 'public' ? ` (${v.id})` : ''}${v.preview ? ' (preview, noindex)' : ''}, ${plural(v.parts, 'part')}`);
   say(io, flags, `built ${s.out}: ${plural(s.files, 'file')}, ${Math.round(s.bytes / 1024)} KiB in ${s.ms} ms`);
   return exitStatus(result.diagnostics, flags.strict);
+}
+
+/**
+ * Shows each passphrase this build generated, once: on stdout (also with --quiet), or as a JSON
+ * line with --json. It stays in the secrets file; diagnostics never carry it.
+ */
+function printGenerated(io: Io, flags: OutputFlags, generated: { view: string; passphrase: string }[], secrets: string | undefined): void {
+  for (const g of generated) {
+    if (flags.json) io.stdout.write(JSON.stringify({ passphrase: g.passphrase, view: g.view, secrets }) + '\n');
+    else io.stdout.write(`new passphrase for protected view "${g.view}" (shown once; kept in ${secrets}):\n  ${g.passphrase}\n`);
+  }
 }

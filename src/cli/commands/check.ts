@@ -1,21 +1,34 @@
 /** `vitrine check`: read and validate, print diagnostics, write nothing. */
 import { readPortfolio } from '../../api.ts';
 import { planViews, readSiteConfig } from '../../views/index.ts';
+import { formatPrivacyReport, privacyReport } from '../../views/privacy-report.ts';
 import { countDiagnostics, exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
-/** Runs `check` on an input and returns the exit status. */
-export async function runCheck(input: string, flags: OutputFlags, io: Io): Promise<number> {
+/**
+ * Runs `check` on an input and returns the exit status. With `privacy`, also prints per view
+ * the personal data and external links it exposes (stdout; one JSON line per view with --json).
+ */
+export async function runCheck(input: string, flags: OutputFlags, io: Io, options: { privacy?: boolean } = {}): Promise<number> {
   const started = performance.now();
   const read = await readPortfolio(input);
   const value = read.value;
   const diagnostics = [...read.diagnostics];
+  let report: ReturnType<typeof privacyReport> | undefined;
   // The view configuration is part of what a build trusts: check it too, and plan the views.
   if (value) {
     const config = await readSiteConfig(input);
     diagnostics.push(...config.diagnostics);
-    if (!config.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...planViews(value, config.value).diagnostics);
+    if (!config.diagnostics.some((d) => d.severity === 'error')) {
+      const planned = planViews(value, config.value);
+      diagnostics.push(...planned.diagnostics);
+      if (options.privacy) report = privacyReport(planned.value);
+    }
   }
   printDiagnostics(io, diagnostics, flags);
+  if (report) {
+    if (flags.json) for (const v of report) io.stdout.write(JSON.stringify({ privacy: v }) + '\n');
+    else io.stdout.write(formatPrivacyReport(report));
+  }
   const c = countDiagnostics(diagnostics);
   const ms = Math.round(performance.now() - started);
   if (value) {
