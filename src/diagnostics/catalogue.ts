@@ -102,6 +102,17 @@ export const catalogue = {
   Leap2aFileMissing: { severity: 'warning', title: 'A file named by the Leap2A export is not in it', hint: 'The entry is kept without the file; add the file to the zip or folder at the path the link names.' },
   Leap2aTypeUnknown: { severity: 'info', title: 'Leap2A entry type not known; kept as a product with its type', hint: 'docs/leap2a-mapping.md lists the types Vitrine maps.' },
   Leap2aLayoutInvalid: { severity: 'warning', title: 'A Mahara page layout could not be read; the page keeps the order of its links' },
+  // XSL views
+  XslNotFound: { severity: 'warning', title: 'The stylesheet of an XSL view could not be read; the theme renders the view', hint: 'The xsl: path of a view is relative to the config file (docs/xsl-views.md). A copy of the portfolio folder alone leaves the stylesheets behind.' },
+  XslCompileFailed: { severity: 'error', title: 'The stylesheet could not be compiled', hint: 'Fix the XSLT at the line given; saxon-js compiles XSLT 1.0, 2.0 and 3.0.' },
+  XslRunFailed: { severity: 'error', title: 'The stylesheet failed while running', hint: 'The message is saxon-js\'s, at the line of the stylesheet that failed.' },
+  XslTimeLimit: { severity: 'error', title: 'The stylesheet ran past its time limit and was stopped', hint: 'Look for a template that never ends (recursion without a base case); a view stylesheet has 20 s.' },
+  XslMemoryLimit: { severity: 'error', title: 'The stylesheet needed more memory than its limit and was stopped', hint: 'A view stylesheet has 256 MB; look for a sequence or string that keeps growing.' },
+  XslAccessRefused: { severity: 'error', title: 'The stylesheet tried to read or write outside what it may', hint: 'Stylesheets read only files inside their own folder (a package\'s: inside the package), write result documents only inside the view folder with a relative href, and cannot call JavaScript or list collections.' },
+  XslFunctionRefused: { severity: 'error', title: 'A package stylesheet calls a function outside the standard library; not run', hint: 'Package stylesheets may call XPath/XSLT standard functions only: no JavaScript namespace, no function-lookup, transform, xsl:evaluate or environment variables.' },
+  XslCacheUnwritable: { severity: 'warning', title: 'A compiled stylesheet could not be cached; the next build compiles it again', hint: 'Check that .vitrine-cache/ is writable, or delete it.' },
+  PackageXslSkipped: { severity: 'info', title: 'A package stylesheet was not run', hint: 'Stylesheets that come with a package are code from its author: run them only if you trust it, with vitrine build --allow-package-xsl.' },
+  PackageXslMissing: { severity: 'error', title: 'A view names a package stylesheet that the input does not have', hint: 'xsl: { package: ID } names the identifier of an ims-epView resource in the input package\'s imsmanifest.xml.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

@@ -45,3 +45,17 @@ export function textOf(html: string): string {
   const blocks = html.replace(/<\/(p|div|li|h[2-6]|blockquote|pre|tr)>/gi, '$&\n\n').replace(/<br\s*\/?>/gi, '\n');
   return sanitizeHtml(blocks, { allowedTags: [], allowedAttributes: {} }).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\n{3,}/g, '\n\n').trim();
 }
+
+/**
+ * Sanitizes the HTML a package's own XSL stylesheet made (docs/xsl-views.md): the same rules as
+ * imported rich text, plus `class` and sectioning elements so that the package's
+ * presentationStyle CSS can still apply. No script, no event handlers, no style attributes.
+ */
+export function sanitizePresentationHtml(html: string): { html: string; changed: boolean } {
+  const clean = sanitizeHtml(html, {
+    ...options,
+    allowedTags: [...(options.allowedTags as string[]), 'h1', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main'],
+    allowedAttributes: { ...(options.allowedAttributes as Record<string, string[]>), '*': ['lang', 'dir', 'class', 'id'] },
+  });
+  return { html: clean, changed: clean.replace(/\s+/g, '') !== html.replace(/\s+/g, '') };
+}

@@ -69,7 +69,9 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
   cfg.addTemplate('vitrine/index.vitrine', 'pages/site-index.njk', { permalink: 'index.html', site: options.root, root: '', eleventyExcludeFromCollections: true });
   for (const view of options.views) {
     const common = { vitrineView: view.id, eleventyExcludeFromCollections: true };
-    cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, 'pages/view.njk', { ...common, permalink: `${view.folder}/index.html`, base: '', root: '../' });
+    // An XSL view's whole page is written as the stylesheet made it; a fragment goes in the layout.
+    const front = view.xsl ? ('page' in view.xsl ? 'pages/xsl-page.njk' : 'pages/xsl-view.njk') : 'pages/view.njk';
+    cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, front, { ...common, permalink: `${view.folder}/index.html`, base: '', root: '../' });
     if (view.parts.length) {
       cfg.addTemplate(`vitrine/${view.folder}/part.vitrine`, 'pages/part.njk', {
         ...common,

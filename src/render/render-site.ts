@@ -17,12 +17,14 @@ import { createImageProcessor } from './image-processor.ts';
 import { profileStylesheet } from '../audience/css.ts';
 import type { ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
+import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
 /** Where the default templates are. */
 export const defaultTemplatesDir = resolve(import.meta.dirname, '../../templates');
 
 /** What rendering needs besides the plans. */
-export interface RenderOptions extends AssetOptions {
+export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptions {
   /** The user's template folder overriding the defaults file by file. */
   templates?: string;
   /** Folder that relative per-view template folders are resolved against (the config's folder). */
@@ -40,7 +42,7 @@ export type SiteFiles = Map<string, Uint8Array>;
  * views resolved against the folder of the config file they were written in.
  */
 export function renderOptionsFor(configFile: string | undefined, overrides: RenderOptions = {}): RenderOptions {
-  return { processImage: createImageProcessor('.vitrine-cache'), ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
+  return { processImage: createImageProcessor('.vitrine-cache'), xslCache: '.vitrine-cache/xsl', ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
 }
 
 /** Template folders for a view, most specific first. */
@@ -65,6 +67,8 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const assets: SiteFiles = new Map();
   const views: ViewData[] = [];
   const cssBags = new Set<string>();
+  let pkg: Promise<LoadedPackage | undefined> | undefined;
+  const loadPackage = () => (pkg ??= options.input ? loadPackagePresentations(options.input) : Promise.resolve(undefined));
   for (const plan of plans) {
     const dirs = templateDirsFor(plan, options);
     const messages = loadMessages(plan.lang, dirs);
@@ -79,7 +83,22 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
       profileCss = sheet.fileName;
     }
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
-    views.push(buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input));
+    const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
+    if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
+      const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
+      if (xsl) {
+        for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
+        if (xsl.page !== undefined) data.xsl = { page: xsl.page };
+        else if (xsl.fragment !== undefined) data.xsl = { fragment: xsl.fragment };
+      }
+    } else if (plan.xsl && 'package' in plan.xsl) {
+      const xsl = await renderPackageXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, loadPackage, bag);
+      if (xsl) {
+        for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
+        data.xsl = { fragment: xsl.fragment ?? '', styles: xsl.styles };
+      }
+    }
+    views.push(data);
   }
   const rootDirs = templateDirsFor(undefined, options);
   const listed = plans.filter((p) => p.access === 'public' || p.preview);

@@ -18,7 +18,7 @@ export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protecte
 /** Keys allowed at the top of the config file. */
 export const TOP_KEYS = ['$schema', 'views', 'profiles'] as const;
 /** Keys allowed in a view. */
-export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile'] as const;
+export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile', 'xsl'] as const;
 /** Keys allowed in a `select` entry. */
 export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with'] as const;
 /** Keys allowed in a view's `theme`. */
@@ -217,6 +217,29 @@ function validateView(cx: ValidateContext, node: Node | null, where: string, pro
   if (pkg) {
     if (isScalar(pkg.value) && typeof pkg.value.value === 'boolean') view.package = pkg.value.value;
     else fail(cx, pkg.value ?? pkg.pair, `${name}: package must be true or false, not ${describe(pkg.value)}`);
+  }
+  const xsl = f.get('xsl');
+  if (xsl) {
+    const origin = originOf(cx, xsl.value);
+    if (isMap(xsl.value)) {
+      const x = entries(cx, xsl.value, ['package', 'osp'], `${name}: xsl`);
+      const res = x.get('package');
+      const osp = x.get('osp');
+      if (!res === !osp) fail(cx, xsl.value, `${name}: xsl needs one of "package: RESOURCE-ID" (an ims-epView resource of the input package) or "osp: TEMPLATE.xsl" (a Sakai OSP presentation template)`);
+      else if (res) {
+        const s = text(cx, res.value, `${name}: xsl.package`, res.pair);
+        if (s !== undefined) view.xsl = { package: s, origin };
+      } else if (osp) {
+        const s = text(cx, osp.value, `${name}: xsl.osp`, osp.pair);
+        if (s !== undefined) view.xsl = { osp: s, origin };
+      }
+    } else {
+      const s = text(cx, xsl.value, `${name}: xsl (a stylesheet such as xsl/my-view.xsl, or { package: RESOURCE-ID })`, xsl.pair);
+      if (s !== undefined) {
+        if (!/\.(xsl|xslt)$/i.test(s)) fail(cx, xsl.value, `${name}: xsl "${s}" must name an XSLT file ending in .xsl or .xslt`);
+        else view.xsl = { file: s, origin };
+      }
+    }
   }
   const theme = f.get('theme');
   if (theme) {

@@ -96,6 +96,10 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
   if (view.description !== undefined) plan.description = view.description;
   // Never published in clear: a protected view without a known passphrase gets one nobody knows.
   if (view.access === 'protected') plan.passphrase = access?.passphrase ?? generatePassphrase();
+  if (view.xsl) {
+    const base = configFile ? dirname(configFile) : '.';
+    plan.xsl = 'file' in view.xsl ? { ...view.xsl, file: resolve(base, view.xsl.file) } : 'osp' in view.xsl ? { ...view.xsl, osp: resolve(base, view.xsl.osp) } : { ...view.xsl };
+  }
   const owner = parts.find((p) => p.kind === 'identification');
   if (owner) plan.owner = owner;
   return plan;

@@ -45,9 +45,14 @@ export interface ViewConfig {
   passphraseEnv?: string;
   /** The audience the view is built for: a profile of `profiles:`, inline, or the portfolio's own. */
   profile?: ProfileRef;
+  /** An XSL view: the user's stylesheet (a path relative to the config file), a package's `ims-epView` resource, or a Sakai OSP template. */
+  xsl?: XslChoice;
   /** `file:line:col` of the view in the config, for diagnostics about it. */
   origin?: string;
 }
+
+/** Where an XSL view's stylesheet comes from (docs/xsl-views.md). */
+export type XslChoice = { file: string; origin?: string } | { package: string; origin?: string } | { osp: string; origin?: string };
 
 /** The configuration of a site: its views and where they were read from. */
 export interface SiteConfig {
@@ -94,4 +99,6 @@ export interface ViewPlan {
   passphrase?: string;
   /** The audience profile the view is built for (its CSS and media alternatives). */
   profile?: AudienceProfile;
+  /** The view's stylesheet, when it is an XSL view; a `file` is absolute here. */
+  xsl?: XslChoice;
 }

@@ -117,9 +117,15 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
       expect(site.pages.length).toBeGreaterThan(views.length + 1);
     }
     // Every view of the example names a profile, and its pages link that profile's stylesheet.
+    // An unlisted view's folder is its secret token: find it by the view's title. A protected
+    // view's pages are encrypted; test/access/protected-browser.test.ts opens and checks them.
+    const fronts = example.pages.filter((p) => /^[^/]+\/index\.html$/.test(p));
     for (const view of exampleConfig.views) {
       expect(view.profile, `view ${view.id} has no profile`).toBeTruthy();
-      const css = parsePage(example.out, `${view.id}/index.html`).querySelectorAll('link[rel=stylesheet]').map((l) => l.getAttribute('href'));
+      if (view.access === 'protected') continue;
+      const front = view.access === 'unlisted' ? fronts.find((p) => parsePage(example.out, p).querySelector('title')?.text.includes(view.title)) : `${view.id}/index.html`;
+      expect(front, `front page of ${view.id}`).toBeTruthy();
+      const css = parsePage(example.out, front!).querySelectorAll('link[rel=stylesheet]').map((l) => l.getAttribute('href'));
       expect(css.some((h) => new RegExp(`theme/profile-${view.profile}\\.[0-9a-f]{10}\\.css$`).test(h ?? '')), css.join(', ')).toBe(true);
     }
     // The reference view: once without a profile, once per profile.

@@ -18,7 +18,7 @@ export interface ProfileText {
 
 /** The example's config, whose profiles the reference view is built under. */
 export const exampleConfig = parseYaml(readFileSync(join(repoRoot, 'content', 'vitrine.config.yaml'), 'utf8')) as {
-  views: { id: string; profile?: string }[];
+  views: { id: string; title: string; access?: string; profile?: string }[];
   profiles: Record<string, ProfileText>;
 };
 

@@ -41,6 +41,8 @@ describe('vitrine build', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'vitrine-build-'));
     const input = join(cwd, 'portfolio');
     cpSync(content, input, { recursive: true });
+    // The example's XSL view names ../xsl/portfolio-pages.xsl: the stylesheets go beside it.
+    cpSync(join(content, '..', 'xsl'), join(cwd, 'xsl'), { recursive: true });
     const out = join(cwd, 'site');
     expect((await run(['build', input, '--out', out], cwd)).code).toBe(0);
     const before = listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]);

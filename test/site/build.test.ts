@@ -38,7 +38,7 @@ describe('the example site', () => {
   it('gives every selected part a page with its title, in the view language', async () => {
     const portfolio = (await readPortfolio(content)).value!;
     const plans = planViews(portfolio, (await readSiteConfig(content)).value).value;
-    expect(plans.map((p) => p.id)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment', 'recruiter-link', 'assessor-private']);
+    expect(plans.map((p) => p.id)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment', 'recruiter-link', 'assessor-private', 'xsl-overview']);
     // A protected view's pages are encrypted: test/access checks them once decrypted.
     for (const plan of plans.filter((p) => p.access !== 'protected').map((p) => ({ ...p, folder: folders.get(p.id)! }))) {
       const index = page(out, `${plan.folder}/index.html`);

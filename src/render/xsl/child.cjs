@@ -1,0 +1,251 @@
+/*
+ * The XSLT child process (docs/xsl-views.md, "How stylesheets run"). Plain CommonJS on
+ * purpose: it runs under Node's permission model with reads limited to the stylesheet's root
+ * folder and saxon-js's own files, so it loads nothing but saxon-js (no TypeScript loader).
+ *
+ * Reads one job as JSON on stdin, writes one answer as JSON on stdout:
+ *   job:    { sef?: string, stylesheet?: { text, uri }, source: string, sourceUri: string,
+ *             params: Record<string,string>, roots: string[], untrusted: boolean,
+ *             allowed?: string[] }
+ *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text} }
+ *         | { ok: false, phase: 'compile'|'check'|'run', message, code?, module?, line?, column? }
+ *
+ * Inside, whatever the permission model allows, saxon-js's platform is narrowed (saxon-js
+ * 2.7.0, pinned: these are private hooks, kept honest by test/xsl/hostile.test.ts):
+ * file reads only under `roots`, no http, no writes, no JavaScript global object, no
+ * collections, result documents kept in memory with relative hrefs only.
+ */
+'use strict';
+const { realpathSync } = require('node:fs');
+const { fileURLToPath } = require('node:url');
+const { sep, resolve: resolvePath } = require('node:path');
+const SaxonJS = require('saxon-js');
+
+const platform = SaxonJS.getPlatform();
+
+/**
+ * A refusal, as saxon-js's own error class: saxon-js rethrows only its own errors from file
+ * access (anything else it caches as if it were a document).
+ */
+function Refused(message, code) {
+  const e = new SaxonJS.XError(message, code);
+  e.vitrineRefused = true;
+  return e;
+}
+
+/** Narrows saxon-js's platform to reads under `roots`; everything else is refused. */
+function guard(roots) {
+  const realRoots = roots.map((r) => {
+    const real = realpathSync(r);
+    return real.endsWith(sep) ? real : real + sep;
+  });
+  const allowedPath = (target) => {
+    let path;
+    const s = String(target);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(s) && !/^file:/i.test(s)) throw new Refused(`reading ${s} is not allowed: only files inside ${roots.join(', ')}`, 'VXSL0001');
+    path = /^file:/i.test(s) ? fileURLToPath(s) : resolvePath(s);
+    let real;
+    try {
+      real = realpathSync(path);
+    } catch {
+      throw new Refused(`cannot read ${s}: no such file inside ${roots.join(', ')}`, 'FODC0002');
+    }
+    if (!realRoots.some((r) => real.startsWith(r))) throw new Refused(`reading ${s} is not allowed: only files inside ${roots.join(', ')}`, 'VXSL0001');
+    return real;
+  };
+  const readFile = platform.readFile;
+  platform.readFile = (target, ...rest) => readFile.call(platform, allowedPath(target), ...rest);
+  const resourcePromise = platform.resourcePromise;
+  platform.resourcePromise = (req) => {
+    try {
+      const where = req.file ?? req.location;
+      const real = allowedPath(where);
+      return resourcePromise.call(platform, { ...req, file: real, location: undefined });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  platform.makeHttpRequest = () => {
+    throw new Refused('http requests are not allowed', 'VXSL0001');
+  };
+  platform.writeFileSync = (url) => {
+    throw new Refused(`writing ${url} is not allowed`, 'VXSL0002');
+  };
+  platform.writeFileAsync = (url) => Promise.reject(new Refused(`writing ${url} is not allowed`, 'VXSL0002'));
+  // js: (globalJS) and ixsl: calls reach JavaScript through this object: give them nothing.
+  platform.globalObject = Object.freeze(Object.create(null));
+}
+
+/** Sets parent links a loaded SEF needs (saxon-js does this for the SEFs it loads itself). */
+function link(node) {
+  if (node.C) for (const c of node.C) {
+    c.parentNode = node;
+    link(c);
+  }
+}
+
+function withoutLinks(sef) {
+  return JSON.stringify(sef, (k, v) => (k === 'parentNode' ? undefined : v));
+}
+
+/** Compiles stylesheet text with saxon-js's own XSLT compiler (the one fn:transform uses). */
+function compile(text, uri) {
+  const compiler = platform.resource('compiler');
+  link(compiler);
+  const doc = platform.parseXmlFromString(text, true);
+  doc._saxonBaseUri = uri;
+  doc._saxonDocUri = uri;
+  const staticParams = new SaxonJS.XdmMap();
+  staticParams.inSituPut(SaxonJS.XS.QName.fromParts('', '', 'staticParameters'), [new SaxonJS.XdmMap()]);
+  const options = SaxonJS.checkOptions({
+    stylesheetParams: staticParams,
+    tunnelParams: { 'Q{}compiler.options': new SaxonJS.XdmMap() },
+    functionParams: {},
+    isDynamicStylesheet: true,
+    destination: 'application',
+    initialMode: 'compile-complete',
+    templateParams: { 'Q{}options': { noXPath: false, 'enable-assertions': false, allowSyntaxExtensions: false, relocatable: false } },
+    outputProperties: {},
+  });
+  SaxonJS.internalTransform(compiler, doc, options);
+  return SaxonJS.XPath.sefToJSON(options.principalResult.firstChild);
+}
+
+/** Functions and instructions the SEF may use, for untrusted stylesheets (see sef-check in docs). */
+function check(sef, allowed) {
+  const ok = new Set(allowed);
+  const problems = [];
+  const walk = (n) => {
+    if (!n || typeof n !== 'object') return;
+    const line = n.line;
+    const at = (what) => problems.push({ what, line: line !== undefined ? Number(line) : undefined });
+    if (n.N === 'fn' || n.N === 'fnRef') {
+      const name = String(n.name).replace(/^Q\{http:\/\/www\.w3\.org\/2005\/xpath-functions\}/, '');
+      if (!ok.has(name)) at(`function ${name}()`);
+    } else if (n.N === 'ifCall') {
+      // map:, math:, array: functions compile to ifCall, and so does saxon:apply, the dynamic
+      // call $f(x) of a function item (every way of making one is checked here); nothing else.
+      if (!ok.has(String(n.name))) at(`extension function ${n.name}`);
+    } else if (n.N === 'evaluate') at('xsl:evaluate');
+    else if (n.N === 'extFn' || n.N === 'javaCall' || n.N === 'jsCall') at(`extension ${n.N}`);
+    if (n.C) for (const c of n.C) walk(c);
+  };
+  walk(sef);
+  return problems;
+}
+
+/** The line of the first SEF node that matches (result documents carry no location of their own). */
+function lineOf(sef, test) {
+  let found;
+  const walk = (n) => {
+    if (found !== undefined || !n || typeof n !== 'object') return;
+    if (test(n) && n.line !== undefined) found = n.line;
+    else if (n.C) for (const c of n.C) walk(c);
+  };
+  walk(sef);
+  return found;
+}
+
+function answer(obj) {
+  process.stdout.write(JSON.stringify(obj));
+}
+
+function location(e) {
+  const out = {};
+  const msg = String(e && e.message);
+  const m = /on line (\d+)(?: column (\d+))? (?:of|in) (\S+?):?(?:\s|$)/.exec(msg);
+  if (m) {
+    out.line = Number(m[1]);
+    if (m[2]) out.column = Number(m[2]);
+    out.module = m[3];
+  } else if (e && e.xsltLineNr !== undefined && e.xsltModule && !/^(xpath|compile|xslt|sequenceType)\w*\.xsl$/.test(e.xsltModule)) {
+    out.line = Number(e.xsltLineNr);
+    out.module = e.xsltModule;
+  }
+  return out;
+}
+
+function main(job) {
+  guard(job.roots);
+  let sef;
+  let compiled;
+  if (job.sef) sef = JSON.parse(job.sef);
+  else {
+    try {
+      sef = compile(job.stylesheet.text, job.stylesheet.uri);
+      compiled = withoutLinks(sef);
+    } catch (e) {
+      return answer({ ok: false, phase: 'compile', message: String(e.message || e), code: e.code, ...location(e) });
+    }
+  }
+  if (job.untrusted) {
+    const problems = check(sef, job.allowed || []);
+    if (problems.length) return answer({ ok: false, phase: 'check', message: `uses ${[...new Set(problems.map((p) => p.what))].join(', ')}, outside the functions a package stylesheet may call`, line: problems[0].line });
+  }
+  link(sef);
+  const documents = {};
+  let method = 'xml';
+  try {
+    const source = platform.parseXmlFromString(job.source, false);
+    source._saxonBaseUri = job.sourceUri;
+    source._saxonDocUri = job.sourceUri;
+    const options = SaxonJS.checkOptions({
+      isDynamicStylesheet: true,
+      destination: 'serialized',
+      stylesheetParams: job.params,
+      outputProperties: {},
+      resultDocuments: {},
+      collectionFinder: (uri) => {
+        throw new Refused(`collection(${uri === undefined ? '' : uri}) is not available to XSL views`, 'VXSL0001');
+      },
+      deliverResultDocument: (uri) => {
+        const href = String(uri);
+        // Relative, forward, inside the view folder: no scheme, no leading /, no .. segment.
+        if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('\\') || href.split(/[\\/]/).some((s) => s === '..' || s === '')) {
+          const e = new Refused(`xsl:result-document href="${href}" is not allowed: give a relative path inside the view folder`, 'VXSL0003');
+          e.xsltLineNr = lineOf(sef, (n) => n.N === 'resultDoc' && JSON.stringify(n, (k, v) => (k === 'parentNode' ? undefined : v)).includes(JSON.stringify(href).slice(1, -1)));
+          e.xsltModule = job.stylesheet ? job.stylesheet.uri.split('/').pop() : undefined;
+          throw e;
+        }
+        return {
+          destination: 'serialized',
+          save: (u, result) => {
+            documents[href] = String(result);
+          },
+        };
+      },
+    });
+    SaxonJS.internalTransform(sef, source, options);
+    const props = sef.C && sef.C.find((c) => c.N === 'output');
+    if (props && props.C) {
+      const m = props.C.find((c) => c.N === 'property' && c.name === 'method');
+      if (m) method = String(m.value).replace(/^Q\{\}/, '');
+    }
+    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output: String(options.principalResult ?? ''), method, documents });
+  } catch (e) {
+        return answer({ ok: false, phase: 'run', refused: !!(e && e.vitrineRefused) || /VXSL/.test(String(e && e.code)), message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
+  }
+}
+
+// Required as a module (bench/xsl.ts measures compiling and transforming in-process): no job.
+if (require.main !== module) {
+  module.exports = { compile, link, SaxonJS, platform };
+  return;
+}
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => (input += d));
+process.stdin.on('end', () => {
+  let job;
+  try {
+    job = JSON.parse(input);
+  } catch (e) {
+    return answer({ ok: false, phase: 'run', message: `bad job: ${e.message}` });
+  }
+  try {
+    main(job);
+  } catch (e) {
+    answer({ ok: false, phase: 'run', message: String((e && e.message) || e), code: e && e.code, ...location(e) });
+  }
+});

@@ -1,0 +1,110 @@
+/**
+ * The view document: the XML an XSL view stylesheet receives (docs/xsl-views.md,
+ * docs/schema/xsl-view.xsd). It is built from the planned, scrubbed view only: each selected
+ * part in its own IMS LIP / ePortfolio element (written by model/ims like an export), the
+ * view's relations with their ends resolved to parts of the view, the URLs of the view's files
+ * in the built site, the owner, and the audience profile's name when the view has one.
+ */
+import { DiagnosticBag } from '../../diagnostics/index.ts';
+import { portfolioToIms } from '../../model/index.ts';
+import { writeLipDocument } from '../../formats/lip/index.ts';
+import { ASSERT, LIP, PARTICIPATION, REFLEX, RUBRIC } from '../../formats/lip/namespaces.ts';
+import { serializeXml } from '../../formats/xml/serialize.ts';
+import { el, text, type XmlAttr, type XmlElement } from '../../formats/xml/tree.ts';
+import type { Part, Portfolio, Relation } from '../../model/types.ts';
+import type { ViewPlan } from '../../views/types.ts';
+import { downloadVariant } from '../assets.ts';
+import { fileHref, partTitle, type ImageInfo } from '../page-data.ts';
+
+/** Namespace of the view document's own elements. */
+export const VIEW_NS = 'urn:vitrine:xsl-view:1';
+
+/** What the view document is made from besides the plan. */
+export interface ViewDocumentInput {
+  plan: ViewPlan;
+  /** Image variants rendering made, by package path (images are published only as variants). */
+  images: Map<string, ImageInfo>;
+  /** Theme words of the view's language, for part titles. */
+  messages?: Record<string, string>;
+  /** The audience profile the view is built for, when its configuration names one. */
+  profile?: string;
+}
+
+const attr = (name: string, value: string): XmlAttr => ({ ns: '', name, value });
+const v = (name: string, attrs: XmlAttr[] = [], children: XmlElement['children'] = []) => el(VIEW_NS, name, attrs, children);
+
+/** The IMS element of one part alone (nested parts are parts of their own in the document). */
+function imsElementOf(part: Part, files: ViewPlan['files']): XmlElement | undefined {
+  const alone: Part = { ...part, ims: { ...(part.ims ?? { element: part.kind, record: {} }), file: 'part.xml', position: 0 } };
+  delete alone.parent;
+  const portfolio: Portfolio = { id: 'view', parts: [alone], relations: [], files, extensions: [] };
+  // Fields IMS cannot carry are reported by exports; here the wrapper carries title and tags.
+  const pkg = portfolioToIms(portfolio, new DiagnosticBag());
+  const doc = pkg.parts[0]?.doc;
+  return doc ? writeLipDocument(doc) : undefined;
+}
+
+function imsRelationOf(rel: Relation, files: ViewPlan['files']): XmlElement | undefined {
+  const alone: Relation = { ...rel, ims: { ...(rel.ims ?? { element: 'relationship', record: {} }), file: 'relation.xml', position: 0 } };
+  const pkg = portfolioToIms({ id: 'view', parts: [], relations: [alone], files, extensions: [] }, new DiagnosticBag());
+  const doc = pkg.parts[0]?.doc;
+  return doc ? writeLipDocument(doc) : undefined;
+}
+
+/** Builds the view document as an element tree. */
+export function buildViewElement(input: ViewDocumentInput): XmlElement {
+  const { plan, images } = input;
+  const t = (key: string, fallback?: string) => input.messages?.[key] ?? fallback ?? key;
+  const root = v('view', [attr('id', plan.id), attr('folder', plan.folder), attr('lang', plan.lang), attr('access', plan.access)]);
+  root.children.push(v('title', [], [text(plan.title)]));
+  if (plan.description) root.children.push(v('description', [], [text(plan.description)]));
+  if (plan.owner) root.children.push(v('owner', [attr('part', plan.owner.id)]));
+  if (input.profile) root.children.push(v('profile', [attr('id', input.profile)]));
+  const parts = v('parts');
+  for (const part of plan.parts) {
+    const title = partTitle(part, t, plan.lang);
+    const attrs = [attr('id', part.id), attr('kind', part.kind), attr('slug', part.slug), attr('href', `${encodeURIComponent(part.slug)}/index.html`), attr('title', title.title)];
+    if (part.parent) attrs.push(attr('parent', part.parent));
+    const kids: XmlElement[] = part.tags.map((tag) => v('tag', [], [text(tag)]));
+    for (const f of part.files) kids.push(v('uses', [attr('file', f)]));
+    const ims = imsElementOf(part, plan.files);
+    if (ims) kids.push(ims);
+    parts.children.push(v('part', attrs, kids));
+  }
+  root.children.push(parts);
+  const inView = new Set(plan.parts.map((p) => p.id));
+  const relations = v('relations');
+  for (const rel of plan.relations) {
+    const ends = rel.to.map((to) => v('to', inView.has(to) ? [attr('part', to)] : [attr('relation', to)]));
+    const ims = imsRelationOf(rel, plan.files);
+    relations.children.push(v('relation', [attr('id', rel.id), attr('type', rel.type), attr('from', rel.from)], [...ends, ...(ims ? [ims] : [])]));
+  }
+  root.children.push(relations);
+  const files = v('files');
+  for (const f of plan.files) {
+    const attrs = [attr('path', f.path), attr('media-type', f.mediaType), attr('size', String(f.bytes.byteLength))];
+    const img = images.get(f.path);
+    const kids: XmlElement[] = [];
+    if (img) {
+      const original = downloadVariant(img.variants);
+      if (original) attrs.push(attr('href', `images/${original.fileName}`));
+      attrs.push(attr('width', String(img.width)), attr('height', String(img.height)));
+      for (const vr of img.variants) kids.push(v('variant', [attr('href', `images/${vr.fileName}`), attr('media-type', vr.mediaType), attr('width', String(vr.width)), attr('height', String(vr.height))]));
+    } else if (!isUnpublishedImage(f.mediaType)) attrs.push(attr('href', fileHref(f.path)));
+    files.children.push(v('file', attrs, kids));
+  }
+  root.children.push(files);
+  return root;
+}
+
+/** Raster images are published only as processed variants: without variants they have no URL. */
+function isUnpublishedImage(mediaType: string): boolean {
+  return mediaType.startsWith('image/') && mediaType !== 'image/svg+xml';
+}
+
+/** The view document as XML text. */
+export function buildViewDocument(input: ViewDocumentInput): string {
+  return serializeXml(buildViewElement(input), {
+    prefixes: { [VIEW_NS]: '', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' },
+  });
+}

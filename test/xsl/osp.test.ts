@@ -1,0 +1,69 @@
+/**
+ * The Sakai OSP adapter: the real OSP templates from ../shared/samples/osp render a view.
+ * freeform_template.xsl loads the layout the adapter writes with document() and fills its
+ * regions; passthrough.xsl gives back the adapter's ospiPresentation document.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildTo, page } from '../site/site-helpers.ts';
+import { hasShared, needs, sharedPath, skipNote } from '../support/env.ts';
+
+const content = resolve(import.meta.dirname, '../../content');
+
+describe('Sakai OSP templates through the adapter', () => {
+  const ok = needs('../shared/samples/osp', hasShared('samples', 'osp', 'freeform_template.xsl'));
+  it.skipIf(!ok)(`freeform_template.xsl renders the view, passthrough.xsl gives the adapter document${skipNote('../shared/samples/osp', ok)}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-osp-'));
+    cpSync(content, join(dir, 'content'), { recursive: true });
+    for (const f of ['freeform_template.xsl', 'passthrough.xsl']) cpSync(sharedPath('samples', 'osp', f), join(dir, 'osp', f));
+    writeFileSync(
+      join(dir, 'content', 'vitrine.config.yaml'),
+      `views:
+  - id: osp
+    title: Léa in OSP
+    xsl: { osp: ../osp/freeform_template.xsl }
+    select:
+      - kind: identification
+      - id: competency_typography
+        with: [evidence]
+  - id: osp-debug
+    xsl: { osp: ../osp/passthrough.xsl }
+    select:
+      - id: competency_typography
+        with: [evidence]
+`,
+    );
+    const { out, result } = await buildTo(join(dir, 'content'));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const summary = result.value.views.find((v) => v.id === 'osp')!;
+
+    // The template copied the adapter's layout and filled each region.
+    const html = readFileSync(join(out, 'osp/index.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    const doc = page(out, 'osp/index.html');
+    expect(doc.querySelector('title')!.text).toBe('Léa in OSP');
+    expect(doc.querySelector('h1')!.text).toBe('Léa in OSP');
+    const sections = doc.querySelectorAll('section.osp-part');
+    expect(sections.length).toBe(summary.parts);
+    // Richtext regions come out as HTML (disable-output-escaping), not as escaped text.
+    expect(sections.map((s) => s.querySelector('h2')!.text)).toEqual(['Léa Moreau-Lindqvist', 'Typography and typesetting', '“Nord”, typographic poster']);
+    expect(html).not.toContain('&lt;h2&gt;');
+    // The poster is an inline image region: an <img> pointing at a published variant.
+    const img = doc.querySelector('p.osp-file img')!;
+    expect(existsSync(join(out, 'osp', img.getAttribute('src')!))).toBe(true);
+    expect(img.getAttribute('width')).toMatch(/^\d+$/);
+
+    // passthrough.xsl: the adapter's document, for debugging.
+    const debug = readFileSync(join(out, 'osp-debug/osp-presentation.xml'), 'utf8');
+    expect(debug).toMatch(/^<\?xml[^>]*\?>\s*<ospiPresentation>/);
+    expect(debug).toContain('<layout><artifact><metaData><id>layout</id><displayName>layout.xhtml</displayName>');
+    expect(debug).toContain('<fileArtifact><uri>layout.xhtml</uri></fileArtifact>');
+    const regions = [...debug.matchAll(/<region id="([^"]+)"(?: sequence="\d+")? type="([^"]+)">/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(regions).toEqual(['title:text', 'part:richtext', 'part:richtext', 'file:inline']);
+    expect(debug).toContain('<value>&lt;h2&gt;Typography and typesetting&lt;/h2&gt;');
+    // The debug view's front page stays the theme's.
+    expect(page(out, 'osp-debug/index.html').querySelector('main')).not.toBeNull();
+  }, 120_000);
+});
