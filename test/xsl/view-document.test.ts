@@ -92,7 +92,11 @@ describe('view document', () => {
     const without = plans.find((p) => !p.owner)!;
     expect(buildViewDocument({ plan: withOwner, images: new Map() })).toContain(`<owner part="${withOwner.owner!.id}"/>`);
     expect(buildViewDocument({ plan: without, images: new Map() })).not.toContain('<owner');
-    expect(buildViewDocument({ plan: without, images: new Map() })).not.toContain('<profile');
-    expect(buildViewDocument({ plan: without, images: new Map(), profile: 'screen-reader' })).toContain('<profile id="screen-reader"/>');
+    const plain = { ...without };
+    delete plain.profile;
+    expect(buildViewDocument({ plan: plain, images: new Map() })).not.toContain('<profile');
+    const profile = { name: 'large-print', title: 'Large print', display: { fontSize: 1.5, oneColumn: true }, content: { captions: true, languages: ['fr', 'en'] }, control: { keyboard: true } };
+    const doc = buildViewDocument({ plan: { ...plain, profile }, images: new Map() });
+    expect(doc.replace(/>\s+</g, '><')).toContain('<profile id="large-print" title="Large print"><display fontSize="1.5" oneColumn="true"/><content captions="true" languages="fr en"/><control keyboard="true"/></profile>');
   });
 });

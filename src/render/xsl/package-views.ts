@@ -87,9 +87,8 @@ export async function renderPackageXslView(
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), bytes);
     }
-    const profile = profileOf(plan);
     // Not cached: the compiled form names the fresh folder as its base URI, gone after the build.
-    const source = buildViewDocument({ plan, images, messages, ...(profile ? { profile } : {}) });
+    const source = buildViewDocument({ plan, images, messages });
     const out = await runXsl({ stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true }, bag);
     if (!out) return undefined;
     const encoder = new TextEncoder();

@@ -50,8 +50,7 @@ export function placeOutput(output: string): { page?: string; fragment?: string 
 
 /** Runs a view's own stylesheet (`xsl: path` in its configuration) on its view document. */
 export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
-  const profile = profileOf(plan);
-  const source = buildViewDocument({ plan, images, messages, ...(profile ? { profile } : {}) });
+  const source = buildViewDocument({ plan, images, messages });
   const job: XslJob = { stylesheet: plan.xsl.file, source, params: viewParams(plan), roots: [dirname(plan.xsl.file)] };
   if (options.xslCache) job.cacheDir = options.xslCache;
   const before = bag.items.length;

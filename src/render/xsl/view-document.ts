@@ -12,6 +12,7 @@ import { ASSERT, LIP, PARTICIPATION, REFLEX, RUBRIC } from '../../formats/lip/na
 import { serializeXml } from '../../formats/xml/serialize.ts';
 import { el, text, type XmlAttr, type XmlElement } from '../../formats/xml/tree.ts';
 import type { Part, Portfolio, Relation } from '../../model/types.ts';
+import type { AudienceProfile } from '../../audience/types.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import { downloadVariant } from '../assets.ts';
 import { fileHref, partTitle, type ImageInfo } from '../page-data.ts';
@@ -26,8 +27,16 @@ export interface ViewDocumentInput {
   images: Map<string, ImageInfo>;
   /** Theme words of the view's language, for part titles. */
   messages?: Record<string, string>;
-  /** The audience profile the view is built for, when its configuration names one. */
-  profile?: string;
+}
+
+/** The audience profile as the view document carries it: every preference as an attribute. */
+function profileElement(profile: AudienceProfile): XmlElement {
+  const attrs = (o: object) =>
+    Object.entries(o)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => attr(k, Array.isArray(x) ? x.join(' ') : String(x)));
+  const head = [attr('id', profile.name), ...(profile.title ? [attr('title', profile.title)] : [])];
+  return v('profile', head, [v('display', attrs(profile.display)), v('content', attrs(profile.content)), v('control', attrs(profile.control))]);
 }
 
 const attr = (name: string, value: string): XmlAttr => ({ ns: '', name, value });
@@ -59,7 +68,7 @@ export function buildViewElement(input: ViewDocumentInput): XmlElement {
   root.children.push(v('title', [], [text(plan.title)]));
   if (plan.description) root.children.push(v('description', [], [text(plan.description)]));
   if (plan.owner) root.children.push(v('owner', [attr('part', plan.owner.id)]));
-  if (input.profile) root.children.push(v('profile', [attr('id', input.profile)]));
+  if (plan.profile) root.children.push(profileElement(plan.profile));
   const parts = v('parts');
   for (const part of plan.parts) {
     const title = partTitle(part, t, plan.lang);
