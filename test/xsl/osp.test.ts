@@ -61,7 +61,9 @@ describe('Sakai OSP templates through the adapter', () => {
     expect(debug).toContain('<layout><artifact><metaData><id>layout</id><displayName>layout.xhtml</displayName>');
     expect(debug).toContain('<fileArtifact><uri>layout.xhtml</uri></fileArtifact>');
     const regions = [...debug.matchAll(/<region id="([^"]+)"(?: sequence="\d+")? type="([^"]+)">/g)].map((m) => `${m[1]}:${m[2]}`);
-    expect(regions).toEqual(['title:text', 'part:richtext', 'part:richtext', 'file:inline']);
+    // The poster's long description (a text file) is a link region; the poster itself is inline.
+    expect(regions).toEqual(['title:text', 'part:richtext', 'part:richtext', 'file:link', 'file:inline']);
+    expect(debug).toContain('poster-nord-description.txt');
     expect(debug).toContain('<value>&lt;h2&gt;Typography and typesetting&lt;/h2&gt;');
     // The debug view's front page stays the theme's.
     expect(page(out, 'osp-debug/index.html').querySelector('main')).not.toBeNull();
