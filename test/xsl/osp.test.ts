@@ -54,6 +54,8 @@ describe('Sakai OSP templates through the adapter', () => {
     const img = doc.querySelector('p.osp-file img')!;
     expect(existsSync(join(out, 'osp', img.getAttribute('src')!))).toBe(true);
     expect(img.getAttribute('width')).toMatch(/^\d+$/);
+    // Its alt text is the owner's, never the file name.
+    expect(img.getAttribute('alt')).toMatch(/^Poster in deep blue/);
 
     // passthrough.xsl: the adapter's document, for debugging.
     const debug = readFileSync(join(out, 'osp-debug/osp-presentation.xml'), 'utf8');

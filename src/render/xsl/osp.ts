@@ -75,7 +75,7 @@ export function buildOspPresentation(plan: ViewPlan, images: Map<string, ImageIn
     const original = img ? downloadVariant(img.variants) : undefined;
     if (img && original) {
       const [primary, sub] = original.mediaType.split('/') as [string, string];
-      regions.push(el('region', el('itemProperties', el('itemWidth', String(original.width)) + el('itemHeight', String(original.height))) + artifact(f.path, f.about?.alt?.value ?? f.path.split('/').pop()!, `images/${original.fileName}`, { primary, sub }), ` id="file" sequence="${n++}" type="inline"`));
+      regions.push(el('region', el('itemProperties', el('itemWidth', String(original.width)) + el('itemHeight', String(original.height))) + artifact(f.path, imageAlt(plan, f), `images/${original.fileName}`, { primary, sub }), ` id="file" sequence="${n++}" type="inline"`));
     } else if (!f.mediaType.startsWith('image/') || f.mediaType === 'image/svg+xml') {
       const [primary, sub] = f.mediaType.split('/') as [string, string];
       regions.push(el('region', el('itemProperties', el('linkTarget', '_self')) + artifact(f.path, f.path.split('/').pop()!, fileHref(f.path), { primary, sub: sub ?? '' }), ` id="file" sequence="${n++}" type="link"`));
@@ -83,4 +83,12 @@ export function buildOspPresentation(plan: ViewPlan, images: Map<string, ImageIn
   }
   const layout = el('layout', artifact('layout', 'layout.xhtml', layoutUri, { primary: 'text', sub: 'xml' }));
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ospiPresentation>${layout}<navigation/>${el('regions', regions.join(''))}</ospiPresentation>\n`;
+}
+
+/**
+ * The alt text of an inline image region (Sakai's template uses `displayName` as `alt`): the
+ * owner's own alt text, else the title of the part showing it; never the file name.
+ */
+function imageAlt(plan: ViewPlan, f: ViewPlan['files'][number]): string {
+  return f.about?.alt?.value ?? plan.parts.find((p) => p.files.includes(f.path))?.description?.short?.value ?? '';
 }
