@@ -8,7 +8,8 @@ import { relative, resolve } from 'node:path';
 const schemaDir = resolve(import.meta.dirname, '../../docs/schema');
 
 /** A schema path as seen from `fromDir`, with `/` separators. */
-function schemaRef(fromDir: string, name: string): string {
+/** The path from a folder to one of Vitrine's JSON Schemas, for a `$schema` comment. */
+export function schemaRef(fromDir: string, name: string): string {
   return relative(fromDir, resolve(schemaDir, name)).split('\\').join('/');
 }
 

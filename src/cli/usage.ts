@@ -87,7 +87,9 @@ Writes the portfolio as a package another system can import.
   --format ims       IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
   --format leap2a    Leap2A zip (leap2a.xml + files/), as Mahara imports it
   --format authored  a folder of Markdown + YAML (docs/authored-format.md) to keep editing;
-                     written only where no folder is, or into an empty one
+                     written only where no folder is, or into an empty one. The input's
+                     vitrine.config.yaml comes along; without one, each Mahara page with
+                     parts becomes an unlisted view in a new vitrine.config.yaml
   --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)
   --strip-metadata   re-encode images without EXIF (GPS position, camera), XMP, ICC and
                      comments; by default your package keeps the original files

@@ -1,8 +1,9 @@
 /** `vitrine pack --format leap2a` and `vitrine build` on a Leap2A export, through the CLI. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { main } from '../../src/cli/main.ts';
 import { readPortfolio } from '../../src/index.ts';
 
@@ -43,6 +44,38 @@ describe('vitrine with Leap2A', () => {
     const toIms = await run(['pack', join(repo, 'test/fixtures/leap2a/ns-2010-07.xml'), '--format', 'ims', '--out', join(dir, 'b.zip')]);
     expect(toIms.code, toIms.err).toBe(0);
     expect((await readPortfolio(join(dir, 'b.zip'))).value!.parts.map((p) => p.id)).toContain('portfolio:skill');
+  });
+
+  it('moving in: pack --format authored proposes one unlisted view per Mahara page with parts, and it builds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-'));
+    const folder = join(dir, 'mine');
+    const r = await run(['pack', quirks, '--format', 'authored', '--out', folder]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out + r.err).toContain('vitrine.config.yaml: 1 unlisted view');
+    const config = parseYaml(readFileSync(join(folder, 'vitrine.config.yaml'), 'utf8')) as { views: { id: string; title: string; access: string; select: unknown[] }[] };
+    // view7 is a Webpage with three parts; view8 is a selection without a page type, not proposed.
+    expect(config.views).toEqual([{ id: 'view7', title: 'My page', access: 'unlisted', select: [{ id: 'portfolio:view7', with: ['parts', 'evidence', 'reflections'] }] }]);
+    const site = join(dir, '_site');
+    const b = await run(['build', folder, '--out', site, '--secrets', join(dir, 'secrets.json')]);
+    expect(b.code, b.err).toBe(0);
+    const token = readdirSync(site).find((f) => /^[a-z2-7]{26}$/.test(f))!;
+    expect(token, readdirSync(site).join(', ')).toBeTruthy();
+    const front = readFileSync(join(site, token, 'index.html'), 'utf8');
+    expect(front).toContain('noindex');
+    expect(front).toContain('My page');
+    // The root index does not list an unlisted view.
+    expect(readFileSync(join(site, 'index.html'), 'utf8')).not.toContain(token);
+  });
+
+  it('proposes no view for a Moodle discussion (a grouping, not a page), and keeps a config the input has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-'));
+    const r = await run(['pack', join(repo, 'test/fixtures/leap2a/moodle-forum'), '--format', 'authored', '--out', join(dir, 'a')]);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(join(dir, 'a', 'vitrine.config.yaml'))).toBe(false);
+    // The IMS example has its own views: they are copied, not replaced by proposals.
+    const ims = await run(['pack', join(repo, 'test/fixtures/ims-example'), '--format', 'authored', '--out', join(dir, 'b')]);
+    expect(ims.code, ims.err).toBe(0);
+    expect(readFileSync(join(dir, 'b', 'vitrine.config.yaml'), 'utf8')).toBe(readFileSync(join(repo, 'test/fixtures/ims-example/vitrine.config.yaml'), 'utf8'));
   });
 
   it('builds a site from a Leap2A export', async () => {

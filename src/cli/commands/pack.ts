@@ -8,6 +8,8 @@ import { slugify } from '../../model/index.ts';
 import { newFolderConflict, packageConflict, writeFileAtomic, writeNewFolder, zipFiles } from '../../write/index.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 import { stripImageMetadata } from '../../render/images/strip.ts';
+import { proposeViewsConfig } from '../../views/propose.ts';
+import { schemaRef } from '../starter.ts';
 
 /** Runs `pack` and returns the exit status. */
 export async function runPack(input: string, options: { format: PackFormat; out?: string | undefined; stripMetadata?: boolean }, flags: OutputFlags, io: Io): Promise<number> {
@@ -48,6 +50,14 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     const config = await readSiteConfig(input);
     const files = new Map(exported.value);
     if (config.value.file && !config.diagnostics.some((d) => d.severity === 'error')) files.set(basename(config.value.file), new Uint8Array(await readFile(config.value.file)));
+    else if (!config.value.file) {
+      // No views yet: the pages of the source system (Mahara pages) become unlisted views.
+      const proposed = proposeViewsConfig(value, schemaRef(out, 'vitrine.config.schema.json'));
+      if (proposed) {
+        files.set('vitrine.config.yaml', new TextEncoder().encode(proposed.text));
+        say(io, flags, `vitrine.config.yaml: ${plural(proposed.views, 'unlisted view')}, one per page of the export with parts; make a view public to list it`);
+      }
+    }
     return await writeFolder(out, files, flags, io);
   }
   try {
