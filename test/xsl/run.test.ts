@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticBag } from '../../src/diagnostics/index.ts';
-import { runXsl } from '../../src/render/xsl/run.ts';
+import { runXsl, xslChildRuns } from '../../src/render/xsl/run.ts';
 import { placeOutput } from '../../src/render/xsl/render-xsl.ts';
 
 const XSL = 'xmlns:xsl="http://www.w3.org/1999/XSL/Transform"';
@@ -30,6 +30,31 @@ async function run(dir: string, name: string, extra: Partial<Parameters<typeof r
 }
 
 describe('running a stylesheet', () => {
+  it('runs a cached stylesheet again only when its document, parameters or readable files change', async () => {
+    const dir = project({
+      'memo.xsl': `<xsl:stylesheet version="3.0" ${XSL}><xsl:param name="view-id"/><xsl:template match="/"><p><xsl:value-of select="$view-id"/>:<xsl:value-of select="count(//item)"/>:<xsl:value-of select="doc('data.xml')/d"/></p></xsl:template></xsl:stylesheet>`,
+      'data.xml': '<d>one</d>',
+    });
+    const cacheDir = join(dir, '.cache');
+    const first = await run(dir, 'memo.xsl', { cacheDir });
+    expect(first.out!.output).toContain('<p>v1:2:one</p>');
+    const second = await run(dir, 'memo.xsl', { cacheDir });
+    const afterSecond = xslChildRuns();
+    const third = await run(dir, 'memo.xsl', { cacheDir });
+    // The third run had the compiled stylesheet and the same inputs: no child process.
+    expect(xslChildRuns()).toBe(afterSecond);
+    expect(third.out!.output).toBe(second.out!.output);
+    // Another parameter, another document, an edited file it reads: each runs it again.
+    const other = await run(dir, 'memo.xsl', { cacheDir, params: { 'view-id': 'v2' } });
+    expect(other.out!.output).toContain('<p>v2:2:one</p>');
+    const doc = await run(dir, 'memo.xsl', { cacheDir, source: '<doc><item/></doc>' });
+    expect(doc.out!.output).toContain('<p>v1:1:one</p>');
+    writeFileSync(join(dir, 'data.xml'), '<d>two, longer</d>');
+    const edited = await run(dir, 'memo.xsl', { cacheDir });
+    expect(edited.out!.output).toContain('<p>v1:2:two, longer</p>');
+    expect(xslChildRuns()).toBe(afterSecond + 3);
+  });
+
   it('runs XSLT 1.0, 2.0 and 3.0 stylesheets with the view parameters', async () => {
     const dir = project({
       'v1.xsl': `<xsl:stylesheet version="1.0" ${XSL}><xsl:param name="view-id"/><xsl:template match="/"><p><xsl:value-of select="$view-id"/>:<xsl:value-of select="count(//item)"/></p></xsl:template></xsl:stylesheet>`,

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticBag, type Location } from '../../diagnostics/index.ts';
@@ -188,6 +188,7 @@ export function childFlags(job: Pick<XslJob, 'roots' | 'memoryLimitMb'>): string
 
 /** Runs the child with a job; resolves with its answer, or with how it died. */
 function spawnChild(job: XslJob, payload: string): Promise<{ answer?: ChildAnswer; killed?: 'time' | 'memory' | 'crash'; stderr: string }> {
+  childRuns++;
   const args = [...childFlags(job), CHILD];
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
@@ -232,6 +233,12 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
   }
   const key = cacheKey(job, text);
   const sef = job.cacheDir ? readCache(job.cacheDir, key) : undefined;
+  // The same compiled stylesheet on the same document, parameters and readable files gives the
+  // same result: `vitrine serve` then rebuilds without starting a child process for it.
+  const readable = sef && !job.untrusted ? rootsFingerprint(job.roots) : undefined;
+  const memoKey = sef && readable ? sha(JSON.stringify([key, sha(sef), sha(job.source), job.params, job.roots, readable])) : undefined;
+  const remembered = memoKey ? outputMemo.get(memoKey) : undefined;
+  if (remembered) return { ...remembered, documents: new Map(remembered.documents), cached: true };
   const payload = JSON.stringify({
     ...(sef ? { sef } : { stylesheet: { text, uri: pathToFileURL(job.stylesheet).href } }),
     source: job.source,
@@ -268,5 +275,55 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
   }
   // An untrusted stylesheet's compiled form is cached only once it passed the check.
   if (a.sef && job.cacheDir && job.untrusted) writeCache(job.cacheDir, key, a.sef, bag);
-  return { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
+  const result: XslOutput = { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
+  if (memoKey) remember(memoKey, result);
+  return { ...result, documents: new Map(result.documents) };
+}
+
+let childRuns = 0;
+
+/** How many stylesheet child processes this process started (for tests and benchmarks). */
+export function xslChildRuns(): number {
+  return childRuns;
+}
+
+/** Results of the user's own stylesheets in this process, newest last (a few views' worth). */
+const outputMemo = new Map<string, XslOutput>();
+const MEMO_ENTRIES = 32;
+
+function remember(key: string, result: XslOutput): void {
+  outputMemo.delete(key);
+  outputMemo.set(key, result);
+  while (outputMemo.size > MEMO_ENTRIES) outputMemo.delete(outputMemo.keys().next().value!);
+}
+
+/**
+ * Name, size and modification time of every file under the roots a stylesheet may read (its
+ * `doc()` and `unparsed-text()` inputs), so an edit to any of them runs the stylesheet again.
+ * Undefined (no memo) when the roots hold too many files to list cheaply.
+ */
+function rootsFingerprint(roots: string[]): string[] | undefined {
+  const out: string[] = [];
+  const walk = (dir: string): boolean => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return true;
+    }
+    for (const name of names.sort()) {
+      const path = join(dir, name);
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) {
+        if (!walk(path)) return false;
+      } else {
+        out.push(`${path}:${st.size}:${st.mtimeMs}`);
+        if (out.length > 2000) return false;
+      }
+    }
+    return true;
+  };
+  for (const r of roots) if (!walk(r)) return undefined;
+  return out;
 }
