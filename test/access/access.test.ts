@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AdmZip from 'adm-zip';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { KDF_ITERATIONS } from '../../src/render/protect/encrypt.ts';
 import { PASSPHRASE_BITS, SECRETS_NAME, TOKEN_PATTERN, type Secrets } from '../../src/views/secrets.ts';
 import { buildTo, listFiles, page } from '../site/site-helpers.ts';
@@ -17,12 +17,7 @@ import { decryptView, lockData } from './decrypt.ts';
 const repo = resolve(import.meta.dirname, '../..');
 const content = join(repo, 'content');
 
-async function run(args: string[], cwd = repo) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
+const run = (args: string[], cwd = repo) => runCli(args, cwd);
 
 /** Every file of a built site, by path. */
 function readSite(out: string): Map<string, Uint8Array> {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AdmZip from 'adm-zip';
 import sharp from 'sharp';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { hasShared, needs, sharedPath, skipNote } from '../support/env.ts';
 import { buildTo, listFiles } from '../site/site-helpers.ts';
 import { decryptView } from './decrypt.ts';
@@ -19,12 +19,7 @@ import type { ViewPrivacy } from '../../src/views/privacy-report.ts';
 const repo = resolve(import.meta.dirname, '../..');
 const content = join(repo, 'content');
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: repo });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args);
 
 describe('vitrine check --privacy', () => {
   it('lists per view the personal data and external links it exposes, and nothing of other views', async () => {

@@ -3,17 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { readPortfolio } from '../../src/index.ts';
 import { normalise } from '../ims/helpers.ts';
 import { imsExampleDir } from './paths.ts';
 
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('vitrine init', () => {
   it('writes a starter that builds at once, in an empty folder', async () => {

@@ -4,18 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { readPortfolio } from '../../src/index.ts';
 import { lipFile, productSegment, writePackageFolder } from '../bad-input/make-package.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 
-async function run(args: string[], cwd = repo) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd });
-  return { code, out, err };
-}
+const run = (args: string[], cwd = repo) => runCli(args, cwd);
 
 describe('vitrine CLI', () => {
   it('prints help with exit 0, and usage errors with exit 2', async () => {

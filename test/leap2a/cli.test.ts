@@ -4,18 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { readPortfolio } from '../../src/index.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const quirks = join(repo, 'test/fixtures/leap2a/mahara-quirks');
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: repo });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args);
 
 describe('vitrine with Leap2A', () => {
   it('packs a Leap2A export as Leap2A, and the zip reads back with every part', async () => {
