@@ -12,10 +12,13 @@ export function slugify(id: string): string {
   return s || 'part';
 }
 
-/** Assigns unique slugs to ids; collisions get `-2`, `-3` in order of sorted ids, not input order. */
-export function assignSlugs(ids: string[]): Map<string, string> {
+/**
+ * Assigns unique slugs to ids; collisions get `-2`, `-3` in order of sorted ids, not input order.
+ * `reserved` slugs (chosen by the author) are never given to an id.
+ */
+export function assignSlugs(ids: string[], reserved: Iterable<string> = []): Map<string, string> {
   const out = new Map<string, string>();
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   for (const id of [...ids].sort()) {
     const base = slugify(id);
     let slug = base;

@@ -27,11 +27,9 @@ export function proposeViewsConfig(portfolio: Portfolio, schema = 'vitrine.confi
   const hasParts = (page: Part) => portfolio.relations.some((r) => r.from === page.id && /has_?part/i.test(r.type) && r.to.length > 0);
   const pages = sourcePages(portfolio).filter(hasParts);
   if (pages.length === 0) return undefined;
-  const taken = new Set<string>();
+  // Part slugs are unique in a portfolio, so they make unique view ids.
   const views = pages.map((page, i) => {
-    let id = page.slug || `page-${i + 1}`;
-    for (let n = 2; taken.has(id); n++) id = `${page.slug}-${n}`;
-    taken.add(id);
+    const id = page.slug;
     const title = page.title?.value ?? page.description?.short?.value ?? `Page ${i + 1}`;
     return { id, title, access: 'unlisted', select: [{ id: page.id, with: ['parts', 'evidence', 'reflections'] }] };
   });

@@ -87,16 +87,9 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
       p.slug = '';
     } else chosen.set(p.slug, at);
   }
-  const taken = new Set(chosen.keys());
   const rest = portfolio.parts.filter((p) => !p.slug);
-  const slugs = assignSlugs(rest.map((p) => p.id));
-  for (const p of rest) {
-    const base = slugs.get(p.id)!;
-    let slug = base;
-    for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`;
-    taken.add(slug);
-    p.slug = slug;
-  }
+  const slugs = assignSlugs(rest.map((p) => p.id), chosen.keys());
+  for (const p of rest) p.slug = slugs.get(p.id)!;
   portfolio.files = [...files.values()];
   return portfolio;
 }
