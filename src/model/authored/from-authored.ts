@@ -6,25 +6,20 @@
  */
 import { posix } from 'node:path';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
-import { renderMarkdown, type AuthoredPartFile, type AuthoredSource, type YamlPath } from '../../formats/authored/index.ts';
+import { renderMarkdown, type AuthoredPartFile, type AuthoredSource } from '../../formats/authored/index.ts';
 import { didYouMean } from '../../views/suggest.ts';
 import { makeFile } from '../files.ts';
-import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
+import { sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs, slugify } from '../slug.ts';
-import { PART_KINDS, type Extension, type ImsPartRecord, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile, type Relation } from '../types.ts';
+import { PART_KINDS, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile } from '../types.ts';
 import { applyIdentification } from './identification.ts';
-import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, PORTFOLIO_FIELDS, RELATION_ENTRY_FIELDS, RELATION_FIELDS } from './fields.ts';
+import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { checkKeys, date, invalid, isObj, str, strings, term, text, texts, type Cx } from './values.ts';
+import { extensions, imsRecord, locString, readDates, readSourcedId, readStatus } from './records.ts';
+import { readRelationList, type PendingRelation } from './relations.ts';
+import { checkKeys, invalid, isObj, str, strings, term, text, texts, type Cx } from './values.ts';
 
 type Obj = Record<string, unknown>;
-
-interface PendingRelation {
-  relation: Relation;
-  /** Where each `to` entry was written. */
-  toAt: Location[];
-  idAt: Location;
-}
 
 /** Maps an authored source onto the model. `fallbackId` names a portfolio whose portfolio.yaml has no id. */
 export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, fallbackId: string): Portfolio {
@@ -127,22 +122,6 @@ function readPortfolioYaml(src: AuthoredSource, portfolio: Portfolio, bag: Diagn
   if (v.extensions !== undefined) portfolio.extensions = extensions(cx, ['extensions'], v.extensions);
 }
 
-/** Extensions kept verbatim by `pack --format authored`: a list of mappings. */
-function extensions(cx: Cx, path: YamlPath, v: unknown): Extension[] {
-  if (!Array.isArray(v) || !v.every((x) => isObj(x) && typeof x.path === 'string' && isObj(x.element))) {
-    invalid(cx, path, 'extensions must be a list of { path, slot, element } mappings as vitrine pack writes them');
-    return [];
-  }
-  return structuredClone(v) as Extension[];
-}
-
-function imsRecord(cx: Cx, path: YamlPath, v: unknown): ImsPartRecord | undefined {
-  if (!isObj(v) || typeof v.element !== 'string' || !isObj(v.record)) {
-    return invalid(cx, path, 'ims must be a mapping { element, record } as vitrine pack writes it');
-  }
-  return structuredClone(v) as unknown as ImsPartRecord;
-}
-
 interface ReadPart {
   part: Part;
   idAt: Location;
@@ -237,9 +216,8 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
     }
   }
   if (v.sourcedId !== undefined) {
-    const s = v.sourcedId;
-    if (isObj(s) && typeof s.source === 'string' && typeof s.id === 'string') part.sourcedId = { source: s.source, id: s.id };
-    else invalid(cx, ['sourcedId'], 'sourcedId must be { source, id }');
+    const sid = readSourcedId(cx, ['sourcedId'], v.sourcedId);
+    if (sid) part.sourcedId = sid;
   }
   if (v.ims !== undefined) {
     const ims = imsRecord(cx, ['ims'], v.ims);
@@ -270,10 +248,6 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
 
   part.files = [...new Set([...part.description?.full.flatMap((m) => (m.file ? [m.file] : [])) ?? [], ...scope.used])];
   return { part, idAt, ...(parentAt ? { parentAt } : {}), ...(slugAt ? { slugAt } : {}), ...(kind === undefined ? { broken: true } : {}) };
-}
-
-function locString(l: Location): string {
-  return `${l.file}:${l.line ?? 1}:${l.column ?? 1}`;
 }
 
 /** A qualification's level (`level: Master's degree`), kept where IMS keeps it. */
@@ -307,143 +281,3 @@ function body(pf: AuthoredPartFile, v: Obj, cx: Cx, bag: DiagnosticBag): PartDes
   return cx.lang ? { value, lang: cx.lang } : { value };
 }
 
-function readDates(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Part['dates'] {
-  const out: Part['dates'] = [];
-  if (isObj(v)) {
-    // The short form: { Start: 2021-09-01, Finish: 2022-06-30 }.
-    for (const [k, x] of Object.entries(v)) {
-      const value = date(cx, [...path, k], x);
-      if (value !== undefined) out.push({ type: { value: k, sourceType: 'imsdefault' }, value });
-    }
-    return out;
-  }
-  if (!Array.isArray(v)) {
-    invalid(cx, path, 'dates must be a mapping { Start: 2021-09-01 } or a list of { type, date }');
-    return out;
-  }
-  v.forEach((x, i) => {
-    const d = readDate(cx, [...path, i], x, scope);
-    if (d) out.push(d);
-  });
-  return out;
-}
-
-function readDate(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Part['dates'][number] | undefined {
-  if (!isObj(v)) {
-    const value = date(cx, path, v);
-    return value === undefined ? undefined : { value };
-  }
-  checkKeys(cx, path, v, ['type', 'date', 'description'], 'date');
-  const value = date(cx, [...path, 'date'], v.date);
-  if (value === undefined) return undefined;
-  const d: Part['dates'][number] = { value };
-  if (v.type !== undefined) {
-    const t = term(cx, [...path, 'type'], v.type, true);
-    if (t) d.type = t;
-  }
-  if (v.description !== undefined) {
-    const desc = readDescription(cx, [...path, 'description'], v.description, scope);
-    if (desc) d.description = desc;
-  }
-  return d;
-}
-
-function readStatus(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Part['status'] {
-  if (!isObj(v)) {
-    const t = term(cx, path, v, true);
-    return t ? { type: t } : undefined;
-  }
-  checkKeys(cx, path, v, ['type', 'date', 'description'], 'status');
-  const s: NonNullable<Part['status']> = {};
-  if (v.type !== undefined) {
-    const t = term(cx, [...path, 'type'], v.type, true);
-    if (t) s.type = t;
-  }
-  if (v.date !== undefined) {
-    const d = readDate(cx, [...path, 'date'], v.date, scope);
-    if (d) s.date = d;
-  }
-  if (v.description !== undefined) {
-    const desc = readDescription(cx, [...path, 'description'], v.description, scope);
-    if (desc) s.description = desc;
-  }
-  return s;
-}
-
-/** A description written in YAML (dates, status, relations): short, long (plain or HTML as written), files. */
-function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): PartDescription | undefined {
-  // A single text ({ text, lang } too) is the short description.
-  if (!isObj(v) || v.text !== undefined) {
-    const t = text(cx, path, v);
-    return t ? { short: t, full: [] } : undefined;
-  }
-  checkKeys(cx, path, v, ['short', 'long', 'files', 'filesComment'], 'description');
-  const d: PartDescription = { full: [] };
-  for (const k of ['short', 'long'] as const) {
-    if (v[k] === undefined) continue;
-    const t = text(cx, [...path, k], v[k]);
-    // A long text written as HTML is kept as sanitized HTML, as IMS descriptions are.
-    if (t) d[k] = k === 'long' && isRichHtml(t.value) ? { ...t, value: sanitizeRichText(t.value).html } : t;
-  }
-  if (v.files !== undefined) d.full = readFiles(cx, [...path, 'files'], v.files, scope);
-  if (v.filesComment !== undefined) {
-    const c = text(cx, [...path, 'filesComment'], v.filesComment);
-    if (c) d.fullComment = c;
-  }
-  return d;
-}
-
-function readRelationList(cx: Cx, v: unknown, from: string, scope: FileScope, out: PendingRelation[]): void {
-  if (!Array.isArray(v)) {
-    invalid(cx, ['relations'], 'relations must be a list of { type, to }');
-    return;
-  }
-  v.forEach((x, i) => {
-    const path = ['relations', i];
-    if (!isObj(x)) return void invalid(cx, path, 'a relation must be a mapping { type, to }');
-    checkKeys(cx, path, x, RELATION_ENTRY_FIELDS, 'relation');
-    const type = x.type === undefined ? invalid(cx, path, 'a relation needs type: (Evidences, ReflectsOn, isAnnotatedBy, ...)') : str(cx, [...path, 'type'], x.type);
-    if (x.to === undefined) invalid(cx, path, 'a relation needs to: (the id of a part, or a list of ids)');
-    if (!type || x.to === undefined) return;
-    const to = strings(cx, [...path, 'to'], x.to);
-    const toAt = Array.isArray(x.to) ? to.map((_, j) => cx.y.at([...path, 'to', j])) : [cx.y.at([...path, 'to'])];
-    const id = x.id === undefined ? `${from}.relations.${i + 1}` : str(cx, [...path, 'id'], x.id);
-    if (!id) return;
-    const rel: Relation = { id, type, from, to, extensions: [], origin: locString(cx.y.at(path)) };
-    const noLang = { ...cx };
-    delete noLang.lang;
-    if (x.text !== undefined) {
-      const t = text(cx, [...path, 'text'], x.text);
-      if (t) rel.text = t;
-    }
-    if (x.comment !== undefined) {
-      const t = text(cx, [...path, 'comment'], x.comment);
-      if (t) rel.comment = t;
-    }
-    for (const k of ['typeTerm', 'category'] as const) {
-      if (x[k] === undefined) continue;
-      const t = term(noLang, [...path, k], x[k]);
-      if (t) rel[k] = t;
-    }
-    if (x.description !== undefined) {
-      const d = readDescription(cx, [...path, 'description'], x.description, scope);
-      if (d) rel.description = d;
-    }
-    if (x.sourcedId !== undefined) {
-      const s = x.sourcedId;
-      if (isObj(s) && typeof s.source === 'string' && typeof s.id === 'string') rel.sourcedId = { source: s.source, id: s.id };
-      else invalid(cx, [...path, 'sourcedId'], 'sourcedId must be { source, id }');
-    }
-    if (x.implicit === true) rel.implicit = true;
-    if (x.ims !== undefined) {
-      const ims = imsRecord(cx, [...path, 'ims'], x.ims);
-      if (ims) rel.ims = ims;
-    }
-    if (x.leap2a !== undefined) {
-      if (isObj(x.leap2a)) rel.leap2a = structuredClone(x.leap2a) as NonNullable<Relation['leap2a']>;
-      else invalid(cx, [...path, 'leap2a'], 'leap2a must be a mapping as vitrine pack writes it');
-    }
-    if (x.extensions !== undefined) rel.extensions = extensions(cx, [...path, 'extensions'], x.extensions);
-    out.push({ relation: rel, toAt, idAt: x.id === undefined ? cx.y.at(path) : cx.y.at([...path, 'id']) });
-  });
-}
