@@ -170,6 +170,17 @@ async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, f
   }
 }
 
+/** A random select entry of a view: one part by id, one with related parts, or one kind. */
+function arbSelector(portfolio: Portfolio) {
+  const ids = portfolio.parts.map((p) => p.id);
+  const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
+  return fc.oneof(
+    fc.constantFrom(...ids).map((id) => ({ id })),
+    fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
+    fc.constantFrom(...kinds).map((kind) => ({ kind })),
+  );
+}
+
 describe('no leaks between views', () => {
   it('holds for the views of the example (public, unlisted, protected, XSL), with every field and file marked', async () => {
     const { portfolio, markers, fileMarkers } = await markedPortfolio();
@@ -180,13 +191,7 @@ describe('no leaks between views', () => {
 
   it('holds for random selections (property)', async () => {
     const { portfolio, markers, fileMarkers } = await markedPortfolio();
-    const ids = portfolio.parts.map((p) => p.id);
-    const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
-    const selector = fc.oneof(
-      fc.constantFrom(...ids).map((id) => ({ id })),
-      fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
-      fc.constantFrom(...kinds).map((kind) => ({ kind })),
-    );
+    const selector = arbSelector(portfolio);
     const access = fc.constantFrom('public', 'unlisted', 'protected');
     const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 4 }), package: fc.boolean(), access }).map((v) => ({ id: `v${i}`, lang: 'en', ...v }) as ViewConfig);
     await fc.assert(
@@ -202,13 +207,7 @@ describe('no leaks between views', () => {
     await fc.assert(
       fc.asyncProperty(
         arbPortfolio.chain((portfolio) => {
-          const ids = portfolio.parts.map((p) => p.id);
-          const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
-          const selector = fc.oneof(
-            fc.constantFrom(...ids).map((id) => ({ id })),
-            fc.constantFrom(...ids).chain((id) => fc.subarray(['evidence', 'reflections', 'assertions', 'parts'] as const, { minLength: 1 }).map((w) => ({ id, with: [...w] }))),
-            fc.constantFrom(...kinds).map((kind) => ({ kind })),
-          );
+          const selector = arbSelector(portfolio);
           const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 3 }), package: fc.boolean(), access }).map((v) => ({ id: `g${i}`, lang: 'en', ...v }) as ViewConfig);
           return fc.tuple(fc.constant(portfolio), fc.tuple(view(1), view(2)));
         }),
