@@ -29,6 +29,8 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** Called with progress lines for people. */
   progress?: (line: string) => void;
+  /** Runs just before the new site replaces the old one; throwing keeps the old one (batch leases). */
+  beforeSwap?: () => Promise<void>;
 }
 
 /** What a build did. */
@@ -143,7 +145,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     summary.bytes = [...files.values()].reduce((n, b) => n + b.byteLength, 0);
     options.progress?.(`writing ${files.size} files to ${out}`);
     try {
-      await writeSite(out, files);
+      await writeSite(out, files, options.beforeSwap);
       summary.written = true;
       summary.generated = rendered.value.generated;
     } catch (e) {

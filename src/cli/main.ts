@@ -28,6 +28,8 @@ const commandOptions = {
   pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
   init: {},
   serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
+  batch: { out: { type: 'string' }, workers: { type: 'string' }, queue: { type: 'string' }, 'secrets-dir': { type: 'string' }, cache: { type: 'string' }, 'lock-ms': { type: 'string' } },
+  worker: { queue: { type: 'string' }, concurrency: { type: 'string' }, 'secrets-dir': { type: 'string' }, cache: { type: 'string' }, 'lock-ms': { type: 'string' } },
 } as const;
 
 function version(): string {
@@ -106,6 +108,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.usage;
   }
   const flags: OutputFlags = { json: !!v.json, strict: !!v.strict, quiet: !!v.quiet, debug: !!v.debug };
+  const o = v as Record<string, string | undefined>;
+  if (name === 'batch') return await (await import('./commands/batch.ts')).runBatch(parsed.positionals[0], { out: o.out, workers: o.workers, queue: o.queue, secretsDir: o['secrets-dir'], cache: o.cache, lockMs: o['lock-ms'] }, flags, io);
+  if (name === 'worker') return await (await import('./commands/worker.ts')).runWorker({ queue: o.queue, concurrency: o.concurrency, secretsDir: o['secrets-dir'], cache: o.cache, lockMs: o['lock-ms'] }, flags, io, interrupted());
   if (name === 'init') return await runInit(parsed.positionals[0] ?? '.', flags, io);
   // Inside an authored folder (after vitrine init), the folder itself is the default input.
   const input = parsed.positionals[0] ?? (existsSync(join(io.cwd, 'portfolio.yaml')) ? io.cwd : 'content');

@@ -14,6 +14,8 @@ Commands:
                                 write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
                                 write the portfolio as Markdown + YAML files to keep editing
+  batch DIR --out OUT           build every portfolio in DIR into OUT/<name>/ (docs/batch.md)
+  worker --queue redis://H:P    take batch jobs from a queue shared by several machines
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
 imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, a
@@ -57,6 +59,31 @@ noindex preview of everything when no view is configured.
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
+`,
+  batch: `Usage: vitrine batch DIR --out OUT [--workers N] [--json] [--secrets-dir DIR] [--cache DIR]
+       vitrine batch DIR --out OUT --queue redis://HOST:PORT [--json]
+
+Builds every portfolio in DIR (each zip, folder or file at its top) into OUT/<name>/,
+each in a build process of its own: one failing input is reported and the others go on.
+Prints progress, then a summary table (with --json: one JSON report on stdout).
+Exit 1 when any input failed.
+  --workers N        build processes at once (default: the number of cores)
+  --queue URL        enqueue one job per input on BullMQ at this Redis and wait for
+                     'vitrine worker' processes (any machine sharing DIR and OUT) to build them
+  --secrets-dir DIR  secrets of each input as DIR/<name>.json (default: a folder's own
+                     .vitrine-secrets.json, <name>.vitrine-secrets.json beside a zip)
+  --cache DIR        image and XSL cache shared by the builds (default: .vitrine-cache)
+A zip's views are in <name>.vitrine.yaml beside it; a folder keeps its own config.
+`,
+  worker: `Usage: vitrine worker --queue redis://HOST:PORT [--concurrency N] [--secrets-dir DIR] [--cache DIR] [--lock-ms MS]
+
+Takes batch jobs from the queue and builds them, until Ctrl-C or SIGTERM (running jobs
+finish first). Jobs carry paths: this machine must see DIR and OUT at the same paths as
+the machine that ran 'vitrine batch' (a shared file system, docs/batch.md).
+  --concurrency N    inputs built at once, one process each (default: the number of cores)
+  --secrets-dir DIR  secrets of each input as DIR/<name>.json; secrets never go through Redis
+  --lock-ms MS       how long a job stays with a worker that stopped answering before
+                     another worker retries it (default 30000)
 `,
   init: `Usage: vitrine init [dir]
 

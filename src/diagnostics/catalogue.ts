@@ -75,6 +75,7 @@ export const catalogue = {
   TemplateInvalid: { severity: 'error', title: 'A template could not be rendered', hint: 'Check the template named in the message (your --templates folder or a view\'s theme.templates override the defaults file by file).' },
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
+  BatchInputFailed: { severity: 'error', title: 'A batch input could not be built at all', hint: 'The message says why (an unsafe or duplicate name, a worker that crashed on it); the other inputs are built regardless.' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
   // access: unlisted and protected views, secrets
   SecretsInvalid: { severity: 'error', title: 'The secrets file is broken; it is left as it is', hint: 'Fix the JSON by hand (docs/access.md shows its form), or move it away: a new file gives unlisted and protected views new folders, so the links already sent stop working.' },

@@ -49,8 +49,12 @@ export function packageConflict(out: string, input: string): string | undefined 
   return undefined;
 }
 
-/** Writes every file under `outDir`, replacing the previous site only once all are written. */
-export async function writeSite(outDir: string, files: Map<string, Uint8Array>): Promise<void> {
+/**
+ * Writes every file under `outDir`, replacing the previous site only once all are written.
+ * `beforeSwap` runs just before the swap and may throw to keep the previous site (a batch
+ * try checks there that it still holds the folder's lease, write/folder-lease.ts).
+ */
+export async function writeSite(outDir: string, files: Map<string, Uint8Array>, beforeSwap?: () => Promise<void>): Promise<void> {
   const out = resolve(outDir);
   const conflict = await replaceConflict(outDir);
   if (conflict) throw new Error(conflict);
@@ -62,6 +66,7 @@ export async function writeSite(outDir: string, files: Map<string, Uint8Array>):
   const old = join(parent, `.${basename(out)}.old-${stamp}`);
   try {
     await writeAll(tmp, files);
+    await beforeSwap?.();
     if (existsSync(out)) await rename(out, old);
     await rename(tmp, out);
   } catch (e) {
