@@ -7,7 +7,8 @@
  * A worker killed mid-job stops renewing the job's lock; another worker's stalled-job check
  * then puts the job back, and a new try builds it under the output folder's lease.
  */
-import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
+import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { basename, isAbsolute } from 'node:path';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { createBuildPool } from './pool.ts';
@@ -31,7 +32,8 @@ function connect(url: string): Redis {
 export async function runQueuedBatch(url: string, jobs: BatchJob[], onResult: (r: BatchResult) => void): Promise<BatchResult[]> {
   const connection = connect(url);
   const queue = new Queue<BatchJob, BatchResult>(QUEUE_NAME, { connection });
-  const events = new QueueEvents(QUEUE_NAME, { connection: connect(url) });
+  const eventsConnection = connect(url);
+  const events = new QueueEvents(QUEUE_NAME, { connection: eventsConnection });
   try {
     await events.waitUntilReady();
     const batch = randomUUID();
@@ -39,7 +41,7 @@ export async function runQueuedBatch(url: string, jobs: BatchJob[], onResult: (r
       jobs.map((data) => ({
         name: data.name,
         data,
-        opts: { jobId: `${batch}:${data.name}`, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+        opts: { jobId: `${batch}-${data.name}`, attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
       })),
     );
     return await Promise.all(
@@ -58,8 +60,24 @@ export async function runQueuedBatch(url: string, jobs: BatchJob[], onResult: (r
   } finally {
     await events.close();
     await queue.close();
+    // Connections handed to BullMQ stay open until their owner closes them.
     connection.disconnect();
+    eventsConnection.disconnect();
   }
+}
+
+/** Why a job taken from Redis is not one `vitrine batch` made, or undefined. */
+export function jobProblem(data: unknown): string | undefined {
+  const j = data as Partial<BatchJob> | null;
+  if (!j || typeof j !== 'object') return 'no job data';
+  if (typeof j.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(j.name)) return 'the name is not a safe folder name';
+  if (typeof j.input !== 'string' || !isAbsolute(j.input)) return 'the input is not an absolute path';
+  if (typeof j.out !== 'string' || !isAbsolute(j.out) || basename(j.out) !== j.name) return 'the output is not an absolute OUT/<name>';
+  if (j.config !== undefined && (typeof j.config !== 'string' || !isAbsolute(j.config))) return 'the config is not an absolute path';
+  if (typeof j.folder !== 'boolean') return 'folder is not a boolean';
+  const known = new Set(['name', 'input', 'folder', 'out', 'config']);
+  const extra = Object.keys(j).filter((k) => !known.has(k));
+  return extra.length ? `unknown fields ${extra.join(', ')}` : undefined;
 }
 
 /** Options of a queue worker. */
@@ -75,9 +93,13 @@ export interface QueueWorkerOptions {
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<{ close(): Promise<void> }> {
   const pool = createBuildPool(options.concurrency, options.runner);
   const lockDuration = options.runner.leaseMs;
+  const connection = connect(url);
   const worker = new Worker<BatchJob, BatchResult>(
     QUEUE_NAME,
     async (job: Job<BatchJob, BatchResult>) => {
+      // Whoever can write to Redis can enqueue: a job is checked before it is built.
+      const why = jobProblem(job.data);
+      if (why) throw new UnrecoverableError(`refused job ${job.id}: ${why}`);
       options.onEvent?.({ kind: 'active', name: job.data.name });
       try {
         const result = await pool.run(job.data);
@@ -89,13 +111,14 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
       }
     },
     // The job's lock and the folder lease expire alike: a dead worker's job comes back after one lock time.
-    { connection: connect(url), concurrency: options.concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: ATTEMPTS },
+    { connection, concurrency: options.concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: ATTEMPTS },
   );
   await worker.waitUntilReady();
   return {
     async close() {
       await worker.close();
       await pool.close();
+      connection.disconnect();
     },
   };
 }

@@ -2,6 +2,7 @@
  * One try of one batch input: build it into OUT/<name> while holding that folder's lease, so a
  * second try of the same input (a retry after a worker looked dead) never writes at the same time.
  */
+import { mkdir } from 'node:fs/promises';
 import { build } from '../build.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { createImageProcessor } from '../render/image-processor.ts';
@@ -51,6 +52,8 @@ export async function runBatchJob(job: BatchJob, runner: BatchRunner): Promise<B
   try {
     const cache = runner.cache ?? '.vitrine-cache';
     const secrets = batchSecretsPath(job, runner.secretsDir);
+    // Owner-only: it holds every input's folder tokens and generated passphrases.
+    if (runner.secretsDir) await mkdir(runner.secretsDir, { recursive: true, mode: 0o700 });
     const r = await build(job.input, {
       out: job.out,
       ...(job.config ? { config: job.config } : {}),
