@@ -4,6 +4,7 @@
  * metadata (EXIF, GPS, XMP): only re-encoded variants are published, the download link points
  * at the largest variant in the original format, and the package carries those stripped bytes.
  */
+import { encodeAll } from './images/parallel.ts';
 import type { Portfolio, PortfolioFile } from '../model/types.ts';
 import { DiagnosticBag } from '../diagnostics/index.ts';
 import { portfolioToIms } from '../model/index.ts';
@@ -18,23 +19,6 @@ import type { ImageInfo } from './page-data.ts';
 export interface AssetOptions {
   /** Processes an image into variants; absent means images are published as plain files. */
   processImage?: (file: ViewPlan['files'][number], bag: DiagnosticBag) => Promise<(ImageInfo & { variants: (ImageInfo['variants'][number] & { bytes: Uint8Array })[] }) | undefined>;
-}
-
-/** How many image files are encoded at once. */
-const IMAGE_CONCURRENCY = 4;
-
-/** Maps with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** The variant served as "the original": the largest one in a format other than WebP/AVIF. */
@@ -56,10 +40,9 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
   const files = new Map<string, Uint8Array>();
   const images = new Map<string, ImageInfo>();
   const stripped = new Map<string, { bytes: Uint8Array; mediaType: string }>();
-  // Images are encoded a few files at a time: one file's variants alone do not keep both cores
-  // busy (measured: 552 ms a photo one by one, 365 ms with files in parallel). Results are used
-  // in plan order, so the output does not depend on which encode finished first.
-  const processed = await mapLimit(plan.files, IMAGE_CONCURRENCY, async (f) => {
+  // Images are encoded one file per core (images/parallel.ts): one file's variants alone do not
+  // keep the cores busy. Results are used in plan order, whichever encode finished first.
+  const processed = await encodeAll(plan.files, async (f) => {
     const like = imageLike(f);
     if (!like || f.mediaType === 'image/svg+xml') return undefined;
     // A mislabelled image (a JPEG called application/octet-stream) is processed by what it is.

@@ -22,7 +22,7 @@ describe('planWidths', () => {
 describe('resolveImageOptions', () => {
   it('fills in the defaults', () => {
     expect(resolveImageOptions()).toEqual(defaultImageOptions());
-    expect(defaultImageOptions()).toEqual({ widths: [480, 960, 1600], formats: ['webp', 'original'], maxInputPixels: 100_000_000 });
+    expect(defaultImageOptions()).toEqual({ widths: [480, 960, 1280], formats: ['webp', 'original'], maxInputPixels: 100_000_000 });
   });
 
   it('normalises so equal requests are equal (and share a cache key)', () => {
