@@ -4,7 +4,11 @@
  * Eleventy rendering one bare Nunjucks page per part (per view: the same pages Vitrine
  * writes, from the same portfolio read) in the same run, as a ratio.
  *
- *     npm run bench:site [-- --parts 1000 --images 100 --runs 3]
+ *     npm run bench:site [-- --parts 1000 --images 100 --runs 3] [--scale 1000,4000,10000]
+ *
+ * With --scale, the pages alone (no images, warm) are measured at each size against plain
+ * Eleventy: the per-page ratio, peak memory of each, and the growth from the first size to the
+ * last (time per part; 1.0 is linear, below is better).
  *     node --import tsx bench/site.ts --fixture DIR    (write the fixture only, for profiling)
  *
  * Each measurement runs in a child process of its own, so its peak RSS is its own.
@@ -140,7 +144,44 @@ async function mainBench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (args[0] === '--child') await child(args[1]!, args[2]!, args[3]!, args[4]!);
+/** Warm Vitrine vs plain Eleventy at each size, pages only: ratio, peak memory, growth. */
+async function scaleBench(sizes: number[], runs: number): Promise<void> {
+  const rows: { parts: number; vitrine: number; plain: number; vRss: number; pRss: number }[] = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-scale-'));
+    try {
+      const input = await makeFixture(dir, n, 0);
+      const cache = join(dir, 'cache');
+      mkdirSync(cache);
+      const one = (mode: string) => {
+        const out = join(dir, `out-${mode}-${Math.random().toString(36).slice(2)}`);
+        const line = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, input, out, cache], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+        rmSync(out, { recursive: true, force: true });
+        return JSON.parse(line.trim().split('\n').pop()!) as { ms: number; maxRssMiB: number };
+      };
+      one('warm'); // fills the XSL and image caches, warms the disk
+      const v: { ms: number; maxRssMiB: number }[] = [];
+      const p: { ms: number; maxRssMiB: number }[] = [];
+      for (let i = 0; i < runs; i++) {
+        v.push(one('warm'));
+        p.push(one('plain'));
+      }
+      rows.push({ parts: n, vitrine: median(v.map((r) => r.ms)), plain: median(p.map((r) => r.ms)), vRss: median(v.map((r) => r.maxRssMiB)), pRss: median(p.map((r) => r.maxRssMiB)) });
+      process.stderr.write(`${n} parts done\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(`\npages only (no images), warm, 3 views, medians of ${runs}, whole process each`);
+  console.log('parts     vitrine    plain 11ty   ratio   peak vitrine   peak 11ty');
+  for (const r of rows) console.log(`${String(r.parts).padEnd(8)} ${(r.vitrine / 1000).toFixed(2).padStart(7)} s ${(r.plain / 1000).toFixed(2).padStart(9)} s ${(r.vitrine / r.plain).toFixed(2).padStart(6)}x ${Math.round(r.vRss).toString().padStart(10)} MiB ${Math.round(r.pRss).toString().padStart(7)} MiB`);
+  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+  if (rows.length > 1) console.log(`growth ${a.parts} → ${b.parts} parts: time per part x${(b.vitrine / b.parts / (a.vitrine / a.parts)).toFixed(2)} (plain Eleventy x${(b.plain / b.parts / (a.plain / a.parts)).toFixed(2)}), peak memory x${(b.vRss / a.vRss).toFixed(2)}; 1.00 is linear`);
+  console.log('target: ratio at most 1.3x at 1,000 and 4,000 parts');
+}
+
+if (args.includes('--scale')) await scaleBench(args[args.indexOf('--scale') + 1]!.split(',').map(Number), arg('runs', 3));
+else if (args[0] === '--child') await child(args[1]!, args[2]!, args[3]!, args[4]!);
 else if (args[0] === '--fixture') {
   // Writes the fixture to a folder and stops, for profiling by hand.
   mkdirSync(args[1]!, { recursive: true });
