@@ -111,7 +111,12 @@ export async function acquireFolderLease(outDir: string, options: FolderLeaseOpt
     await writeFile(tmp, record());
     await rename(tmp, file); // atomic: readers never see a half-written lease
   };
-  const timer = setInterval(() => void renew().catch(() => (lost = true)), Math.max(10, options.ttlMs / 3));
+  // The renewal in flight is kept, so release() can wait for it: a renewal finishing after the
+  // release would put the lease file back.
+  let renewing: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewing = renewing.then(renew).catch(() => (lost = true));
+  }, Math.max(10, options.ttlMs / 3));
   timer.unref();
   if (tookOver) await recoverInterruptedWrite(outDir);
   return {
@@ -124,6 +129,7 @@ export async function acquireFolderLease(outDir: string, options: FolderLeaseOpt
     },
     async release() {
       clearInterval(timer);
+      await renewing;
       if (!lost && (await mine())) await unlink(file).catch(() => undefined);
       lost = true;
     },
