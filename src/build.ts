@@ -51,7 +51,7 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   const read = await readPortfolio(input);
   bag.push(...read.diagnostics);
   if (!read.value || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const config = await readViewConfig(input, options.config);
+  const config = await readViewConfig(input, options.config, { allowPackageCode: !!options.render?.allowPackageCode });
   bag.push(...config.diagnostics);
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   const access = await accessSecrets(input, config.value.views, options, bag);

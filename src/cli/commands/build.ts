@@ -13,13 +13,13 @@ export interface BuildCommandOptions {
   avif?: boolean | undefined;
   secrets?: string | undefined;
   rotate?: string[] | undefined;
-  /** Run the XSL stylesheets the input package carries (ims-epView): code from the package's author. */
-  allowPackageXsl?: boolean | undefined;
+  /** Run the stylesheets and CSS the input package carries: code from the package's author (docs/access.md, "Trust"). */
+  allowPackageCode?: boolean | undefined;
 }
 
 /** Runs `build` and returns the exit status. */
 export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io): Promise<number> {
-  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageXsl: !!options.allowPackageXsl };
+  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageCode: !!options.allowPackageCode };
   const result = await build(input, {
     ...(options.out ? { out: options.out } : {}),
     ...(options.view ? { view: options.view } : {}),

@@ -1,7 +1,7 @@
 /**
  * XSL views that come with the input package (`ims-epView` resources and their
  * `presentationStyle` CSS). Their stylesheets are the package author's code, so they run only
- * when the build allows them (`--allow-package-xsl`), on a copy of the package's files in a
+ * when the build allows them (`--allow-package-code`, alias `--allow-package-xsl`), on a copy of the package's files in a
  * fresh folder that is all the child process may read, with the function allow-list check;
  * their HTML is sanitized like imported HTML and always goes inside the theme's layout.
  */
@@ -23,8 +23,8 @@ import { runXsl } from './run.ts';
 export interface PackageXslOptions {
   /** The input path, to read the package's presentations from. */
   input?: string;
-  /** The user allowed package stylesheets for this build. */
-  allowPackageXsl?: boolean;
+  /** The user allowed package code (stylesheets, CSS) for this build: `--allow-package-code`. */
+  allowPackageCode?: boolean;
 }
 
 /** A package read once per build, with its presentations. */
@@ -68,8 +68,8 @@ export async function renderPackageXslView(
   bag: DiagnosticBag,
 ): Promise<(XslViewResult & { styles: string[] }) | undefined> {
   const at: Location | undefined = plan.xsl.origin ? parseOrigin(plan.xsl.origin) : undefined;
-  if (!options.allowPackageXsl) {
-    bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-xsl); the theme renders the view`, at);
+  if (!options.allowPackageCode) {
+    bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-code); the theme renders the view`, at);
     return undefined;
   }
   const pack = await loaded();

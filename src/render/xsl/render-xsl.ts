@@ -51,7 +51,8 @@ export function placeOutput(output: string): { page?: string; fragment?: string 
 /** Runs a view's own stylesheet (`xsl: path` in its configuration) on its view document. */
 export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
   const source = buildViewDocument({ plan, images, messages });
-  const job: XslJob = { stylesheet: plan.xsl.file, source, params: viewParams(plan), roots: [dirname(plan.xsl.file)] };
+  // A stylesheet named by a package's own config (allowed with --allow-package-code) is untrusted.
+  const job: XslJob = { stylesheet: plan.xsl.file, source, params: viewParams(plan), roots: [dirname(plan.xsl.file)], untrusted: "untrusted" in plan.xsl && !!plan.xsl.untrusted };
   if (options.xslCache) job.cacheDir = options.xslCache;
   const before = bag.items.length;
   const out = await runXsl(job, bag);
@@ -78,7 +79,7 @@ export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, i
     writeFileSync(join(dir, 'layout.xhtml'), ospLayout(plan));
     const source = buildOspPresentation(plan, images, 'layout.xhtml', messages);
     // The source's base URI is in `dir` (the first root): the layout's relative URI resolves there.
-    const job: XslJob = { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)] };
+    const job: XslJob = { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)], untrusted: "untrusted" in plan.xsl && !!plan.xsl.untrusted };
     if (options.xslCache) job.cacheDir = options.xslCache;
     const out = await runXsl(job, bag);
     if (!out) return undefined;
