@@ -20,7 +20,7 @@ describe('package XSL views', () => {
   it('finds the ims-epView and its CSS, organization level first', async () => {
     const bundle = (await readInput(fixture)).value!;
     const pkg = readImsPackage(bundle, new DiagnosticBag())!;
-    expect(presentationsOf(pkg.manifest!)).toEqual([{ identifier: 'VIEW-CV', stylesheet: 'views/cv.xsl', styles: ['styles/house.css', 'styles/cv.css'] }]);
+    expect(presentationsOf(pkg.manifest!)).toEqual([{ identifier: 'VIEW-CV', stylesheet: 'views/cv.xsl', styles: ['styles/house.css', 'styles/cv.css'], files: ['views/cv.xsl', 'views/labels.xml'] }]);
   });
 
   it('skips the package stylesheet unless allowed, and says so', async () => {

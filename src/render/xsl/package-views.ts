@@ -79,11 +79,14 @@ export async function renderPackageXslView(
     bag.add('PackageXslMissing', `view "${plan.id}": the input has no ims-epView resource "${plan.xsl.package}"${have ? ` (it has: ${have})` : ''}`, at);
     return undefined;
   }
-  // A fresh copy of the package's files: the only folder the stylesheet's process may read.
+  // A fresh folder, the only one the stylesheet's process may read, with the files of its own
+  // resource and those of the view's selected parts: never a part file or a file of a part the
+  // view leaves out (the view document carries the selected parts themselves).
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-package-xsl-'));
+  const readable = new Set([pres.stylesheet, ...pres.files, ...plan.files.map((f) => f.path)]);
   try {
     for (const [path, bytes] of pack.pkg.files) {
-      if (path.split('/').some((s) => s === '..' || s === '')) continue;
+      if (!readable.has(path) || path.split('/').some((s) => s === '..' || s === '')) continue;
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), bytes);
     }
