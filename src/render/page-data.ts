@@ -9,6 +9,7 @@ import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
+import { publishedFilePath } from './attachments.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
@@ -36,8 +37,9 @@ export interface ViewDataInput {
 type T = (key: string, fallback?: string) => string;
 
 /** URL of a package path inside a view folder, each segment encoded. */
-export function fileHref(path: string): string {
-  return 'files/' + path.split('/').map(encodeURIComponent).join('/');
+export function fileHref(path: string, mediaType = ''): string {
+  // The published name: an attachment a browser would run is renamed (attachments.ts).
+  return 'files/' + publishedFilePath(path, mediaType).split('/').map(encodeURIComponent).join('/');
 }
 
 /** A part's display title in the view's language, whatever its kind, and the title's language. */
@@ -79,7 +81,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const fmt = createFormatters(plan.lang);
   const differs = (l: string | undefined) => (l && !sameLang(l, plan.lang) ? l : undefined);
   const files = new Map(plan.files.map((f) => [f.path, f]));
-  const alt: AlternativesContext = { files, lang: plan.lang, href: fileHref, reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
+  const alt: AlternativesContext = { files, lang: plan.lang, href: (p) => fileHref(p, files.get(p)?.mediaType), reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
   const refs = new Map<string, PartRef>();
   const media = new Map<string, MediaData[]>();
   const paragraphs = new Map<string, string[]>();
@@ -243,7 +245,7 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
-  const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
   const img = images.get(f.path);
   if (img) {
