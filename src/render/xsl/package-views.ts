@@ -18,6 +18,7 @@ import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
 import { placeOutput, profileOf, viewParams, type XslViewResult } from './render-xsl.ts';
 import { runXsl } from './run.ts';
+import { filterPackageCss } from '../package-css.ts';
 
 /** What package views need to know about the build. */
 export interface PackageXslOptions {
@@ -44,11 +45,6 @@ export async function loadPackagePresentations(input: string): Promise<LoadedPac
 
 /** Extensions of result documents a package stylesheet may write; HTML ones are sanitized. */
 const RESULT_TYPES = /\.(html?|txt|csv|json)$/i;
-
-/** CSS with nothing that calls out of the site: no @import, no url() to another host. */
-export function containStyle(css: string): string {
-  return css.replace(/@import[^;]*;?/gi, '').replace(/url\(\s*(['"]?)\s*(?:[a-z][a-z0-9+.-]*:|\/\/)[^)]*\)/gi, 'url()');
-}
 
 /** The body of a whole page, or the fragment as it is. */
 function bodyOf(html: string): string {
@@ -115,7 +111,10 @@ export async function renderPackageXslView(
       const bytes = pack.pkg.files.get(css);
       if (!bytes) continue;
       const name = `package-style/${styles.length + 1}-${basename(css).replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      files.set(name, encoder.encode(containStyle(new TextDecoder().decode(bytes))));
+      // Parsed, not pattern-matched: nothing in it may load from another host (package-css.ts).
+      const filtered = filterPackageCss(new TextDecoder().decode(bytes));
+      if (filtered.removed.length) bag.add('PackageCssFiltered', `${css}: ${filtered.removed.length} rule(s) that would load from another host were removed (${filtered.removed.slice(0, 3).join('; ')})`, { file: `${options.input ?? 'package'}/${css}` });
+      files.set(name, encoder.encode(filtered.css));
       styles.push(name);
     }
     return { fragment: clean.html, files, styles };
