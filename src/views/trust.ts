@@ -9,7 +9,7 @@
  * because Nunjucks has no sandbox (`range.constructor` reaches `Function`). docs/access.md, "Trust".
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DiagnosticBag, parseOrigin, type Location, type Result } from '../diagnostics/index.ts';
 import type { SiteConfig, ViewConfig } from './types.ts';
 
@@ -23,16 +23,29 @@ export function packageFolderOf(input: string): string | undefined {
   return existsSync(join(input, 'portfolio.yaml')) ? undefined : realpathSync(input);
 }
 
-/** True when `file` lies inside `folder` (both resolved through symbolic links). */
-function isInside(file: string, folder: string): boolean {
-  let real: string;
+/**
+ * True when `file` lies inside `folder`, by its path as written or by where it really is (a
+ * symbolic link inside a package still came with it); `reallyOnly`: where it really is.
+ */
+function isInside(file: string, folder: string, reallyOnly = false): boolean {
+  const within = (path: string) => {
+    const rel = relative(folder, path);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  let real: string | undefined;
   try {
     real = realpathSync(file);
   } catch {
-    return false;
+    real = undefined;
   }
-  const rel = relative(folder, real);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  let dir: string | undefined;
+  try {
+    dir = join(realpathSync(dirname(resolve(file))), basename(file));
+  } catch {
+    dir = undefined;
+  }
+  if (reallyOnly) return real !== undefined && within(real);
+  return within(resolve(file)) || (real !== undefined && within(real)) || (dir !== undefined && within(dir));
 }
 
 /** Options of the trust decision. */
@@ -62,7 +75,7 @@ export function applyConfigTrust(input: string, config: SiteConfig, options: Tru
     if (v.xsl && !('package' in v.xsl)) {
       const name = 'file' in v.xsl ? v.xsl.file : (v.xsl as { osp: string }).osp;
       // Even allowed, a package's stylesheet is one of its own files, not one elsewhere on disk.
-      const inPackage = isInside(resolve(dirname(file), name), folder);
+      const inPackage = isInside(resolve(dirname(file), name), folder, true);
       if (options.allowPackageCode && inPackage) out.xsl = { ...v.xsl, untrusted: true };
       else {
         bag.add('PackageCodeRefused', `view "${v.id}": the stylesheet "${name}" named by the package's own config was not run (${inPackage ? 'run it with --allow-package-code' : 'it is not a file of the package'}); the theme renders the view`, at(v, v.xsl.origin));

@@ -4,7 +4,7 @@
  * its own stylesheet must not run them; its views still build. Real build, real Eleventy.
  */
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from '../../src/build.ts';
@@ -56,5 +56,23 @@ describe('a package config is data', () => {
     const allowed = await build(t.input, { out: join(t.base, 'site2'), render: { xslCache: join(t.base, 'cache'), allowPackageCode: true } });
     expect(allowed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(readFileSync(join(t.base, 'site2', 'studio-nord', 'index.html'), 'utf8')).toContain('package stylesheet ran');
+  }, 120_000);
+
+  it("treats a config that is a symbolic link inside the package as the package's", async () => {
+    const t = hostileExport('    theme: { templates: evil }\n');
+    renameSync(join(t.input, 'vitrine.config.yaml'), join(t.base, 'elsewhere.yaml'));
+    symlinkSync(join(t.base, 'elsewhere.yaml'), join(t.input, 'vitrine.config.yaml'));
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache') } });
+    expect(existsSync(t.pwned)).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+
+  it('keeps trusting a config the user names outside the package (--config)', async () => {
+    const t = hostileExport('');
+    writeFileSync(join(t.base, 'own.yaml'), 'views:\n  - id: mine\n    theme: { templates: export/evil }\n    select:\n      - kind: identification\n');
+    writeFileSync(join(t.input, 'evil', 'layouts', 'base.njk'), '<!DOCTYPE html><html><body class="own-layout">{{ content | safe }}</body></html>');
+    const r = await build(t.input, { out: t.out, config: join(t.base, 'own.yaml'), render: { xslCache: join(t.base, 'cache') } });
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('PackageCodeRefused');
+    expect(readFileSync(join(t.out, 'mine', 'index.html'), 'utf8')).toContain('own-layout');
   }, 120_000);
 });
