@@ -4,6 +4,7 @@
  * its own stylesheet must not run them; its views still build. Real build, real Eleventy.
  */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,5 +75,16 @@ describe('a package config is data', () => {
     const r = await build(t.input, { out: t.out, config: join(t.base, 'own.yaml'), render: { xslCache: join(t.base, 'cache') } });
     expect(r.diagnostics.map((d) => d.code)).not.toContain('PackageCodeRefused');
     expect(readFileSync(join(t.out, 'mine', 'index.html'), 'utf8')).toContain('own-layout');
+  }, 120_000);
+
+  it('vitrine build --allow-package-code is the flag (and says PackageCodeRefused without it)', () => {
+    const t = hostileExport('    xsl: evil.xsl\n');
+    const repo = resolve(import.meta.dirname, '../..');
+    const run = (flags: string[], out: string) => spawnSync(process.execPath, ['bin/vitrine.js', 'build', t.input, '--out', out, '--cache', join(t.base, 'cache'), ...flags], { cwd: repo, encoding: 'utf8' });
+    const without = run([], join(t.base, 'a'));
+    expect(without.stdout + without.stderr).toMatch(/vitrine\.config\.yaml:\d+:\d+ +warning .*\[PackageCodeRefused\]/);
+    const allowed = run(['--allow-package-code'], join(t.base, 'b'));
+    expect(allowed.status).toBe(0);
+    expect(readFileSync(join(t.base, 'b', 'studio-nord', 'index.html'), 'utf8')).toContain('package stylesheet ran');
   }, 120_000);
 });
