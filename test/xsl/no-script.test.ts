@@ -71,4 +71,18 @@ describe('no stylesheet runs JavaScript', () => {
     expect(r.out?.output ?? '').not.toContain('sent');
     expect(r.codes.length).toBeGreaterThan(0);
   }, 30_000);
+
+  it('reaching ixsl: by function-lookup (which no static check sees) finds no string compiler', async () => {
+    const fl = (name: string, arity: number) => `function-lookup(QName('http://saxonica.com/ns/interactiveXSLT', '${name}'), ${arity})`;
+    const js = sendView().replaceAll('"', '&quot;');
+    const r = await run(`<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:template match="/"><xsl:variable name="get" select="${fl('get', 2)}"/><xsl:variable name="call" select="${fl('call', 3)}"/>
+<xsl:variable name="F" select="$get($get('x', 'constructor'), 'constructor')"/>
+<xsl:variable name="f" select="$call($F, 'call', [(), &quot;return (function () { ${js} })()&quot;])"/>
+<p><xsl:value-of select="$call($f, 'call', [()])"/></p></xsl:template></xsl:stylesheet>`);
+    expect(received).toEqual([]);
+    expect(r.out).toBeUndefined();
+    expect(r.codes).toEqual(['XslRunFailed']);
+    expect(r.bag.items[0]!.message).toMatch(/Code generation from strings disallowed|Failed to call method/);
+  }, 30_000);
 });
