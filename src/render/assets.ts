@@ -72,7 +72,7 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
     if (!result) {
       // Never as it came when a browser would run it on the site's origin (attachments.ts).
       const bytes = publishAttachment(f.path, f.mediaType, f.bytes, bag);
-      if (bytes) files.set(`files/${publishedFilePath(f.path, f.mediaType)}`, bytes);
+      if (bytes) files.set(`files/${publishedFilePath(f.path, f.mediaType, f.bytes)}`, bytes);
       return;
     }
     const img = result.img;

@@ -9,7 +9,7 @@
  *   added, since an XML parse of the sanitized page could fail;
  * - other types a browser renders actively (XML, which runs XHTML script and XSLT processing
  *   instructions; XSLT; MHTML; JavaScript; compressed SVG; Flash) are published with `.txt`
- *   added: readable, never run.
+ *   added: readable, never run; so is markup under a name that tells no passive type.
  *
  * Links follow: page-data's fileHref names the published file.
  */
@@ -20,19 +20,31 @@ import { sanitizeSvg } from './svg-sanitize.ts';
 const HTML = /\.(html?|xhtml|xht|shtml)$/i;
 const SVG = /\.svg$/i;
 const AS_TEXT = /\.(xml|xsl|xslt|rdf|mht|mhtml|js|mjs|cjs|svgz|swf|xbl|htc|hta)$/i;
+/**
+ * Names every host serves with a type no browser runs. A file with another name (or none) that
+ * starts like markup is published as text: a host that sends no type lets the browser sniff it.
+ */
+const PASSIVE = /\.(txt|csv|tsv|vtt|srt|json|md|css|pdf|png|jpe?g|gif|webp|avif|tiff?|bmp|mp3|wav|ogg|oga|opus|m4a|aac|flac|mp4|m4v|webm|mov|ogv|zip|docx?|xlsx?|pptx?|od[tsp]|rtf|epub)$/i;
+
+/** The first character past a byte-order mark and white space is `<`. */
+function startsLikeMarkup(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '');
+  return /^\s*</.test(head);
+}
 
 /** How a file of the input is published: `sanitize-svg`, `sanitize-html`, `as-text` or `as-is`. */
-export function publishingOf(path: string, mediaType: string): 'sanitize-svg' | 'sanitize-html' | 'as-text' | 'as-is' {
+export function publishingOf(path: string, mediaType: string, bytes?: Uint8Array): 'sanitize-svg' | 'sanitize-html' | 'as-text' | 'as-is' {
   const type = mediaType.toLowerCase();
   if (SVG.test(path) || type === 'image/svg+xml') return 'sanitize-svg';
   if (HTML.test(path) || type === 'text/html' || type === 'application/xhtml+xml') return 'sanitize-html';
   if (AS_TEXT.test(path) || /(^|\/|\+)xml$|javascript|ecmascript|x-shockwave/.test(type)) return 'as-text';
+  if (bytes && !PASSIVE.test(path) && startsLikeMarkup(bytes)) return 'as-text';
   return 'as-is';
 }
 
 /** The path a file of the input is published under, inside the view's `files/` folder. */
-export function publishedFilePath(path: string, mediaType = ''): string {
-  const how = publishingOf(path, mediaType);
+export function publishedFilePath(path: string, mediaType = '', bytes?: Uint8Array): string {
+  const how = publishingOf(path, mediaType, bytes);
   if (how === 'as-text') return `${path}.txt`;
   if (how === 'sanitize-html' && !/\.html?$/i.test(path)) return `${path}.html`;
   if (how === 'sanitize-svg' && !SVG.test(path)) return `${path}.svg`;
@@ -50,10 +62,10 @@ function bodyOf(html: string): string {
 
 /** The bytes to publish for a file of the input; undefined when it cannot be published safely. */
 export function publishAttachment(path: string, mediaType: string, bytes: Uint8Array, bag: DiagnosticBag): Uint8Array | undefined {
-  const how = publishingOf(path, mediaType);
+  const how = publishingOf(path, mediaType, bytes);
   if (how === 'as-is') return bytes;
   if (how === 'as-text') {
-    bag.add('AttachmentPublishedAsText', `${path} is published as ${publishedFilePath(path, mediaType).split('/').pop()}: a browser would run it as a page of the site`, { file: path });
+    bag.add('AttachmentPublishedAsText', `${path} is published as ${publishedFilePath(path, mediaType, bytes).split('/').pop()}: a browser would run it as a page of the site`, { file: path });
     return bytes;
   }
   if (how === 'sanitize-svg') {

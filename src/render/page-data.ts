@@ -37,9 +37,9 @@ export interface ViewDataInput {
 type T = (key: string, fallback?: string) => string;
 
 /** URL of a package path inside a view folder, each segment encoded. */
-export function fileHref(path: string, mediaType = ''): string {
+export function fileHref(path: string, mediaType = '', bytes?: Uint8Array): string {
   // The published name: an attachment a browser would run is renamed (attachments.ts).
-  return 'files/' + publishedFilePath(path, mediaType).split('/').map(encodeURIComponent).join('/');
+  return 'files/' + publishedFilePath(path, mediaType, bytes).split('/').map(encodeURIComponent).join('/');
 }
 
 /** A part's display title in the view's language, whatever its kind, and the title's language. */
@@ -81,7 +81,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const fmt = createFormatters(plan.lang);
   const differs = (l: string | undefined) => (l && !sameLang(l, plan.lang) ? l : undefined);
   const files = new Map(plan.files.map((f) => [f.path, f]));
-  const alt: AlternativesContext = { files, lang: plan.lang, href: (p) => fileHref(p, files.get(p)?.mediaType), reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
+  const alt: AlternativesContext = { files, lang: plan.lang, href: (p) => fileHref(p, files.get(p)?.mediaType, files.get(p)?.bytes), reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
   const refs = new Map<string, PartRef>();
   const media = new Map<string, MediaData[]>();
   const paragraphs = new Map<string, string[]>();
@@ -245,7 +245,7 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
-  const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType, f.bytes), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
   const img = images.get(f.path);
   if (img) {

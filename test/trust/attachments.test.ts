@@ -37,11 +37,13 @@ function hostileExport() {
   writeFileSync(join(input, 'files', 'case-study-tisserands.html'), HTML);
   writeFileSync(join(input, 'files', 'diagram.svg'), SVG);
   writeFileSync(join(input, 'files', 'data.xml'), XML);
-  const manifest = readFileSync(join(input, 'imsmanifest.xml'), 'utf8').replace('<file href="files/case-study-tisserands.html"/>', '<file href="files/case-study-tisserands.html"/><file href="files/diagram.svg"/><file href="files/data.xml"/>');
+  // No telling name: a host that sends no type for it lets the browser sniff HTML.
+  writeFileSync(join(input, 'files', 'notes'), '\n  <html><body><script>steal()</script></body></html>');
+  const manifest = readFileSync(join(input, 'imsmanifest.xml'), 'utf8').replace('<file href="files/case-study-tisserands.html"/>', '<file href="files/case-study-tisserands.html"/><file href="files/diagram.svg"/><file href="files/data.xml"/><file href="files/notes"/>');
   writeFileSync(join(input, 'imsmanifest.xml'), manifest);
   const part = join(input, 'parts', 'product-case-study-tisserands.xml');
   const media = (type: string, path: string) => `<media mediamode="Text" mimetype="${type}" contentreftype="uri">${path}</media>`;
-  writeFileSync(part, readFileSync(part, 'utf8').replace('</full>', `${media('image/svg+xml', 'files/diagram.svg')}${media('application/xml', 'files/data.xml')}</full>`));
+  writeFileSync(part, readFileSync(part, 'utf8').replace('</full>', `${media('image/svg+xml', 'files/diagram.svg')}${media('application/xml', 'files/data.xml')}${media('application/octet-stream', 'files/notes')}</full>`));
   writeFileSync(join(input, 'vitrine.config.yaml'), 'views:\n  - id: case\n    select:\n      - id: product_case_study_tisserands\n');
   return { base, input, out: join(base, 'site') };
 }
@@ -63,6 +65,8 @@ describe('attachments are never published with live script', () => {
     expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
     expect(existsSync(join(files, 'data.xml'))).toBe(false);
     expect(readFileSync(join(files, 'data.xml.txt'), 'utf8')).toBe(XML);
+    expect(existsSync(join(files, 'notes'))).toBe(false);
+    expect(readFileSync(join(files, 'notes.txt'), 'utf8')).toContain('<script>');
     const codes = r.diagnostics.map((d) => d.code);
     expect(codes).toContain('AttachmentSanitized');
     expect(codes).toContain('AttachmentPublishedAsText');
@@ -70,6 +74,7 @@ describe('attachments are never published with live script', () => {
     const pages = readFileSync(join(t.out, 'case', 'product-case-study-tisserands', 'index.html'), 'utf8') + readFileSync(join(t.out, 'case', 'index.html'), 'utf8');
     const hrefs = [...pages.matchAll(/href="(?:\.\.\/)?(files\/[^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
     expect(hrefs.some((h) => h.endsWith('data.xml.txt'))).toBe(true);
+    expect(hrefs.some((h) => h.endsWith('files/notes.txt'))).toBe(true);
     for (const h of hrefs) expect(existsSync(join(t.out, 'case', h)), h).toBe(true);
   }, 120_000);
 
