@@ -71,7 +71,7 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
     const result = processed[i];
     if (!result) {
       // Never as it came when a browser would run it on the site's origin (attachments.ts).
-      const bytes = publishAttachment(f.path, f.mediaType, f.bytes, bag);
+      const bytes = publishAttachment(f.path, f.mediaType, f.bytes, bag, plan.lang);
       if (bytes) files.set(`files/${publishedFilePath(f.path, f.mediaType, f.bytes)}`, bytes);
       return;
     }

@@ -61,7 +61,7 @@ function bodyOf(html: string): string {
 }
 
 /** The bytes to publish for a file of the input; undefined when it cannot be published safely. */
-export function publishAttachment(path: string, mediaType: string, bytes: Uint8Array, bag: DiagnosticBag): Uint8Array | undefined {
+export function publishAttachment(path: string, mediaType: string, bytes: Uint8Array, bag: DiagnosticBag, lang = 'en'): Uint8Array | undefined {
   const how = publishingOf(path, mediaType, bytes);
   if (how === 'as-is') return bytes;
   if (how === 'as-text') {
@@ -78,9 +78,11 @@ export function publishAttachment(path: string, mediaType: string, bytes: Uint8A
     return svg.bytes;
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() ?? path.split('/').pop()!;
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() || path.split('/').pop()!;
+  // The page's own language when it names one (a BCP 47 tag), else the view's.
+  const own = /<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*)/i.exec(text)?.[1];
   const clean = sanitizePresentationHtml(bodyOf(text));
   if (clean.changed) bag.add('AttachmentSanitized', `${path}: script and unsafe markup were removed from the HTML file`, { file: path });
-  const page = `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">\n<title>${title.replace(/[<>&"]/g, '')}</title>\n</head>\n<body>\n${clean.html}\n</body>\n</html>\n`;
+  const page = `<!DOCTYPE html>\n<html lang="${own ?? lang.replace(/[^A-Za-z0-9-]/g, '')}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">\n<title>${title.replace(/[<>&"]/g, '')}</title>\n</head>\n<body>\n${clean.html}\n</body>\n</html>\n`;
   return new TextEncoder().encode(page);
 }

@@ -62,6 +62,7 @@ describe('attachments are never published with live script', () => {
     const html = readFileSync(join(files, 'case-study-tisserands.html'), 'utf8');
     expect(html).not.toMatch(/steal|evil\.example|<script|<iframe|onerror/i);
     expect(html).toContain('Kept words.');
+    expect(html).toMatch(/<html lang="en">/);
     expect(html).toContain(`Content-Security-Policy" content="default-src 'none'`);
     expect(existsSync(join(files, 'data.xml'))).toBe(false);
     expect(readFileSync(join(files, 'data.xml.txt'), 'utf8')).toBe(XML);
