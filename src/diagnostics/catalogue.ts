@@ -40,6 +40,7 @@ export const catalogue = {
   XmlMissingRequired: { severity: 'warning', title: 'A required element is missing' },
   // IMS package
   ManifestNotFound: { severity: 'error', title: 'No imsmanifest.xml in the package' },
+  ZipWithoutManifest: { severity: 'info', title: 'A zip without imsmanifest.xml or Leap2A feed: read as loose part files', hint: 'Without its manifest the package has no order, titles or organisations; if this zip was meant to be an IMS package, its imsmanifest.xml is missing (or not at the root).' },
   ManifestNamespace: { severity: 'warning', title: 'Manifest is not in the IMS ePortfolio namespace', hint: 'Expected http://www.imsglobal.org/xsd/imsportfoliocp_v1p0; read anyway.' },
   ResourceTypeUnknown: { severity: 'warning', title: 'Resource type not recognised; dispatched on the file root element' },
   ResourceFileMissing: { severity: 'warning', title: 'A file named by the package is missing' },
