@@ -75,6 +75,7 @@ export const catalogue = {
   OutputNotASite: { severity: 'error', title: 'The output folder holds other files and is not replaced', hint: 'Vitrine replaces only an empty folder or a site it built (marked by a .vitrine-site file).' },
   TemplateInvalid: { severity: 'error', title: 'A template could not be rendered', hint: 'Check the template named in the message (your --templates folder or a view\'s theme.templates override the defaults file by file).' },
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
+  OutputLocked: { severity: 'error', title: 'Another build is still writing to the output folder', hint: 'Builds into one folder take turns (a lock file beside it, .<folder>.lock). Wait for the other build to end; a lock left by a killed build expires by itself within 30 seconds.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
   // access: unlisted and protected views, secrets
