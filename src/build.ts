@@ -2,6 +2,7 @@
  * build(): input → portfolio → view plans → site files → output folder. The previous site is
  * replaced only when everything was rendered and written; with errors, nothing is written.
  */
+import { existsSync } from 'node:fs';
 import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagnostics/index.ts';
 import { readPortfolio } from './api.ts';
 import { planViews, readViewConfig } from './views/index.ts';
@@ -52,7 +53,8 @@ export interface BuildSummary {
 /** Reads, plans and renders a site in memory (no writing): the shared front half of build and serve. */
 export async function renderPortfolioSite(input: string, options: BuildOptions = {}): Promise<Result<{ files: Map<string, Uint8Array>; plans: ViewPlan[]; generated: BuildSummary['generated']; secrets?: string } | undefined>> {
   const bag = new DiagnosticBag();
-  const read = await readPortfolio(input);
+  // The secrets file in use is never read as part of the portfolio, wherever the owner keeps it.
+  const read = await readPortfolio(input, { exclude: [secretsPathFor(input, options.secrets)] });
   bag.push(...read.diagnostics);
   if (!read.value || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   const config = await readViewConfig(input, options.config);
@@ -86,13 +88,19 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
   for (const id of options.rotate ?? []) {
     if (!hidden.some((v) => v.id === id)) bag.add('RotateUnknownView', `--rotate ${id}: no unlisted or protected view has this id (${hidden.map((v) => v.id).join(', ') || 'none configured'})`);
   }
-  if (hidden.length === 0) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
   const path = secretsPathFor(input, options.secrets);
+  // With no hidden view the file is still read when it exists: a view that was protected and is
+  // now public must leave its token behind (resolveSecrets), or making it unlisted again would reuse it.
+  if (hidden.length === 0 && !existsSync(path)) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
   const loaded = await loadSecrets(path);
   bag.push(...loaded.diagnostics);
   if (!loaded.value || bag.hasErrors()) return undefined;
   const env = options.env ?? process.env;
   const resolved = resolveSecrets(views, loaded.value, { env, ...(options.rotate ? { rotate: options.rotate } : {}) });
+  for (const l of resolved.lowered) {
+    const v = views.find((x) => x.id === l.view);
+    bag.add('AccessLowered', `view "${l.view}" was protected and is now ${l.access}: it gets a new ${l.access === 'public' ? 'token in the secrets file (unused while public)' : 'folder'}, so the link sent with its passphrase does not open it without one`, v?.origin ? locationOf(v.origin) : { file: path });
+  }
   for (const v of hidden) {
     if (v.access === 'protected' && v.passphraseEnv && !env[v.passphraseEnv]) {
       bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ? locationOf(v.origin) : { file: path });
@@ -106,7 +114,7 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
       return undefined;
     }
   }
-  return { byView: resolved.byView, generated: resolved.generated, path };
+  return { byView: resolved.byView, generated: resolved.generated, path: hidden.length ? path : undefined };
 }
 
 /** The diagnostic of a site that was not written, saying truly what the output folder holds now. */

@@ -71,6 +71,7 @@ export const catalogue = {
   PreviewOnly: { severity: 'info', title: 'No view configured: building a preview of the whole portfolio', hint: 'Create vitrine.config.yaml with a views: list to choose what each audience sees (docs/views.md). The preview is marked noindex but is not private.' },
   ExportIdRewritten: { severity: 'info', title: 'An id was rewritten to be a valid XML identifier in the export' },
   // command line
+  AccessLowered: { severity: 'warning', title: 'A protected view is now unlisted or public: its folder token was replaced', hint: 'The old link was sent with a passphrase; it must not open the view without one. Send the new link; the old folder disappears with the next upload.' },
   OutputOverlapsInput: { severity: 'error', title: 'The output folder is, or contains, the input', hint: 'Choose another --out: building would replace the portfolio itself.' },
   OutputNotASite: { severity: 'error', title: 'The output folder holds other files and is not replaced', hint: 'Vitrine replaces only an empty folder or a site it built (marked by a .vitrine-site file).' },
   TemplateInvalid: { severity: 'error', title: 'A template could not be rendered', hint: 'Check the template named in the message (your --templates folder or a view\'s theme.templates override the defaults file by file).' },
@@ -81,6 +82,7 @@ export const catalogue = {
   // access: unlisted and protected views, secrets
   SecretsInvalid: { severity: 'error', title: 'The secrets file is broken; it is left as it is', hint: 'Fix the JSON by hand (docs/access.md shows its form), or move it away: a new file gives unlisted and protected views new folders, so the links already sent stop working.' },
   SecretsUnwritable: { severity: 'error', title: 'The secrets file could not be written; nothing was built', hint: 'Check that the folder is writable, or name another file with --secrets. Without it, folder tokens and generated passphrases would be lost.' },
+  SecretsInInput: { severity: 'info', title: 'A secrets file inside the input is left out of the portfolio', hint: 'It never reaches a site or a package. Keeping it outside the input folder (or under its default dot-file name) avoids the note.' },
   PassphraseEnvUnset: { severity: 'info', title: 'The passphrase variable of a protected view is not set; its generated passphrase is used', hint: 'Set the variable named by passphraseEnv to choose the passphrase; until then the passphrase kept in the secrets file opens the view.' },
   RotateUnknownView: { severity: 'error', title: '--rotate names no unlisted or protected view', hint: 'Only unlisted and protected views have a folder token to rotate.' },
   // audience accessibility profiles

@@ -207,7 +207,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
     noindex: plan.noindex,
     preview: plan.preview,
     parts,
-    partsById: Object.fromEntries(parts.map((p) => [p.id, p])),
+    // Part ids are the author's: without a prototype, `constructor` or `toString` finds no inherited value.
+    partsById: Object.assign(Object.create(null) as Record<string, PartData>, Object.fromEntries(parts.map((p) => [p.id, p]))),
     sections,
     personalData: plan.personalData,
     t: messages,
