@@ -167,8 +167,6 @@ describe.skipIf(!ok)(`a protected view with hostile markup in Chromium${skipNote
     await tab.locator('#vitrine-pass').fill(secret);
     await tab.getByRole('button', { name: 'Open' }).click();
     await tab.locator('h1').first().waitFor({ timeout: 30_000 });
-    // The profile stylesheet came from the view's own (decrypted) files.
-    await expect.poll(() => tab.locator('link[rel="stylesheet"][href^="blob:"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // Open the attachment as the view links it (a `#/` route of the entry page), then try each
     // way its markup could run.
     const files = new Map(listFiles(join(out, folder)).map((f) => [f, new Uint8Array(readFileSync(join(out, folder, f)))] as const));
@@ -200,6 +198,8 @@ describe.skipIf(!ok)(`a protected view with hostile markup in Chromium${skipNote
       return { session: g.sessionStorage.length, local: g.localStorage.length, keys: all.map((r) => ({ extractable: r.key.extractable, type: r.key.type, alg: r.key.algorithm.name })), exported };
     });
     expect(stored).toEqual({ session: 0, local: 0, keys: [{ extractable: false, type: 'secret', alg: 'AES-GCM' }], exported: 'InvalidAccessError' });
+    // The profile stylesheet came from the view's own (decrypted) files.
+    await expect.poll(() => tab.locator('link[rel="stylesheet"][href^="blob:"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // A reload opens the view without asking; Lock forgets the key and shows the form again.
     await tab.goto(entry);
     await tab.locator('#vitrine-relock').waitFor({ timeout: 30_000 });
