@@ -52,6 +52,8 @@ describe.skipIf(!ok)(`a protected view in Chromium${skipNote('chromium', ok)}`, 
     await tab.locator('h1', { hasText: 'private evidence for the assessor' }).waitFor({ timeout: 30_000 });
     expect(await tab.title()).toContain('private evidence for the assessor');
     expect(await tab.locator('#vitrine-unlock').count()).toBe(0);
+    // The front page's profile stylesheet comes from the view's own (decrypted) files.
+    await expect.poll(() => tab.locator('link[rel="stylesheet"][href^="blob:"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // The decrypted page is as accessible as a public one (same axe rules, none turned off).
     const opened = await runAxe(tab);
     expect(opened, formatViolations('decrypted index.html', opened)).toEqual([]);
@@ -198,12 +200,12 @@ describe.skipIf(!ok)(`a protected view with hostile markup in Chromium${skipNote
       return { session: g.sessionStorage.length, local: g.localStorage.length, keys: all.map((r) => ({ extractable: r.key.extractable, type: r.key.type, alg: r.key.algorithm.name })), exported };
     });
     expect(stored).toEqual({ session: 0, local: 0, keys: [{ extractable: false, type: 'secret', alg: 'AES-GCM' }], exported: 'InvalidAccessError' });
-    // The profile stylesheet came from the view's own (decrypted) files.
-    await expect.poll(() => tab.locator('link[rel="stylesheet"][href^="blob:"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // A reload opens the view without asking; Lock forgets the key and shows the form again.
     await tab.goto(entry);
     await tab.locator('#vitrine-relock').waitFor({ timeout: 30_000 });
     expect(await tab.locator('#vitrine-unlock').count()).toBe(0);
+    // The front page's profile stylesheet comes from the view's own (decrypted) files.
+    await expect.poll(() => tab.locator('link[rel="stylesheet"][href^="blob:"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await tab.getByRole('button', { name: 'Lock this page' }).click();
     await expect.poll(() => tab.locator('#vitrine-unlock').isVisible(), { timeout: 10_000 }).toBe(true);
     const left = await tab.evaluate(async () => {
