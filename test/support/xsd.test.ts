@@ -121,6 +121,17 @@ describe('the IMS example validates (test/fixtures/ims-example/)', () => {
   });
 });
 
+describe('the IMS quirks fixtures validate (test/fixtures/ims-quirks/)', () => {
+  // One test for the set: these files exist to be read by test/ims/quirks.test.ts on any clone;
+  // this proves they are real IMS, which needs the XSDs of ../shared.
+  it.skipIf(!ok)(`every file of package/ and lip/${note}`, () => {
+    const dir = join(repoRoot, 'test', 'fixtures', 'ims-quirks');
+    const files = [...xmlFiles(join(dir, 'package')), ...xmlFiles(join(dir, 'lip'))];
+    expect(files).toHaveLength(18);
+    for (const file of files) expectFileValid(file);
+  });
+});
+
 describe('the shared IMS samples validate (../shared/samples)', () => {
   // Listed only when ../shared is there; otherwise one skipped placeholder keeps the reason visible.
   const dirs = [
