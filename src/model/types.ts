@@ -103,6 +103,141 @@ export interface SourcedId {
   id: string;
 }
 
+/**
+ * A person's name, neutral across formats: the formatted name as the owner wants it shown,
+ * and its parts where the source gives them (IMS LIP `name/partname`, Leap2A persondata,
+ * JSON Resume has only `name`).
+ */
+export interface PersonName {
+  /** The name as shown (IMS `formname`, Leap2A full name, JSON Resume `basics.name`). */
+  full?: string;
+  given?: string;
+  family?: string;
+  /** Honorific or prefix (Dr, Mme). */
+  prefix?: string;
+  suffix?: string;
+  /** Middle names, nicknames and other parts, in source order. */
+  other?: string[];
+  /** `Preferred`, `Legal`, `Alias`, ... as the source said. */
+  type?: string;
+  lang?: string;
+}
+
+/** One way to reach a person. `web` values are http(s) URLs as written; nothing is linked unless safe. */
+export interface Contact {
+  kind: 'email' | 'phone' | 'mobile' | 'fax' | 'pager' | 'web' | 'im' | 'other';
+  value: string;
+  /** `Home`, `Work`, a network name (`Skype`), as the source said. */
+  label?: string;
+}
+
+/** A postal address; `text` is the whole address as one line when the source did not split it. */
+export interface Address {
+  text?: string;
+  street?: string;
+  locality?: string;
+  city?: string;
+  postcode?: string;
+  region?: string;
+  country?: string;
+  /** `Home`, `Work`, ... */
+  label?: string;
+}
+
+/** A profile on another site (JSON Resume `profiles`, Mahara social profiles). */
+export interface WebLink {
+  url?: string;
+  /** The site or network (`GitHub`, `LinkedIn`). */
+  network?: string;
+  username?: string;
+  label?: string;
+}
+
+/**
+ * The owner (or another person) as pages and formats need them, on an identification part.
+ * Readers fill it from their format; writers read it. Personal data here is what the privacy
+ * report lists and what scrubbing removes.
+ */
+export interface Person {
+  /** Names, the one to show first. */
+  names: PersonName[];
+  /** A headline or job title shown beside the name (JSON Resume `label`, Mahara occupation). */
+  headline?: Text;
+  /** A short biography (JSON Resume `summary`, Mahara introduction); sanitized HTML. */
+  summary?: Text;
+  contacts: Contact[];
+  addresses: Address[];
+  webLinks: WebLink[];
+  /** Birth date as written (see `model/dates.ts` for how it is read and shown). */
+  birthDate?: string;
+  birthPlace?: string;
+  /** Gender as a word in the source's language or a code (`M`, `F`, `X`); pages show words. */
+  gender?: string;
+  /** Package path of the portrait, one of the part's `files`. */
+  photo?: string;
+}
+
+/** A qualification's facts (qcl parts; awards and certificates of other formats). */
+export interface Qualification {
+  awardingBody?: string;
+  /** Level as text (`EQF 6`, `Master`), outermost first when nested levels were joined. */
+  level?: string;
+  /** Date awarded, as written; also in the part's `dates` with type `Award` where the source has it. */
+  date?: string;
+  registrationNo?: string;
+  /** Score or grade (JSON Resume `score`). */
+  score?: string;
+}
+
+/**
+ * A résumé line (an activity, affiliation, product, competency... that a CV shows as one item):
+ * where, in what role, with which highlights. Dates stay in the part's `dates` (types `Start`
+ * and `Finish`), title and description in the part's own fields.
+ */
+export interface ResumeRecord {
+  /** `employment`, `education`, `volunteer`, `award`, `certificate`, `publication`, `project`,
+   * `membership`, `skill`, `language`, `interest`, `reference`, `book`, or a format's own word. */
+  section: string;
+  /** Employer, institution, publisher, issuer. */
+  organisation?: string;
+  /** Job title, degree type, role. */
+  role?: string;
+  /** Field of study. */
+  area?: string;
+  location?: string;
+  url?: string;
+  highlights?: string[];
+  courses?: string[];
+  keywords?: string[];
+  /** Skill level or language fluency. */
+  level?: string;
+}
+
+/** A rubric's criteria and levels, neutral (IMS RDCEO rubrics; Mahara SmartEvidence matrices). */
+export interface Rubric {
+  title?: Text;
+  description?: Text;
+  dimensions: RubricDimensionModel[];
+  outcomes: RubricOutcomeModel[];
+}
+
+/** One criterion of a rubric, with its levels and sub-criteria. */
+export interface RubricDimensionModel {
+  identifier?: string;
+  title?: Text;
+  description?: Text;
+  levels: { identifier?: string; title?: Text; description?: Text; statements: Text[] }[];
+  dimensions: RubricDimensionModel[];
+}
+
+/** An overall outcome of a rubric and the rules that give it. */
+export interface RubricOutcomeModel {
+  identifier?: string;
+  title?: Text;
+  description?: Text;
+  rules: { totalScore?: string; criteriaRequired?: string; criteria?: string[]; criteriaText?: Text[]; complex?: boolean }[];
+}
+
 /** One item of the portfolio. */
 export interface Part {
   /** The id as the source gave it (`indexid`, `sourcedid/id`, Leap2A id); unique in the portfolio. */
@@ -128,6 +263,14 @@ export interface Part {
   files: string[];
   /** The part this one is nested in (a product inside an activity, a sub-goal). */
   parent?: string;
+  /** The person, on an identification part (neutral; every format reads and writes it). */
+  person?: Person;
+  /** A qualification's facts (qcl parts). */
+  qualification?: Qualification;
+  /** How a CV shows the part, where the source says (résumé entries, JSON Resume sections). */
+  resume?: ResumeRecord;
+  /** A rubric's criteria and levels (rubric parts). */
+  rubric?: Rubric;
   /** The IMS-specific remainder of the part, typed; see `ImsPartRecord`. */
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */
