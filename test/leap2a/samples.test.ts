@@ -7,6 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPortfolio } from '../../src/index.ts';
 import { textOf } from '../../src/model/sanitize.ts';
@@ -18,7 +19,7 @@ const ok = needs('../shared/samples/leap2a', hasShared('samples', 'leap2a'));
 const fixtures = join(repoRoot, 'test', 'fixtures', 'leap2a');
 /** Label → input: our fixtures always, the real samples where ../shared is there. */
 const inputs = new Map<string, string>([
-  ...['mahara-quirks', 'moodle-forum', 'ns-2009-03.xml', 'ns-2010-07.xml', 'ns-2011-draft.xml', 'ns-mahara-archive.xml'].map((x) => [`fixtures/leap2a/${x}`, join(fixtures, x)] as [string, string]),
+  ...['mahara-quirks', 'mahara-resume', 'moodle-forum', 'ns-2009-03.xml', 'ns-2010-07.xml', 'ns-2011-draft.xml', 'ns-mahara-archive.xml'].map((x) => [`fixtures/leap2a/${x}`, join(fixtures, x)] as [string, string]),
   ...(ok ? ['samples/leap2a/mahara-1.3', 'samples/leap2a/test_valid_leap2a.xml'].map((x) => [x, sharedPath(...x.split('/'))] as [string, string]) : []),
 ]);
 
@@ -33,7 +34,7 @@ describe('Leap2A inputs as sites', () => {
   }, 120_000);
 
   it('reads every entry of each input as a part', () => {
-    expect(built.size).toBe(ok ? 8 : 6);
+    expect(built.size).toBe(ok ? 9 : 7);
     for (const [input, path] of inputs) {
       const xml = readFileSync(statSync(path).isDirectory() ? join(path, 'leap2a.xml') : path, 'utf8');
       // Each entry's own <id>; an entry without one (a quirk of the Mahara fixture) gets an id
@@ -88,6 +89,50 @@ describe('Leap2A inputs as sites', () => {
       }
       expect(checked, input).toBeGreaterThan(3);
     }
+  });
+
+  it('publishes the Mahara fixture files: the GPS photo as stripped image variants, on its page and in the blog post embedding it', async () => {
+    const { out, portfolio } = built.get('fixtures/leap2a/mahara-resume')!;
+    const files = listFiles(out);
+    expect(portfolio.files.map((f) => f.path).sort()).toEqual(['files/0-garden.jpg', 'files/1-me']);
+    // The photo really carries a GPS position, which the published variants must not.
+    const original = portfolio.files.find((f) => f.path === 'files/0-garden.jpg')!;
+    expect((await sharp(Buffer.from(original.bytes)).metadata()).exif).toBeDefined();
+    expect(files.some((f) => f.endsWith('0-garden.jpg'))).toBe(false);
+    const variants = files.filter((f) => /^preview\/images\/0-garden-\d+\.[0-9a-f]+\.jpg$/.test(f));
+    expect(variants.length).toBeGreaterThan(0);
+    for (const v of variants) expect((await sharp(readFileSync(join(out, v))).metadata()).exif, v).toBeUndefined();
+    expect(files.some((f) => /^preview\/images\/1-me-\d+\.[0-9a-f]+\.png$/.test(f))).toBe(true);
+    const photo = portfolio.parts.find((p) => p.id === 'portfolio:artefact62')!;
+    const post = portfolio.parts.find((p) => p.id === 'portfolio:artefact61')!;
+    for (const p of [photo, post]) {
+      const imgs = page(out, `preview/${p.slug}/index.html`).querySelectorAll('main img').map((i) => i.getAttribute('src') ?? '');
+      expect(imgs.some((s) => /images\/0-garden-/.test(s)), p.id).toBe(true);
+    }
+    // A file with no extension is typed by its bytes.
+    expect(portfolio.files.find((f) => f.path.endsWith('1-me'))?.mediaType).toBe('image/png');
+  });
+
+  it('keeps the Mahara fixture pages with their parts in order, persons with their data, free-text dates as written', () => {
+    const { out, portfolio } = built.get('fixtures/leap2a/mahara-resume')!;
+    // The page lists its parts in display order, not link order.
+    const page3 = portfolio.relations.find((r) => r.from === 'portfolio:view3' && r.type === 'has_part')!;
+    expect(page3.to).toEqual(['portfolio:artefact40', 'portfolio:artefact41']);
+    const employment = portfolio.relations.find((r) => r.from === 'portfolio:artefact41')!;
+    expect(employment).toMatchObject({ to: ['portfolio:resumecomposite-41-child-1', 'portfolio:resumecomposite-41-child-2'], leap2a: { displayOrder: [1, 2] } });
+    const me = portfolio.parts[0]!;
+    expect(me).toMatchObject({ id: 'portfolio:artefactinternal', kind: 'identification' });
+    expect(JSON.stringify(me.ims?.record)).toContain('rosa.beispiel@example.net');
+    expect(me.leap2a?.elements.filter((e) => e.name === 'persondata')).toHaveLength(6);
+    const gardener = portfolio.parts.find((p) => p.id === 'portfolio:resumecomposite-41-child-1')!;
+    expect(gardener.dates.map((d) => [d.type?.value, d.value])).toEqual([['Start', '3.4.2011'], ['Finish', 'Sept 2017']]);
+    const text = page(out, `preview/${gardener.slug}/index.html`).querySelector('main')!.text;
+    for (const d of ['3.4.2011', 'Sept 2017']) expect(text, d).toContain(d);
+    const teacher = portfolio.parts.find((p) => p.id === 'portfolio:resumecomposite-41-child-2')!;
+    expect(teacher.dates.map((d) => [d.type?.value, d.value])).toEqual([['Start', '2/09/2017']]);
+    const task = portfolio.parts.find((p) => p.id === 'portfolio:artefact51')!;
+    expect(task).toMatchObject({ kind: 'goal', parent: 'portfolio:artefact50', status: { type: { value: 'planned' } } });
+    expect(portfolio.parts.find((p) => p.id === 'portfolio:artefact60')?.title?.value).toBe("Rosa's Garden Blog");
   });
 
   it.skipIf(!ok)(`publishes the Mahara files: the photo as stripped image variants, on its page and in the blog post embedding it${skipNote('../shared/samples/leap2a', ok)}`, () => {
