@@ -1,7 +1,8 @@
 /**
- * Accessibility of sites built from Leap2A: the Mahara sample (its pages carry Mahara's own
- * HTML) and the project's quirks fixture, every page checked by axe-core in Chromium (WCAG
- * 2.0/2.1 A and AA, 2.2 AA; no rule turned off, nothing excluded).
+ * Accessibility of sites built from Leap2A: the project's Mahara fixtures (quirks, résumé) and
+ * the real Mahara sample where ../shared is there (its pages carry Mahara's own HTML), every
+ * page checked by axe-core in Chromium (WCAG 2.0/2.1 A and AA, 2.2 AA; no rule turned off,
+ * nothing excluded).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ describe.skipIf(!ok)(`accessibility of Leap2A sites in Chromium${skipNote('chrom
 
   const inputs: [string, string, boolean][] = [
     ['quirks fixture', join(repoRoot, 'test/fixtures/leap2a/mahara-quirks'), true],
+    ['Mahara résumé fixture', join(repoRoot, 'test/fixtures/leap2a/mahara-resume'), true],
     ['Mahara 1.3 sample', sharedPath('samples', 'leap2a', 'mahara-1.3'), maharaOk],
   ];
   for (const [name, input, present] of inputs) {
