@@ -11,6 +11,8 @@ import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
+import { maharaPageData, type MaharaPageContext } from './mahara/page-data.ts';
+import { pagesOfView } from './mahara/collections.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
 /** The image variants rendering made for a file (structurally what render/images produces). */
@@ -190,6 +192,34 @@ export function buildViewData(input: ViewDataInput): ViewData {
     }
     return d;
   });
+  // Mahara pages: rebuilt from their blocks (render/mahara), in place of the editor's HTML.
+  const kids = new Map<string, string[]>();
+  for (const r of plan.relations) if (/^(has_?part|.*[#/]has_part)$/i.test(r.type)) for (const to of r.to) push(kids, r.from, to);
+  for (const p of plan.parts) if (p.parent) push(kids, p.parent, p.id);
+  const omitted = new Set<string>();
+  const pageCx: MaharaPageContext = {
+    parts: new Map(plan.parts.map((p) => [p.id, p])),
+    refs, media, htmls, children: kids, lang: plan.lang, t,
+    omitted: (blocktype, reason) => {
+      if (omitted.has(blocktype)) return;
+      omitted.add(blocktype);
+      input.bag?.add('MaharaBlockOmitted', `view "${plan.id}": Mahara "${blocktype}" blocks are left out (${reason})`);
+    },
+  };
+  for (const [i, p] of plan.parts.entries()) {
+    const page = maharaPageData(p, pageCx);
+    if (!page) continue;
+    const d = parts[i]!;
+    d.page = page;
+    // The content HTML Mahara wrote is its editor's rendering of the same blocks: not shown.
+    delete d.html;
+    d.paragraphs = [];
+  }
+  const pages = pagesOfView(plan.parts, plan.relations, refs);
+  for (const d of parts) {
+    const seq = pages.sequence.get(d.id);
+    if (seq) d.sequence = seq;
+  }
   const owner = plan.owner ? parts.find((p) => p.id === plan.owner!.id) : undefined;
   const sections: SectionData[] = [];
   for (const p of parts) {
@@ -215,6 +245,12 @@ export function buildViewData(input: ViewDataInput): ViewData {
   };
   if (plan.description) view.description = plan.description;
   if (owner) view.owner = owner;
+  // A view that selects a Mahara page shows it as its front page: the first page selected.
+  // The preview is organised by collections and pages instead (views/pages.ts).
+  const front = plan.preview ? undefined : parts.find((p) => p.page);
+  if (front) view.page = front;
+  for (const c of pages.collections) view.partsById[c.collection.id]!.toc = c.pages;
+  if (pages.collections.length || pages.pages.length) view.pages = { collections: pages.collections, pages: pages.pages };
   if (input.packageHref) view.packageHref = input.packageHref;
   if (plan.profile && input.profileCss) {
     const { name, title, display, content, control } = plan.profile;
@@ -241,7 +277,7 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   }
   const f = cx.files.get(m.file);
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
-  const name = f.path.split('/').pop() ?? f.path;
+  const name = readerFileName(f.path, f.about?.title?.value, !!part.leap2a);
   const type = f.mediaType;
   const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
@@ -275,4 +311,15 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   }
   if (type === 'application/pdf') return { ...base, kind: 'pdf' };
   return base;
+}
+
+/**
+ * The name a reader sees for a file: its title where the source gave one (Leap2A keeps the
+ * original name as the resource entry's title), else its base name, without the numeric
+ * `NNNN-` prefix Mahara puts on exported file names.
+ */
+export function readerFileName(path: string, title: string | undefined, fromLeap2a: boolean): string {
+  const base = path.split('/').pop() ?? path;
+  if (title?.trim()) return title.trim();
+  return fromLeap2a ? base.replace(/^\d+-(?=.)/, '') : base;
 }

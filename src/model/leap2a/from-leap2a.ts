@@ -17,6 +17,8 @@ import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
 import { identificationFromPersondata } from './person.ts';
+import { readMaharaResume } from './resume.ts';
+import { personFromPersondata } from './person-neutral.ts';
 import { DATE_TYPE_OF_POINT, KIND_OF_MAHARA_TYPE, KIND_OF_TYPE } from './vocabulary.ts';
 
 /** How to show a package path in diagnostics. */
@@ -67,6 +69,7 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
       if (!cycle) child.parent = r.from;
     }
   }
+  readMaharaResume(parts, rels);
   // The owner first: the person the feed is about (category Self, or the feed author's uri).
   const authorUri = feed.authors[0]?.uri;
   const owner = parts.find((p) => p.kind === 'identification' && (p.leap2a?.categories.some((c) => /person_type/.test(c.scheme ?? '') && c.term.toLowerCase() === 'self') || p.id === authorUri));
@@ -274,6 +277,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   if (kind === 'identification') {
     const rec = identificationFromPersondata(elements, e.title || undefined);
     if (rec) part.ims = { element: 'identification', record: rec };
+    const person = personFromPersondata(elements, e.title || undefined);
+    if (person) part.person = person;
   }
   return part;
 }
