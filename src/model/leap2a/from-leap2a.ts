@@ -12,7 +12,7 @@ import { makeFile } from '../files.ts';
 import { PART_KINDS } from '../types.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
-import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile } from '../types.ts';
+import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
@@ -69,6 +69,7 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
       if (!cycle) child.parent = r.from;
     }
   }
+  personRelatedFirst(rels, new Set(parts.filter((p) => p.kind === 'identification').map((p) => p.id)));
   readMaharaResume(parts, rels);
   // The owner first: the person the feed is about (category Self, or the feed author's uri).
   const authorUri = feed.authors[0]?.uri;
@@ -94,6 +95,24 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
   if (feed.version) portfolio.leap2a.version = feed.version;
   return portfolio;
+}
+
+/**
+ * `related` is symmetric; a file related to a person is their profile picture, which Mahara
+ * reads only on the person's entry, so the relation is kept from the person's end (the writer
+ * writes it there, and a re-read gives the same relation).
+ */
+function personRelatedFirst(rels: Relation[], persons: Set<string>): void {
+  for (let i = 0; i < rels.length; i++) {
+    const r = rels[i]!;
+    if (r.type !== 'related' || persons.has(r.from) || r.to.length !== 1 || !persons.has(r.to[0]!)) continue;
+    const person = r.to[0]!;
+    const existing = rels.find((x) => x.type === 'related' && x.from === person);
+    if (existing) {
+      if (!existing.to.includes(r.from)) existing.to.push(r.from);
+      rels.splice(i--, 1);
+    } else Object.assign(r, { id: `${person}#related`, from: person, to: [r.from] });
+  }
 }
 
 /** The nestings IMS LIP can write (to-ims puts children back inside these parents only). */
