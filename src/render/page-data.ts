@@ -211,6 +211,13 @@ export function buildViewData(input: ViewDataInput): ViewData {
     if (!page) continue;
     const d = parts[i]!;
     d.page = page;
+    // Nor is its text a quote of the page: the editor's HTML holds other people's names (a dashboard's inbox).
+    const ref = refs.get(p.id)!;
+    const short = p.description?.short?.value;
+    for (const r of [ref, d]) {
+      if (short) r.excerpt = excerptOf(short);
+      else delete r.excerpt;
+    }
     // The content HTML Mahara wrote is its editor's rendering of the same blocks: not shown.
     delete d.html;
     d.paragraphs = [];

@@ -50,7 +50,7 @@ describe("Mahara's importer rules on Leap2A re-exports", () => {
     const broken = [
       original.replace('<div xmlns="http://www.w3.org/1999/xhtml"><p>Editor copy</p></div>', '<xhtml:div xmlns:xhtml="http://www.w3.org/1999/xhtml"><xhtml:p>Editor copy</xhtml:p></xhtml:div>'),
       original.replace('<link rel="has_part" href="portfolio:view12"/>', '<link rel="leap2:has_part" href="portfolio:view12"/>'),
-      original.replace('<link rel="has_part" href="portfolio:artefact121"/>\n        <mahara:view', '<link rel="has_part" href="portfolio:artefact121"/>\n        <link rel="enclosure" href="files/x.png" type="image/png"/>\n        <mahara:view'),
+      original.replace('<link rel="leap2:has_part" href="portfolio:artefact121"/>\n        <mahara:view', '<link rel="leap2:has_part" href="portfolio:artefact121"/>\n        <link rel="enclosure" href="files/x.png" type="image/png"/>\n        <mahara:view'),
       original.replace('<link rel="related" href="portfolio:artefact101" title="Profile picture"/>', ''),
     ];
     const sources = ['get_entry_content', '1272 and 1406', 'is_file', 'get_file_entry_data'];

@@ -161,3 +161,27 @@ export function blockEntryIds(block: MaharaBlock, isEntry: (id: string) => boole
   for (const [k, v] of Object.entries(block.settings)) if (k !== 'artefactid' && k !== 'artefactids') visit(v);
   return out;
 }
+
+/** Blocktypes that never publish anything of the owner's: other people's data or the site's own lists. */
+export const NOTHING_TO_PUBLISH: Readonly<Record<string, string>> = {
+  inbox: "the owner's messages, from other people",
+  myviews: "a list of the owner's pages on the Mahara site",
+  newviews: "other people's pages recently shared on the Mahara site",
+  watchlist: "other people's pages the owner watches",
+  mygroups: "the owner's groups and their members",
+  groupviews: "a group's pages, made by other people",
+  groupmembers: 'other people',
+  groupinfo: 'a group and its members',
+  myfriends: 'other people',
+  wall: "other people's posts",
+  recentforumposts: "other people's forum posts",
+  placeholder: 'an empty block Mahara asks the owner to configure',
+  comment: 'comments, written by other people',
+  peerassessment: 'assessments, written by other people',
+  signoff: 'a sign-off by another person',
+  navigation: "links to the collection's pages on the Mahara site",
+  socialprofile: 'links to profiles on other sites',
+};
+
+/** Of those, the blocktypes whose content is about other people (listed by `check --privacy`). */
+export const THIRD_PARTY_BLOCKS: ReadonlySet<string> = new Set(['inbox', 'newviews', 'watchlist', 'mygroups', 'groupviews', 'groupmembers', 'groupinfo', 'myfriends', 'wall', 'recentforumposts', 'comment', 'peerassessment', 'signoff']);

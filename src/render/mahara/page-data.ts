@@ -6,7 +6,7 @@
  * any relation, and blocks with nothing to publish (other people's data, the site's own lists)
  * are left out with one info diagnostic per block kind.
  */
-import { blockEntryIds, maharaPageOf, type MaharaBlock } from '../../model/leap2a/mahara-view.ts';
+import { NOTHING_TO_PUBLISH, blockEntryIds, maharaPageOf, type MaharaBlock } from '../../model/leap2a/mahara-view.ts';
 import { sanitizeRichText, isRichHtml } from '../../model/sanitize.ts';
 import type { Part } from '../../model/types.ts';
 import type { MediaData, PartRef } from '../types.ts';
@@ -84,26 +84,6 @@ export interface MaharaPageContext {
   omitted: (blocktype: string, reason: string) => void;
 }
 
-/** Blocktypes that never publish anything of the owner's: other people's data or the site's own lists. */
-export const NOTHING_TO_PUBLISH: Readonly<Record<string, string>> = {
-  inbox: "the owner's messages, from other people",
-  myviews: "a list of the owner's pages on the Mahara site",
-  newviews: "other people's pages recently shared on the Mahara site",
-  watchlist: "other people's pages the owner watches",
-  mygroups: "the owner's groups and their members",
-  groupviews: "a group's pages, made by other people",
-  groupmembers: 'other people',
-  groupinfo: 'a group and its members',
-  myfriends: 'other people',
-  wall: "other people's posts",
-  recentforumposts: "other people's forum posts",
-  placeholder: 'an empty block Mahara asks the owner to configure',
-  comment: 'comments, written by other people',
-  peerassessment: 'assessments, written by other people',
-  signoff: 'a sign-off by another person',
-  navigation: "links to the collection's pages on the Mahara site",
-  socialprofile: 'links to profiles on other sites',
-};
 
 const TEXT = new Set(['text', 'textbox', 'internalmedia', 'html']);
 const IMAGES = new Set(['image', 'gallery']);
