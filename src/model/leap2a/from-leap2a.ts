@@ -18,6 +18,8 @@ import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
 import { identificationFromPersondata } from './person.ts';
 import { readMaharaResume } from './resume.ts';
+import { maharaPageOf } from './mahara-view.ts';
+import { guessLanguage } from '../lang-guess.ts';
 import { personFromPersondata } from './person-neutral.ts';
 import { DATE_TYPE_OF_POINT, KIND_OF_MAHARA_TYPE, KIND_OF_TYPE } from './vocabulary.ts';
 
@@ -90,7 +92,10 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
   const slugs = assignSlugs(keys);
   parts.forEach((p, i) => (p.slug = slugs.get(keys[i]!)!));
 
-  const portfolio: Portfolio = { id: feed.id || fallbackId, title: feed.title || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
+  const portfolio: Portfolio = { id: feed.id || fallbackId, title: portfolioTitle(feed.title, owner) || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
+  // Mahara writes no language: the owner's own words say it (pages' text blocks included).
+  const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(maharaPageOf(p)?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
+  if (lang) portfolio.lang = lang;
   portfolio.leap2a = { authors: feed.authors, elements: feed.elements.map(stripPositions) };
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
   if (feed.version) portfolio.leap2a.version = feed.version;
@@ -113,6 +118,15 @@ function personRelatedFirst(rels: Relation[], persons: Set<string>): void {
       rels.splice(i--, 1);
     } else Object.assign(r, { id: `${person}#related`, from: person, to: [r.from] });
   }
+}
+
+/**
+ * The portfolio's title: the feed's, unless it is Mahara's name for the export ("Mahara Leap2A
+ * Export for Ana Lima, 14/11/2023 22:13"), which names a file, not a portfolio: then the owner's.
+ */
+function portfolioTitle(feedTitle: string, owner: Part | undefined): string {
+  const name = owner?.person?.names[0]?.full ?? owner?.title?.value;
+  return /^Mahara Leap2A Export for /i.test(feedTitle) && name ? name : feedTitle;
 }
 
 /** The nestings IMS LIP can write (to-ims puts children back inside these parents only). */
