@@ -98,8 +98,8 @@ describe('IMS export of nesting IMS cannot write', () => {
     const r = await run(['pack', join(repo, 'test/fixtures/leap2a/mahara-pages'), '--format', 'authored', '--out', folder]);
     expect(r.code, r.err).toBe(0);
     const config = parseYaml(readFileSync(join(folder, 'vitrine.config.yaml'), 'utf8')) as { views: { id: string; access: string; select: { id: string }[] }[] };
-    // The collection holds view11 and view12; view13 is in none; the dashboard (view9) is a system page.
-    expect(config.views.map((v) => v.select[0]!.id)).toEqual(['portfolio:view13', 'portfolio:collection3']);
+    // The collection holds view11 and view12; view13 and view14 (no file links) are in none; the dashboard (view9) is a system page.
+    expect(config.views.map((v) => v.select[0]!.id)).toEqual(['portfolio:view13', 'portfolio:view14', 'portfolio:collection3']);
     const yaml = parseYaml(readFileSync(join(folder, 'portfolio.yaml'), 'utf8')) as { title: string; lang: string };
     expect(yaml).toMatchObject({ title: 'Ana Lima', lang: 'en' });
     const record = readdirSync(join(folder, 'parts')).find((f) => f.includes('resumecomposite'))!;

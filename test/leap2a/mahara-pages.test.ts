@@ -46,7 +46,7 @@ describe('Mahara pages in the preview', () => {
     const section = front.querySelector('#section-pages')!;
     expect(texts(section, '.collection h3')).toEqual(['Placement portfolio']);
     expect(texts(section, '.collection-pages li')).toEqual(['Field work', 'Reflections']);
-    expect(texts(section, '.loose-pages li')).toEqual(['Carnet de terrain']);
+    expect(texts(section, '.loose-pages li')).toEqual(['Carnet de terrain', 'Notes page']);
     expect(texts(front, '.site-nav a')).toContain('Placement portfolio');
   });
 
@@ -114,6 +114,13 @@ describe('Mahara pages in the preview', () => {
     const links = front.querySelectorAll('main a').filter((a) => ['University of the Coast', 'BSc'].includes(a.text.trim()));
     expect(links.length).toBeGreaterThan(0);
     for (const a of links) expect(a.closest('.child'), a.text).not.toBeNull();
+  });
+
+  it("shows a page without <mahara:view> from its content, without the editor's chrome", () => {
+    const main = page(b.out, 'preview/view14/index.html').querySelector('main')!;
+    expect(main.text).toContain('What the tide tables taught me');
+    for (const chrome of ['Quick edit', 'Write your notes here', 'Add comment', 'Please configure']) expect(main.text).not.toContain(chrome);
+    expect(main.querySelectorAll('a').filter((a) => a.getAttribute('href') === '#')).toEqual([]);
   });
 
   it('rebuilds a page of rows and a page of columns on the grid', () => {

@@ -20,6 +20,8 @@ import { identificationFromPersondata } from './person.ts';
 import { readMaharaResume } from './resume.ts';
 import { maharaPageOf } from './mahara-view.ts';
 import { guessLanguage } from '../lang-guess.ts';
+import { removeMaharaChrome } from './mahara-chrome.ts';
+import { personRelatedFirst, portfolioTitle } from './owner.ts';
 import { personFromPersondata } from './person-neutral.ts';
 import { DATE_TYPE_OF_POINT, KIND_OF_MAHARA_TYPE, KIND_OF_TYPE } from './vocabulary.ts';
 
@@ -100,33 +102,6 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
   if (feed.version) portfolio.leap2a.version = feed.version;
   return portfolio;
-}
-
-/**
- * `related` is symmetric; a file related to a person is their profile picture, which Mahara
- * reads only on the person's entry, so the relation is kept from the person's end (the writer
- * writes it there, and a re-read gives the same relation).
- */
-function personRelatedFirst(rels: Relation[], persons: Set<string>): void {
-  for (let i = 0; i < rels.length; i++) {
-    const r = rels[i]!;
-    if (r.type !== 'related' || persons.has(r.from) || r.to.length !== 1 || !persons.has(r.to[0]!)) continue;
-    const person = r.to[0]!;
-    const existing = rels.find((x) => x.type === 'related' && x.from === person);
-    if (existing) {
-      if (!existing.to.includes(r.from)) existing.to.push(r.from);
-      rels.splice(i--, 1);
-    } else Object.assign(r, { id: `${person}#related`, from: person, to: [r.from] });
-  }
-}
-
-/**
- * The portfolio's title: the feed's, unless it is Mahara's name for the export ("Mahara Leap2A
- * Export for Ana Lima, 14/11/2023 22:13"), which names a file, not a portfolio: then the owner's.
- */
-function portfolioTitle(feedTitle: string, owner: Part | undefined): string {
-  const name = owner?.person?.names[0]?.full ?? owner?.title?.value;
-  return /^Mahara Leap2A Export for /i.test(feedTitle) && name ? name : feedTitle;
 }
 
 /** The nestings IMS LIP can write (to-ims puts children back inside these parents only). */
@@ -253,6 +228,9 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
       }
     } else long = contentText(e.content, refs, isTarget);
   }
+  // A Mahara page's content is its editor's rendering: used only without <mahara:view>, and cleaned.
+  const maharaPage = e.categories.some((c) => /selection_type#?$/.test(c.scheme ?? '') && c.term === 'Webpage') && !e.elements.some((x) => x.ns === MAHARA && x.name === 'view');
+  if (long && maharaPage && isRichHtml(long)) long = removeMaharaChrome(long);
   const report = () => cx.bag.add('HtmlSanitized', `entry "${e.id}": unsafe HTML removed from its content`, at(cx, e));
   const desc: NonNullable<Part['description']> = { full };
   // A short description is plain text everywhere in the model: HTML summaries keep their words.

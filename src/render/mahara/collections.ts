@@ -40,7 +40,8 @@ export function isCollection(p: Part): boolean {
 
 /** The collections and pages among a view's parts, with each page's place in its collection. */
 export function pagesOfView(parts: Part[], relations: Relation[], refs: Map<string, PartRef>): PagesData {
-  const isPage = new Set(parts.filter((p) => maharaPageOf(p) && refs.has(p.id)).map((p) => p.id));
+  const webpage = (p: Part) => !!p.leap2a?.types.some((t) => /selection$/.test(t)) && (p.type?.value ?? '').toLowerCase() === 'webpage';
+  const isPage = new Set(parts.filter((p) => (maharaPageOf(p) || webpage(p)) && refs.has(p.id)).map((p) => p.id));
   const collections: CollectionData[] = [];
   const sequence = new Map<string, SequenceData>();
   for (const c of parts.filter(isCollection)) {
