@@ -35,6 +35,12 @@ describe('Mahara pages in the preview', () => {
     for (const name of ['Bruno Keller', 'Carla Dias', 'user/view.php', 'Latest changes I can view', 'Inbox']) expect(all).not.toContain(name);
   });
 
+  it("shows the owner's gender code as a word", () => {
+    const rows = page(b.out, 'preview/artefactinternal/index.html').querySelectorAll('dd').map((d) => d.text.trim());
+    expect(rows).toContain('Female');
+    expect(rows).not.toContain('F');
+  });
+
   it('names the site after the owner, never after the feed', () => {
     const front = page(b.out, 'preview/index.html');
     expect(front.querySelector('.site-title')!.text.trim()).toBe('Ana Lima');
