@@ -11,8 +11,7 @@ import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
-import { maharaPageData, type MaharaPageContext } from './mahara/page-data.ts';
-import { pagesOfView } from './mahara/collections.ts';
+import { attachMaharaPages } from './mahara/view-pages.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
 /** The image variants rendering made for a file (structurally what render/images produces). */
@@ -192,45 +191,15 @@ export function buildViewData(input: ViewDataInput): ViewData {
     }
     return d;
   });
-  // Mahara pages: rebuilt from their blocks (render/mahara), in place of the editor's HTML.
-  const kids = new Map<string, string[]>();
-  for (const r of plan.relations) if (/^(has_?part|.*[#/]has_part)$/i.test(r.type)) for (const to of r.to) push(kids, r.from, to);
-  for (const p of plan.parts) if (p.parent) push(kids, p.parent, p.id);
-  const omitted = new Set<string>();
-  const pageCx: MaharaPageContext = {
-    parts: new Map(plan.parts.map((p) => [p.id, p])),
-    refs, media, htmls, children: kids, lang: plan.lang, t,
-    omitted: (blocktype, reason) => {
-      if (omitted.has(blocktype)) return;
-      omitted.add(blocktype);
-      input.bag?.add('MaharaBlockOmitted', `view "${plan.id}": Mahara "${blocktype}" blocks are left out (${reason})`);
-    },
-  };
-  for (const [i, p] of plan.parts.entries()) {
-    const page = maharaPageData(p, pageCx);
-    if (!page) continue;
-    const d = parts[i]!;
-    d.page = page;
-    // Nor is its text a quote of the page: the editor's HTML holds other people's names (a dashboard's inbox).
-    const ref = refs.get(p.id)!;
-    const short = p.description?.short?.value;
-    for (const r of [ref, d]) {
-      if (short) r.excerpt = excerptOf(short);
-      else delete r.excerpt;
-    }
-    // The content HTML Mahara wrote is its editor's rendering of the same blocks: not shown.
-    delete d.html;
-    d.paragraphs = [];
-  }
-  const pages = pagesOfView(plan.parts, plan.relations, refs);
-  for (const d of parts) {
-    const seq = pages.sequence.get(d.id);
-    if (seq) d.sequence = seq;
-  }
+  // Mahara pages: rebuilt from their blocks, collections as sequences (render/mahara/view-pages.ts).
+  const { pages, onPages } = attachMaharaPages({ plan, parts, refs, media, htmls, t, excerpt: excerptOf, ...(input.bag ? { bag: input.bag } : {}) });
   const owner = plan.owner ? parts.find((p) => p.id === plan.owner!.id) : undefined;
   const sections: SectionData[] = [];
+  // With Mahara pages, the front page is organised by them: what a page or collection shows is
+  // reached through it, and the sections list only the rest (not a grid of every artefact).
   for (const p of parts) {
     if (p === owner || p.parent) continue; // the owner has the page's header; nested parts show with their parent
+    if (onPages.has(p.id)) continue;
     const section = sections.find((s) => s.kind === p.kind);
     if (section) section.parts.push(p);
     else sections.push({ kind: p.kind, id: `section-${p.kind}`, heading: t(`kind.${p.kind}`), parts: [p] });

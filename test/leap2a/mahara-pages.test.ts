@@ -54,6 +54,9 @@ describe('Mahara pages in the preview', () => {
     expect(texts(section, '.collection-pages li')).toEqual(['Field work', 'Reflections']);
     expect(texts(section, '.loose-pages li')).toEqual(['Carnet de terrain', 'Notes page']);
     expect(texts(front, '.site-nav a')).toContain('Placement portfolio');
+    // Not a grid of every artefact: what the pages show is reached through them.
+    const listed = texts(front, 'main .section:not(#section-pages) a');
+    for (const onAPage of ['harbour.jpg', 'Field report', 'Day one at the harbour', 'Field work']) expect(listed).not.toContain(onAPage);
   });
 
   it('a collection is a sequence: contents on its page, previous and next on each page', () => {
@@ -135,6 +138,8 @@ describe('Mahara pages in the preview', () => {
     expect(rows[4]!.querySelectorAll('.block').length).toBe(2);
     const cols = page(b.out, 'preview/view13/index.html').querySelectorAll('.mahara-page--columns > .mahara-cell');
     expect(cols.map((c) => c.getAttribute('data-width'))).toEqual(['8', '4']);
+    // The whole résumé, stacked under the right column's text.
+    expect(texts(cols[1]!, '.block--entireresume .entry h2, .block--entireresume .entry h3')).toEqual(['Marine Biology']);
   });
 });
 

@@ -120,7 +120,9 @@ function blockData(b: MaharaBlock, cx: BlockContext, shown: Set<string>): Mahara
   const why = NOTHING_TO_PUBLISH[b.type];
   if (why) return void cx.omitted(b.type, why);
   // Only entries inside the view: a block naming entries outside it shows what is left.
-  const ids = blockEntryIds(b, (id) => cx.refs.has(id) || cx.parts.has(id)).filter((id) => cx.refs.has(id));
+  let ids = blockEntryIds(b, (id) => cx.refs.has(id) || cx.parts.has(id)).filter((id) => cx.refs.has(id));
+  // The whole résumé: every résumé grouping of the view (Mahara's résumé plugin), in order.
+  if (b.type === 'entireresume' && !ids.length) ids = [...cx.parts.values()].filter((p) => isResumeGroup(p)).map((p) => p.id);
   ids.forEach((id) => shown.add(id));
   const data: MaharaBlockData = { kind: 'entries', blocktype: b.type, title: b.title, media: [], entries: [], posts: [], tags: [] };
   const text = typeof b.settings.text === 'string' ? b.settings.text : undefined;
@@ -167,6 +169,11 @@ function blockData(b: MaharaBlock, cx: BlockContext, shown: Set<string>): Mahara
     });
   });
   return { ...data, entries };
+}
+
+/** A grouping of Mahara's résumé plugin (education history, employment history, ...). */
+function isResumeGroup(p: Part): boolean {
+  return !!p.leap2a?.elements.some((x) => x.name === 'artefactplugin' && x.attrs.some((a) => a.name === 'plugin' && a.value === 'resume')) && !!p.leap2a.types.some((t) => /selection$/.test(t));
 }
 
 /** A part's files; a folder's are the files of the entries it holds. */
