@@ -61,7 +61,8 @@ export async function runBatchJob(job: BatchJob, runner: BatchRunner): Promise<B
       // Passphrases come from the secrets file of this input alone, never from a shared environment.
       env: {},
       render: { processImage: createImageProcessor(cache), xslCache: `${cache}/xsl` },
-      beforeSwap: () => lease.assertHeld(),
+      // The output lock of every build (write/lock.ts) expires with the queue's lock too.
+      lock: { leaseMs: runner.leaseMs },
     });
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     // A lost lease is the try's own failure, not the input's: the queue retries it.
