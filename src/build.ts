@@ -67,7 +67,7 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  const render = renderOptionsFor(config.value.file, { ...options.render, input });
+  const render = renderOptionsFor(config.value.file, { ...options.render, input }, config.value.theme);
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };

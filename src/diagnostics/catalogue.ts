@@ -72,6 +72,9 @@ export const catalogue = {
   // command line
   OutputOverlapsInput: { severity: 'error', title: 'The output folder is, or contains, the input', hint: 'Choose another --out: building would replace the portfolio itself.' },
   OutputNotASite: { severity: 'error', title: 'The output folder holds other files and is not replaced', hint: 'Vitrine replaces only an empty folder or a site it built (marked by a .vitrine-site file).' },
+  ThemeNotFound: { severity: 'error', title: 'The theme could not be found', hint: 'Name a bundled theme (editorial, studio, resume), a folder relative to the config file, or an npm package installed beside the config (npm install --save-dev vitrine-theme-NAME). docs/themes.md.' },
+  ThemeAssetMissing: { severity: 'warning', title: 'A template or the theme stylesheet references a file that is not published', hint: 'Put the file in the theme\'s assets/ folder and reference it as {{ themeDir }}assets/NAME in templates, url(assets/NAME) in style.css.' },
+  ThemeContrastLow: { severity: 'warning', title: 'Theme colours do not contrast enough', hint: 'Text and links need 4.5:1 against their background (WCAG 1.4.3). Choose a darker ink or accent, or a lighter paper.' },
   TemplateInvalid: { severity: 'error', title: 'A template could not be rendered', hint: 'Check the template named in the message (your --templates folder or a view\'s theme.templates override the defaults file by file).' },
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },

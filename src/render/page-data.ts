@@ -9,6 +9,7 @@ import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
+import { personData } from './person.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
@@ -48,6 +49,7 @@ export function partTitle(part: Part, t: T, lang = 'en'): { title: string; lang?
   const rubric = part.kind === 'rubric' ? rubricTitle(part, lang) : undefined;
   const name = part.kind === 'identification' ? identificationName(part) : undefined;
   return (
+    (part.kind === 'identification' && name ? { title: name } : undefined) ??
     text(part.title) ??
     text(part.description?.short) ??
     (name ? { title: name } : undefined) ??
@@ -143,6 +145,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const strip = ({ rel: _rel, ...link }: RelationLink & { rel: string }): RelationLink => link;
   const incomingOf = (id: string, types: Set<string>) => (incoming.get(id) ?? []).filter((l) => types.has(norm(l.type))).map(strip);
 
+  // Tags that chose the parts (or that the view hides) say nothing to the reader.
+  const hidden = new Set(plan.hiddenTags ?? []);
   const parts: PartData[] = plan.parts.map((p) => {
     const inc = incoming.get(p.id) ?? [];
     const out = outgoing.get(p.id) ?? [];
@@ -161,7 +165,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
       ...(htmls.has(p.id) ? { html: htmls.get(p.id)! } : {}),
       dates: p.dates.map(date),
       rationale: p.rationale.map((r) => r.value),
-      tags: p.tags,
+      tags: p.tags.filter((tag) => !hidden.has(tag.toLowerCase())),
       media: media.get(p.id)!,
       details: detailRows(p, t),
       children: children.get(p.id) ?? [],
@@ -214,7 +218,10 @@ export function buildViewData(input: ViewDataInput): ViewData {
     css: input.css,
   };
   if (plan.description) view.description = plan.description;
-  if (owner) view.owner = owner;
+  if (owner) {
+    view.owner = owner;
+    view.person = personData(plan.owner!, owner, t);
+  }
   if (input.packageHref) view.packageHref = input.packageHref;
   if (plan.profile && input.profileCss) {
     const { name, title, display, content, control } = plan.profile;
@@ -243,7 +250,8 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
-  const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  const base: MediaData = { kind: 'document', href: fileHref(f.path), path: f.path, name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  if (f.about?.caption?.value) base.caption = f.about.caption.value;
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
   const img = images.get(f.path);
   if (img) {

@@ -67,6 +67,10 @@ export interface MediaData {
   mediaType?: string;
   size?: number;
   sizeLabel?: string;
+  /** Package path of the file (to match `Person.photo`); not a link. */
+  path?: string;
+  /** The owner's caption for the file (`caption:` in the authored format), plain text. */
+  caption?: string;
   /** Offer the file as a download rather than a page: HTML and SVG attachments could run scripts on the site. */
   download?: boolean;
   alt?: string;
@@ -210,9 +214,42 @@ export interface SectionData {
   parts: PartData[];
 }
 
+/** The owner as every theme shows them (render/person.ts): present only when the view selected the identification. */
+export interface PersonData {
+  /** The name to show: the page's h1. */
+  name: string;
+  nameLang?: string;
+  /** A headline or job title shown beside the name. */
+  headline?: string;
+  /** A short biography as sanitized HTML. */
+  summary?: string;
+  /** The portrait: an image with its variants. */
+  photo?: MediaData;
+  /** Ways to reach the owner, in the owner's order: `email`, `phone`, `web`, ... with a safe `href` where one can be made. */
+  contacts: { kind: string; label: string; value: string; href?: string }[];
+  /** Town and country, when the owner gives an address. */
+  location?: string;
+}
+
+/** The theme a page is rendered with (render/theme.ts): what base.njk links, and the layout choices it may style. */
+export interface ThemeData {
+  /** `editorial`, `studio`, `resume`, or a key made from a folder or package name. */
+  name: string;
+  /** Root-relative stylesheets linked after `vitrine.css`: each theme's style.css, then the settings stylesheet. */
+  styles: string[];
+  /** Root-relative folder of the view's own theme (`theme/<key>/`), for `{{ themeDir }}assets/…`. */
+  dir?: string;
+  layout: 'grid' | 'masonry' | 'list';
+  density: 'compact' | 'normal' | 'airy';
+}
+
 /** One view as templates see it: the plan's identity fields, and display-ready data. */
 export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'description' | 'lang' | 'access' | 'noindex' | 'preview'> {
   owner?: PartData;
+  /** The owner as a person (name, headline, summary, portrait, contacts), when `owner` is there. */
+  person?: PersonData;
+  /** The theme the view is rendered with. */
+  theme?: ThemeData;
   parts: PartData[];
   /** Every part by id, to expand a PartRef into its PartData: `view.partsById[ref.id]`. */
   partsById: Record<string, PartData>;

@@ -129,7 +129,7 @@ describe('parseSiteConfig', () => {
     expect(problems('views:\n  - id: a\n    title: 2024\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:12']);
     expect(problems('views:\n  - id: a\n    package: yes please\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:14']);
     expect(problems('views:\n  - id: a\n    select: {kind: goal}\n')).toEqual(['ConfigInvalid@3:13']);
-    expect(problems('views:\n  - id: a\n    theme: my-templates/\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:12']);
+    expect(problems('views:\n  - id: a\n    theme: [studio]\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:12']);
     expect(problems('views: studio\n')).toEqual(['ConfigInvalid@1:8']);
     expect(problems('- id: a\n')).toEqual(['ConfigInvalid@1:1']);
     expect(problems('views:\n  - just-a-name\n')).toEqual(['ConfigInvalid@2:5']);
