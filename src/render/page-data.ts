@@ -10,6 +10,7 @@ import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import { personData } from './person.ts';
+import { compareWhen, parseWhen } from '../model/dates.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
@@ -109,7 +110,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
   }
   const date = (d: Part['dates'][number]): DateData => {
     const type = d.type?.value;
-    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value) };
+    const year = /^\d{4}/.exec(d.value.trim())?.[0];
+    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value), ...(year ? { year } : {}) };
   };
   const verb = (rel: Relation, dir: 0 | 1) => {
     const both = messages[`rel.${norm(rel.type)}`] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));
@@ -186,6 +188,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
     if (p.comment?.value) d.comment = p.comment.value;
     if (p.status?.type?.value) d.status = { label: term(t, p.status.type.value)!, ...(p.status.date ? { date: date(p.status.date) } : {}) };
     if (p.priority?.value) d.priority = p.priority.value;
+    const period = periodOf(d.dates);
+    if (period) d.period = period;
     if (p.parent && refs.has(p.parent)) d.parent = refs.get(p.parent)!;
     if (p.kind === 'rubric') {
       const rubric = rubricData(p, t, plan.lang);
@@ -228,6 +232,19 @@ export function buildViewData(input: ViewDataInput): ViewData {
     view.profile = { name, ...(title ? { title } : {}), css: input.profileCss, display, content, control };
   }
   return view;
+}
+
+const STARTS = new Set(['start', 'begin', 'creation', 'create']);
+const ENDS = new Set(['finish', 'end', 'award', 'completed', 'target']);
+
+/** A part's period: its start and end dates by type, else its newest date alone. */
+function periodOf(dates: DateData[]): PartData['period'] {
+  if (!dates.length) return undefined;
+  const start = dates.find((d) => STARTS.has((d.type ?? '').toLowerCase()));
+  const end = dates.find((d) => ENDS.has((d.type ?? '').toLowerCase()));
+  if (start || end) return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  const newest = [...dates].sort((a, b) => compareWhen(parseWhen(a.iso), parseWhen(b.iso)))[0]!;
+  return { end: newest };
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {

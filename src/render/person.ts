@@ -22,8 +22,11 @@ export function personData(part: Part, data: PartData, t: (key: string, fallback
   const nameLang = p?.names.find((n) => n.full)?.lang;
   if (nameLang) out.nameLang = nameLang;
   // A `title:` on the identification is the owner's headline, never a replacement for the name.
-  const headline = p?.headline?.value ?? (part.title?.value && part.title.value !== name ? part.title.value : undefined);
+  const written = part.title?.value ?? part.description?.short?.value;
+  const headline = p?.headline?.value ?? (written && written !== name ? written : undefined);
   if (headline) out.headline = headline;
+  const headlineLang = p?.headline?.value ? p.headline.lang : (part.title ?? part.description?.short)?.lang ?? data.lang;
+  if (headline && headlineLang) out.headlineLang = headlineLang;
   const summary = p?.summary?.value;
   if (summary) out.summary = isRichHtml(summary) ? sanitizeRichText(summary).html : summary.split(/\n\s*\n/).map((s) => `<p>${escape(s.trim())}</p>`).join('');
   else if (data.html) out.summary = data.html;

@@ -156,7 +156,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
 function themeData(theme: Theme | undefined, config: ViewPlan['theme'], assets: SiteFiles, bag: DiagnosticBag): ThemeData {
   const settings = themeSettings(theme, config.settings);
   const styles = themeStyles(theme);
-  const sheet = settingsStylesheet(config.settings ?? {}, bag, config.origin ? parseOrigin(config.origin) : undefined);
+  const sheet = settingsStylesheet(settings, bag, config.origin ? parseOrigin(config.origin) : undefined);
   if (sheet) {
     assets.set(`theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
     styles.push(`theme/${sheet.fileName}`);

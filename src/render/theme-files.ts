@@ -134,7 +134,7 @@ export function checkThemeReferences(templateDirs: string[], theme: Theme | unde
       checked.add(key);
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(REF)) {
-        const path = (m[1] === 'root' ? m[2]! : themeDir ? themeDir + m[2]! : undefined)?.replace(/[?#].*$/, '');
+        const path = (m[1] === 'root' ? m[2]! : themeDir ? themeDir + m[2]! : undefined)?.replace(/[?#].*$/, '').replace(/[.,;:]+$/, '');
         if (m[1] === 'root' && !path!.startsWith('theme/')) continue;
         if (path && published(path)) continue;
         const what = path ? `${path} is not published` : 'the view\'s theme has no folder of its own';

@@ -118,6 +118,8 @@ export interface DateData {
   label: string;
   iso: string;
   display: string;
+  /** The year alone, for compact lists such as a CV's (absent for free-text dates). */
+  year?: string;
 }
 
 /** A text of a rubric with its language when that is not the view's. */
@@ -199,6 +201,8 @@ export interface PartData extends PartRef {
   about: RelationLink[];
   /** The relations not in any of the fields above, both ways. */
   related: RelationLink[];
+  /** When it happened, for a CV line: a `Start` and an end (`Finish`, `End`, `Award`…), else the part's newest date as `end`. */
+  period?: { start?: DateData; end?: DateData };
 }
 
 /** A group of parts of one kind on the view's front page. */
@@ -221,6 +225,8 @@ export interface PersonData {
   nameLang?: string;
   /** A headline or job title shown beside the name. */
   headline?: string;
+  /** Language of the headline, when known (put it on the element showing it). */
+  headlineLang?: string;
   /** A short biography as sanitized HTML. */
   summary?: string;
   /** The portrait: an image with its variants. */
