@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
 import type { ThemeConfig } from '../views/types.ts';
+import { templateErrorLocation } from './template-error.ts';
 import { DEFAULT_THEME, resolveTheme, themeChain, themeSettings, type Theme, type ThemeCache } from './theme.ts';
 import { checkThemeReferences, settingsStylesheet, themeFiles, themeFolder, themeStyles } from './theme-files.ts';
 import type { ViewPlan } from '../views/types.ts';
@@ -229,7 +230,8 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
       for (let cur: unknown = e; cur instanceof Error && messages.length < 5; cur = (cur as Error & { cause?: unknown }).cause ?? (cur as { originalError?: unknown }).originalError) {
         messages.push(cur.message.replace(/\s+/g, ' ').trim());
       }
-      bag.add('TemplateInvalid', `a page could not be rendered: ${[...new Set(messages)].join(' — ')}`);
+      const text = [...new Set(messages)].join(' — ');
+      bag.add('TemplateInvalid', `a page could not be rendered: ${text}`, templateErrorLocation(text));
       return { value: new Map(), diagnostics: bag.items };
     }
     const encoder = new TextEncoder();

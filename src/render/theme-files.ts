@@ -134,6 +134,8 @@ export function checkThemeReferences(templateDirs: string[], theme: Theme | unde
       checked.add(key);
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(REF)) {
+        // A path that goes on with another {{ }} is built at render time: nothing to check here.
+        if (text[m.index + m[0].length] === '{') continue;
         const path = (m[1] === 'root' ? m[2]! : themeDir ? themeDir + m[2]! : undefined)?.replace(/[?#].*$/, '').replace(/[.,;:]+$/, '');
         if (m[1] === 'root' && !path!.startsWith('theme/')) continue;
         if (path && published(path)) continue;
