@@ -66,7 +66,7 @@ describe('the example with every theme', () => {
       const doc = page(out, `${view}/index.html`);
       const h1 = doc.querySelectorAll('h1');
       expect(h1.map((h) => h.text.trim()), view).toEqual(['Léa Moreau-Lindqvist']);
-      const headline = h1[0]!.parentNode.querySelector('.headline, .studio-headline, .cv-headline');
+      const headline = h1[0]!.parentNode!.querySelector('.headline, .studio-headline, .cv-headline');
       expect(headline?.text.trim(), view).toBe('Typographer and design teacher, Lyon');
       const portrait = doc.querySelector('picture img[alt^="Illustrated portrait of Léa"]');
       expect(portrait, view).toBeTruthy();
