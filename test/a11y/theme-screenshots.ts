@@ -1,7 +1,8 @@
 /**
  * Screenshots of each theme's front page in the example (studio, résumé, editorial and the
  * example theme folder) at 1280 and 390 CSS pixels, and of the résumé's print preview, into
- * docs/screenshots/themes/. Run it after changing a theme:
+ * docs/screenshots/themes/ (the studio lightbox open, too). The views are built without their
+ * audience profiles, to show the themes as designed. Run it after changing a theme:
  *
  *     node --import tsx test/a11y/theme-screenshots.ts
  */
@@ -38,8 +39,15 @@ try {
     for (const [theme, view] of Object.entries(THEME_VIEWS)) {
       await tab.goto(pathToFileURL(join(out, view, 'index.html')).href, { waitUntil: 'load' });
       const file = join(target, `${theme}-${width}.png`);
-      await tab.screenshot({ path: file, fullPage: width === 1280 ? false : false });
+      await tab.screenshot({ path: file });
       console.log(`wrote ${file}`);
+    }
+    if (width === 1280) {
+      // The studio's lightbox, open (a :target overlay: no JavaScript involved).
+      await tab.goto(`${pathToFileURL(join(out, THEME_VIEWS.studio, 'index.html')).href}#see-product-poster-nord`, { waitUntil: 'load' });
+      // The big image is lazy: wait until it has loaded.
+      await tab.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('#see-product-poster-nord img')].every((i) => i.complete && i.naturalWidth > 0));
+      await tab.screenshot({ path: join(target, 'studio-lightbox-1280.png') });
     }
     await context.close();
   }
