@@ -46,7 +46,7 @@ try {
       // The studio's lightbox, open (a :target overlay: no JavaScript involved).
       await tab.goto(`${pathToFileURL(join(out, THEME_VIEWS.studio, 'index.html')).href}#see-product-poster-nord`, { waitUntil: 'load' });
       // The big image is lazy: wait until it has loaded.
-      await tab.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('#see-product-poster-nord img')].every((i) => i.complete && i.naturalWidth > 0));
+      await tab.locator('#see-product-poster-nord img').evaluate((img) => (img as unknown as { decode(): Promise<void> }).decode());
       await tab.screenshot({ path: join(target, 'studio-lightbox-1280.png') });
     }
     await context.close();
