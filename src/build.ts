@@ -6,6 +6,8 @@ import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagn
 import { readPortfolio } from './api.ts';
 import { planViews, readViewConfig } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
+import { loadPackagePresentations } from './render/xsl/package-views.ts';
+import { viewsFromPresentations } from './views/package-presentations.ts';
 import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
 import type { ViewConfig, ViewPlan } from './views/types.ts';
 import { loadSecrets, resolveSecrets, saveSecrets, secretsPathFor } from './views/secrets.ts';
@@ -54,6 +56,12 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   const config = await readViewConfig(input, options.config);
   bag.push(...config.diagnostics);
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  // A package's own presentations become the views when the user allows package stylesheets
+  // and wrote no views (views/package-presentations.ts).
+  if (options.render?.allowPackageXsl && config.value.views.length === 0 && config.value.file === undefined) {
+    const loaded = await loadPackagePresentations(input);
+    if (loaded?.presentations.length) config.value = { ...config.value, views: viewsFromPresentations(read.value, loaded.presentations) };
+  }
   const access = await accessSecrets(input, config.value.views, options, bag);
   if (bag.hasErrors() || !access) return { value: undefined, diagnostics: bag.items };
   const planned = planViews(read.value, config.value, access.byView);
