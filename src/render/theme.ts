@@ -58,7 +58,8 @@ const isFile = (p: string) => {
 
 /**
  * The theme a plan uses, with the themes it extends. A theme that cannot be found is a
- * ThemeNotFound error (the view would not look as its owner chose); undefined then.
+ * ThemeNotFound warning and the default theme renders the view, as a missing XSL stylesheet
+ * leaves its view to the theme: what the view shows does not depend on its look.
  */
 export function resolveTheme(plan: Pick<ViewPlan, 'theme'>, bag: DiagnosticBag, cache: ThemeCache = new Map()): Theme | undefined {
   const use = plan.theme.use ?? DEFAULT_THEME;
@@ -72,7 +73,8 @@ export function resolveTheme(plan: Pick<ViewPlan, 'theme'>, bag: DiagnosticBag, 
     const hint = /^[./]/.test(use) || use.includes('/') && !use.startsWith('@')
       ? `no folder ${resolve(from, use)}`
       : `not one of ${BUNDLED_THEMES.join(', ')}, no folder ./${use}, and no package "${use}" or "vitrine-theme-${use}" in node_modules from ${from} upward (install it there: npm install --save-dev ${use})`;
-    bag.add('ThemeNotFound', `theme "${use}": ${hint}`, at);
+    bag.add('ThemeNotFound', `theme "${use}": ${hint}; the ${DEFAULT_THEME} theme renders the view`, at);
+    theme = load(locate(DEFAULT_THEME, from)!, bag, at, new Set());
   } else theme = load(found, bag, at, new Set());
   cache.set(key, theme);
   return theme;

@@ -150,7 +150,7 @@ describe('themes from a package, and mistakes in themes', () => {
     expect(doc.querySelector('ul.works')!.getAttribute('class')).toBe('works works--grid');
   }, 60_000);
 
-  it('never finds a theme package from Vitrine\'s own install: ThemeNotFound, nothing written', async () => {
+  it('never finds a theme package from Vitrine\'s own install: ThemeNotFound, and the default theme renders the view', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-theme-'));
     const config = join(dir, 'vitrine.config.yaml');
     writeFileSync(config, 'views:\n  - id: v\n    theme: fixture\n    select: [{kind: identification}]\n');
@@ -158,7 +158,10 @@ describe('themes from a package, and mistakes in themes', () => {
     const d = result.diagnostics.find((x) => x.code === 'ThemeNotFound')!;
     expect(d.message).toContain('vitrine-theme-fixture');
     expect(d.location).toMatchObject({ file: config, line: 3, column: 12 });
-    expect(result.value.written).toBe(false);
+    expect(d.severity).toBe('warning');
+    expect(result.value.written).toBe(true);
+    const { out: site } = await buildTo(content, { config });
+    expect(page(site, 'v/index.html').querySelector('body')!.getAttribute('class')).toBe('theme-editorial layout-grid density-normal');
   }, 60_000);
 
   it('warns at the template\'s line for a referenced asset that does not exist, and at style.css\'s for a url()', async () => {
