@@ -203,6 +203,18 @@ describe('themes from a package, and mistakes in themes', () => {
     expect(third.result.value.written).toBe(false);
   }, 90_000);
 
+  it('hides the tags that chose the parts, and those of tags: { hide }, and shows the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-theme-'));
+    const config = join(dir, 'vitrine.config.yaml');
+    writeFileSync(config, 'views:\n  - id: chosen\n    select: [{tag: shortlist}]\n  - id: hidden\n    tags: { hide: [PRINT] }\n    select: [{tag: shortlist}]\n  - id: all\n    select: [{id: product_poster_nord}]\n');
+    const { result, out: site } = await buildTo(content, { config });
+    expect(result.value.written).toBe(true);
+    const tags = (view: string) => page(site, `${view}/product-poster-nord/index.html`).querySelectorAll('.tags li').map((li) => li.text);
+    expect(tags('all')).toEqual(['print', 'shortlist']);
+    expect(tags('chosen')).toEqual(['print']);
+    expect(tags('hidden')).toEqual([]);
+  }, 60_000);
+
   it('warns when theme settings make text too pale to read (ThemeContrastLow), at the theme in the config', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-theme-'));
     const config = join(dir, 'vitrine.config.yaml');
