@@ -10,7 +10,7 @@ import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import { personData } from './person.ts';
-import { compareWhen, parseWhen } from '../model/dates.ts';
+import { periodOf } from './period.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
@@ -232,19 +232,6 @@ export function buildViewData(input: ViewDataInput): ViewData {
     view.profile = { name, ...(title ? { title } : {}), css: input.profileCss, display, content, control };
   }
   return view;
-}
-
-const STARTS = new Set(['start', 'begin', 'creation', 'create']);
-const ENDS = new Set(['finish', 'end', 'award', 'completed', 'target']);
-
-/** A part's period: its start and end dates by type, else its newest date alone. */
-function periodOf(dates: DateData[]): PartData['period'] {
-  if (!dates.length) return undefined;
-  const start = dates.find((d) => STARTS.has((d.type ?? '').toLowerCase()));
-  const end = dates.find((d) => ENDS.has((d.type ?? '').toLowerCase()));
-  if (start || end) return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-  const newest = [...dates].sort((a, b) => compareWhen(parseWhen(a.iso), parseWhen(b.iso)))[0]!;
-  return { end: newest };
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
