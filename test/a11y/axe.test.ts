@@ -78,7 +78,9 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
     reference = { name: 'reference', out: ref.out, pages: listFiles(ref.out).filter((f) => f.endsWith('.html')) };
     themes = { name: 'themes', out: th.out, pages: listFiles(th.out).filter((f) => f.endsWith('.html')) };
     sites.push(example, reference, themes);
-    const context = await browser.newContext({ viewport: desktop });
+    // Attachment pages carry a no-script policy (docs/access.md, "Trust"); axe is injected as a
+    // script, so the test's browser lets it in. The policy itself is tested in test/trust.
+    const context = await browser.newContext({ viewport: desktop, bypassCSP: true });
     tab = await context.newPage();
   }, 180_000);
 

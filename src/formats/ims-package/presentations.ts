@@ -19,6 +19,15 @@ export interface PackagePresentation {
   title?: string;
   /** Package paths of the other resources its organization names (the parts it presents); empty when no organization names it. */
   names: string[];
+  /** Package paths of the files the ims-epView resource lists (the stylesheet, its modules and data). */
+  files: string[];
+}
+
+/** The package paths of a resource's href and `<file>` entries. */
+function filesOf(r: ManifestResource, manifestBase: string): string[] {
+  const base = [manifestBase, r.base].filter(Boolean).join('/');
+  const hrefs = [r.href, ...r.files.map((f) => f.href)].filter((h): h is string => !!h);
+  return [...new Set(hrefs.map((h) => resolveHref(base, h)).filter((p): p is string => !!p))];
 }
 
 const isType = (r: ManifestResource | undefined, type: string) => !!r && (r.type ?? '').toLowerCase() === type.toLowerCase();
@@ -59,7 +68,7 @@ export function presentationsOf(m: Manifest): PackagePresentation[] {
           const r = item.identifierref ? byId.get(item.identifierref) : undefined;
           const stylesheet = r && isType(r, 'ims-epView') ? path(r) : undefined;
           if (r && stylesheet && !out.some((p) => p.identifier === r.identifier)) {
-            out.push({ identifier: r.identifier!, stylesheet, styles: [...orgStyles, ...item.items.map(styleOf).filter((s): s is string => !!s)], ...(item.title ? { title: item.title } : {}), names });
+            out.push({ identifier: r.identifier!, stylesheet, styles: [...orgStyles, ...item.items.map(styleOf).filter((s): s is string => !!s)], ...(item.title ? { title: item.title } : {}), names, files: filesOf(r, b) });
           }
           walk(item.items);
         }
@@ -71,7 +80,7 @@ export function presentationsOf(m: Manifest): PackagePresentation[] {
     const orgStyles = firstOrg ? firstOrg.items.map(styleOf).filter((s): s is string => !!s) : [];
     for (const r of mf.resources.list) {
       const stylesheet = isType(r, 'ims-epView') ? path(r) : undefined;
-      if (stylesheet && r.identifier && !out.some((p) => p.identifier === r.identifier)) out.push({ identifier: r.identifier, stylesheet, styles: orgStyles, names: [] });
+      if (stylesheet && r.identifier && !out.some((p) => p.identifier === r.identifier)) out.push({ identifier: r.identifier, stylesheet, styles: orgStyles, names: [], files: filesOf(r, b) });
     }
     for (const sub of mf.manifests) visit(sub, b);
   };
