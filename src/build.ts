@@ -7,6 +7,8 @@ import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagn
 import { readPortfolio } from './api.ts';
 import { planViews, readViewConfig } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
+import { loadPackagePresentations } from './render/xsl/package-views.ts';
+import { viewsFromPresentations } from './views/package-presentations.ts';
 import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
 import type { ViewConfig, ViewPlan } from './views/types.ts';
 import { loadSecrets, resolveSecrets, saveSecrets, secretsPathFor } from './views/secrets.ts';
@@ -60,6 +62,12 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   const config = await readViewConfig(input, options.config, { allowPackageCode: !!options.render?.allowPackageCode });
   bag.push(...config.diagnostics);
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  // A package's own presentations become the views when the user allows package stylesheets
+  // and wrote no views (views/package-presentations.ts).
+  if (options.render?.allowPackageCode && config.value.views.length === 0 && config.value.file === undefined) {
+    const loaded = await loadPackagePresentations(input);
+    if (loaded?.presentations.length) config.value = { ...config.value, views: viewsFromPresentations(read.value, loaded.presentations) };
+  }
   const access = await accessSecrets(input, config.value.views, options, bag);
   if (bag.hasErrors() || !access) return { value: undefined, diagnostics: bag.items };
   const planned = planViews(read.value, config.value, access.byView);
@@ -73,7 +81,7 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  const render = renderOptionsFor(config.value.file, { ...options.render, input });
+  const render = renderOptionsFor(config.value.file, { ...options.render, input }, config.value.theme);
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };

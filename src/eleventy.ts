@@ -43,7 +43,7 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   }
   // A config whose every view was protected builds nothing rather than a preview of everything.
   const plans = config.value.views.length && !views.length ? { value: [], diagnostics: [] } : planViews(read.value, { ...config.value, views }, access.byView);
-  const render = renderOptionsFor(config.value.file, options.render);
+  const render = renderOptionsFor(config.value.file, options.render, config.value.theme);
   const site = await prepareSite(plans.value, render, bag);
   configureEleventy(cfg, site, render);
   // `directories` (Eleventy 3) honours --output; the older `dir` is the unnormalised config value.

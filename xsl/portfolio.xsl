@@ -56,11 +56,16 @@
       <span class="xsl-kind">
         <xsl:value-of select="@kind"/>
       </span>
-      <xsl:variable name="long" select="(.//lip:description/lip:long | .//assert:description/assert:long | .//reflex:description/reflex:long)[1]"/>
-      <xsl:if test="$long">
-        <p>
-          <xsl:value-of select="substring(normalize-space($long), 1, 280)"/>
-        </p>
+      <!-- The part's own words, formatted: v:description holds them as sanitized XHTML (v:html)
+           and as plain text (v:text). The html mode rebuilds the XHTML elements without their
+           namespace, for this stylesheet's HTML output. -->
+      <xsl:if test="v:description">
+        <div class="xsl-text">
+          <xsl:if test="v:description/@lang">
+            <xsl:attribute name="lang"><xsl:value-of select="v:description/@lang"/></xsl:attribute>
+          </xsl:if>
+          <xsl:apply-templates select="v:description/v:html/node()" mode="html"/>
+        </div>
       </xsl:if>
       <xsl:variable name="evidence" select="key('evidence-for', @id)"/>
       <xsl:if test="$evidence">
@@ -85,4 +90,14 @@
     </li>
   </xsl:template>
 
+  <!-- XHTML nodes of a description, as HTML elements (same names and attributes, no namespace). -->
+  <xsl:template match="*" mode="html">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates select="node()" mode="html"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="text()" mode="html">
+    <xsl:value-of select="."/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -277,7 +277,7 @@ export function webHref(url: string | undefined): { href?: string } {
 }
 
 /** A mailto link only for something shaped like an e-mail address. */
-function mailHref(address: string | undefined): { href?: string } {
+export function mailHref(address: string | undefined): { href?: string } {
   return address && /^[^\s@<>"']+@[^\s@<>"']+$/.test(address.trim()) ? { href: `mailto:${address.trim()}` } : {};
 }
 

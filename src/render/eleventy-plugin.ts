@@ -5,7 +5,7 @@
  * view, so each view can override templates file by file while sharing one Eleventy run.
  */
 import nunjucks from 'nunjucks';
-import type { ViewData } from './types.ts';
+import type { ThemeData, ViewData } from './types.ts';
 
 /** The root page's data: the public views it lists. */
 export interface RootData {
@@ -16,6 +16,8 @@ export interface RootData {
   single?: string;
   t: Record<string, string>;
   css: string;
+  /** The site-wide theme (the config's top-level `theme:`). */
+  theme?: ThemeData;
 }
 
 /** Options of the plugin: the views' data and each view's template folders, most specific first. */
@@ -60,6 +62,10 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
       if (view) Object.assign(context, { view, t: view.t });
       if (view && typeof data.vitrinePart === 'string') context.part = parts.get(view.id)!.get(data.vitrinePart);
       if (data.site) context.site = data.site;
+      // The theme's own folder, relative to the page: `{{ themeDir }}assets/font.woff2`.
+      const theme = view?.theme ?? (data.site as RootData | undefined)?.theme;
+      context.theme = theme;
+      if (theme?.dir) context.themeDir = `${String(data.root ?? '')}${theme.dir}`;
       const env = envFor(view?.id);
       return await new Promise<string>((resolve, reject) => {
         env.render(src.trim(), context, (err: Error | null, out: string | null) => (err ? reject(err) : resolve(out ?? '')));

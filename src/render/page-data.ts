@@ -9,6 +9,8 @@ import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
+import { personData } from './person.ts';
+import { periodOf } from './period.ts';
 import { publishedFilePath } from './attachments.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
@@ -51,6 +53,7 @@ export function partTitle(part: Part, t: T, lang = 'en'): { title: string; lang?
   const rubric = part.kind === 'rubric' ? rubricTitle(part, lang) : undefined;
   const name = part.kind === 'identification' ? identificationName(part) : undefined;
   return (
+    (part.kind === 'identification' && name ? { title: name } : undefined) ??
     text(part.title) ??
     text(part.description?.short) ??
     (name ? { title: name } : undefined) ??
@@ -110,7 +113,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
   }
   const date = (d: Part['dates'][number]): DateData => {
     const type = d.type?.value;
-    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value) };
+    const year = /^\d{4}/.exec(d.value.trim())?.[0];
+    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value), ...(year ? { year } : {}) };
   };
   const verb = (rel: Relation, dir: 0 | 1) => {
     const both = messages[`rel.${norm(rel.type)}`] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));
@@ -146,6 +150,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const strip = ({ rel: _rel, ...link }: RelationLink & { rel: string }): RelationLink => link;
   const incomingOf = (id: string, types: Set<string>) => (incoming.get(id) ?? []).filter((l) => types.has(norm(l.type))).map(strip);
 
+  // Tags that chose the parts (or that the view hides) say nothing to the reader.
+  const hidden = new Set(plan.hiddenTags ?? []);
   const parts: PartData[] = plan.parts.map((p) => {
     const inc = incoming.get(p.id) ?? [];
     const out = outgoing.get(p.id) ?? [];
@@ -164,7 +170,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
       ...(htmls.has(p.id) ? { html: htmls.get(p.id)! } : {}),
       dates: p.dates.map(date),
       rationale: p.rationale.map((r) => r.value),
-      tags: p.tags,
+      tags: p.tags.filter((tag) => !hidden.has(tag.toLowerCase())),
       media: media.get(p.id)!,
       details: detailRows(p, t),
       children: children.get(p.id) ?? [],
@@ -185,6 +191,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
     if (p.comment?.value) d.comment = p.comment.value;
     if (p.status?.type?.value) d.status = { label: term(t, p.status.type.value)!, ...(p.status.date ? { date: date(p.status.date) } : {}) };
     if (p.priority?.value) d.priority = p.priority.value;
+    const period = periodOf(d.dates);
+    if (period) d.period = period;
     if (p.parent && refs.has(p.parent)) d.parent = refs.get(p.parent)!;
     if (p.kind === 'rubric') {
       const rubric = rubricData(p, t, plan.lang);
@@ -223,7 +231,10 @@ export function buildViewData(input: ViewDataInput): ViewData {
     css: input.css,
   };
   if (plan.description) view.description = plan.description;
-  if (owner) view.owner = owner;
+  if (owner) {
+    view.owner = owner;
+    view.person = personData(plan.owner!, owner, t);
+  }
   // A view that selects a Mahara page shows it as its front page: the first page selected.
   // The preview is organised by collections and pages instead (views/pages.ts).
   const front = plan.preview ? undefined : parts.find((p) => p.page);
@@ -258,7 +269,8 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = readerFileName(f.path, f.about?.title?.value, !!part.leap2a);
   const type = f.mediaType;
-  const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType, f.bytes), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType, f.bytes), path: f.path, name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  if (f.about?.caption?.value) base.caption = f.about.caption.value;
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
   const img = images.get(f.path);
   if (img) {

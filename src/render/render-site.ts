@@ -7,7 +7,11 @@ import Eleventy from '@11ty/eleventy';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
+import type { ThemeConfig } from '../views/types.ts';
+import { templateErrorLocation } from './template-error.ts';
+import { DEFAULT_THEME, resolveTheme, themeChain, themeSettings, type Theme, type ThemeCache } from './theme.ts';
+import { checkThemeReferences, settingsStylesheet, themeFiles, themeFolder, themeStyles } from './theme-files.ts';
 import type { ViewPlan } from '../views/types.ts';
 import { loadMessages } from './messages.ts';
 import { buildViewData, type ImageInfo } from './page-data.ts';
@@ -15,7 +19,7 @@ import { vitrinePlugin, type EleventyConfigLike, type RootData } from './elevent
 import { viewAssets, type AssetOptions } from './assets.ts';
 import { createImageProcessor } from './image-processor.ts';
 import { profileStylesheet } from '../audience/css.ts';
-import type { ViewData } from './types.ts';
+import type { ThemeData, ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
 import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
 import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
@@ -31,6 +35,8 @@ export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptio
   configDir?: string;
   /** PBKDF2 iterations of protected views. For tests only: the command line never sets it. */
   kdfIterations?: number;
+  /** The config's site-wide theme, for the site's root page (views carry theirs in the plan). */
+  siteTheme?: ViewPlan['theme'];
 }
 
 /** The site's files by path, ready for write/. */
@@ -41,17 +47,25 @@ export type SiteFiles = Map<string, Uint8Array>;
  * their metadata) unless the caller brings its own processor, and relative template folders of
  * views resolved against the folder of the config file they were written in.
  */
-export function renderOptionsFor(configFile: string | undefined, overrides: RenderOptions = {}): RenderOptions {
-  return { processImage: createImageProcessor('.vitrine-cache'), xslCache: '.vitrine-cache/xsl', ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
+export function renderOptionsFor(configFile: string | undefined, overrides: RenderOptions = {}, siteTheme?: ThemeConfig): RenderOptions {
+  const dir = configFile ? resolve(configFile, '..') : undefined;
+  return {
+    ...(siteTheme ? { siteTheme: { ...siteTheme, ...(dir ? { dir } : {}), ...(siteTheme.templates && dir ? { templates: resolve(dir, siteTheme.templates) } : {}) } } : {}), processImage: createImageProcessor('.vitrine-cache'), xslCache: '.vitrine-cache/xsl', ...overrides, ...(configFile ? { configDir: resolve(configFile, '..') } : {}) };
 }
 
-/** Template folders for a view, most specific first. */
-export function templateDirsFor(plan: ViewPlan | undefined, options: RenderOptions): string[] {
+/**
+ * Template folders for a view, most specific first: the view's `theme.templates`, the
+ * `--templates` folder, the templates of its theme and of each theme that one extends, and
+ * the base templates.
+ */
+export function templateDirsFor(plan: ViewPlan | undefined, options: RenderOptions, theme?: Theme): string[] {
   const dirs: string[] = [];
-  if (plan?.theme.templates) dirs.push(resolve(options.configDir ?? '.', plan.theme.templates));
+  const own = plan ? plan.theme.templates : options.siteTheme?.templates;
+  if (own) dirs.push(resolve(options.configDir ?? '.', own));
   if (options.templates) dirs.push(resolve(options.templates));
+  for (const t of themeChain(theme)) if (t.templates) dirs.push(t.templates);
   dirs.push(defaultTemplatesDir);
-  return dirs;
+  return [...new Set(dirs)];
 }
 
 /** Everything Eleventy needs to render the site: the views' data and the root page. */
@@ -60,6 +74,8 @@ export interface SiteModel {
   root: RootData;
   assets: SiteFiles;
   plans: ViewPlan[];
+  /** Template folders of a view (by id), or of the root page (undefined). */
+  templateDirs: (viewId: string | undefined) => string[];
 }
 
 /** Prepares the site model: image variants, packages and files per view, template data. */
@@ -69,8 +85,15 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const cssBags = new Set<string>();
   let pkg: Promise<LoadedPackage | undefined> | undefined;
   const loadPackage = () => (pkg ??= options.input ? loadPackagePresentations(options.input) : Promise.resolve(undefined));
+  const cache: ThemeCache = new Map();
+  const dirsById = new Map<string | undefined, string[]>();
+  const themes: (Theme | undefined)[] = [];
   for (const plan of plans) {
-    const dirs = templateDirsFor(plan, options);
+    const theme = resolveTheme(plan, bag, cache);
+    themes.push(theme);
+    const dirs = templateDirsFor(plan, options, theme);
+    dirsById.set(plan.id, dirs);
+    for (const [path, bytes] of themeFiles(theme, bag)) assets.set(path, bytes);
     const messages = loadMessages(plan.lang, dirs);
     const made = await viewAssets(plan, options, bag);
     for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
@@ -88,6 +111,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     }
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
     const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
+    data.theme = themeData(theme, plan.theme, assets, bag);
     if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
       const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
       if (xsl) {
@@ -104,7 +128,9 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     }
     views.push(data);
   }
-  const rootDirs = templateDirsFor(undefined, options);
+  const rootTheme = resolveTheme({ theme: options.siteTheme ?? {} }, new DiagnosticBag(), cache);
+  const rootDirs = templateDirsFor(undefined, options, rootTheme);
+  dirsById.set(undefined, rootDirs);
   const listed = plans.filter((p) => p.access === 'public' || p.preview);
   const first = listed[0];
   const lang = first?.lang ?? 'en';
@@ -114,6 +140,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     views: listed.map((p) => ({ title: p.title, href: `${p.folder}/index.html`, lang: p.lang, ...(p.description ? { description: p.description } : {}) })),
     t: loadMessages(lang, rootDirs),
     css: '',
+    theme: themeData(rootTheme, options.siteTheme ?? {}, assets, bag),
   };
   // One listed view: the root opens it. The root stays free of content either way.
   if (listed.length === 1) root.single = listed[0]!.folder;
@@ -124,20 +151,41 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
       if (existsSync(file)) assets.set(`theme/${name}`, readFileSync(file));
     }
   }
-  return { views, root, assets, plans };
+  const checked = new Set<string>();
+  const published = (path: string) => assets.has(path);
+  plans.forEach((plan, i) => checkThemeReferences(dirsById.get(plan.id)!.filter((d) => d !== defaultTemplatesDir), themes[i], published, bag, checked));
+  return { views, root, assets, plans, templateDirs: (id) => dirsById.get(id) ?? rootDirs };
+}
+
+/** What templates get of the theme: its name, stylesheets, folder and layout choices. */
+function themeData(theme: Theme | undefined, config: ViewPlan['theme'], assets: SiteFiles, bag: DiagnosticBag): ThemeData {
+  const settings = themeSettings(theme, config.settings);
+  const styles = themeStyles(theme);
+  const sheet = settingsStylesheet(settings, bag, config.origin ? parseOrigin(config.origin) : undefined);
+  if (sheet) {
+    assets.set(`theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
+    styles.push(`theme/${sheet.fileName}`);
+  }
+  const own = themeChain(theme).find((t) => t.dir);
+  return {
+    name: theme?.key ?? DEFAULT_THEME,
+    styles,
+    ...(own ? { dir: themeFolder(own) } : {}),
+    layout: settings.layout ?? 'grid',
+    density: settings.density ?? 'normal',
+  };
 }
 
 /** Registers the site's pages with an Eleventy configuration (used by build and by eleventy.config.ts). */
 export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, options: RenderOptions): void {
-  const byId = new Map(site.plans.map((p) => [p.id, p]));
-  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: (id) => templateDirsFor(id ? byId.get(id) : undefined, options) });
+  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: site.templateDirs });
 }
 
 /**
  * Replaces every file of each protected view by its encrypted form (protect/encrypt.ts). A
  * protected plan without a passphrase is a bug: publishing it in clear is never an option.
  */
-export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], options: RenderOptions): void {
+export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], options: RenderOptions, templateDirs: (viewId: string) => string[] = (id) => templateDirsFor(plans.find((p) => p.id === id), options)): void {
   for (const plan of plans) {
     if (plan.access !== 'protected') continue;
     if (!plan.passphrase) throw new Error(`protected view "${plan.id}" has no passphrase`);
@@ -148,7 +196,7 @@ export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], optio
       own.set(path.slice(prefix.length), bytes);
       files.delete(path);
     }
-    const dirs = templateDirsFor(plan, options);
+    const dirs = templateDirs(plan.id);
     const sealed = protectView(own, {
       passphrase: plan.passphrase,
       templateDirs: dirs,
@@ -186,7 +234,8 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
       for (let cur: unknown = e; cur instanceof Error && messages.length < 5; cur = (cur as Error & { cause?: unknown }).cause ?? (cur as { originalError?: unknown }).originalError) {
         messages.push(cur.message.replace(/\s+/g, ' ').trim());
       }
-      bag.add('TemplateInvalid', `a page could not be rendered: ${[...new Set(messages)].join(' — ')}`);
+      const text = [...new Set(messages)].join(' — ');
+      bag.add('TemplateInvalid', `a page could not be rendered: ${text}`, templateErrorLocation(text));
       return { value: new Map(), diagnostics: bag.items };
     }
     const encoder = new TextEncoder();
@@ -197,6 +246,6 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
-  encryptProtectedViews(files, plans, options);
+  encryptProtectedViews(files, plans, options, site.templateDirs);
   return { value: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: bag.items };
 }

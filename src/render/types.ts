@@ -69,6 +69,10 @@ export interface MediaData {
   mediaType?: string;
   size?: number;
   sizeLabel?: string;
+  /** Package path of the file (to match `Person.photo`); not a link. */
+  path?: string;
+  /** The owner's caption for the file (`caption:` in the authored format), plain text. */
+  caption?: string;
   /** Offer the file as a download rather than a page: HTML and SVG attachments could run scripts on the site. */
   download?: boolean;
   alt?: string;
@@ -116,6 +120,8 @@ export interface DateData {
   label: string;
   iso: string;
   display: string;
+  /** The year alone, for compact lists such as a CV's (absent for free-text dates). */
+  year?: string;
 }
 
 /** A text of a rubric with its language when that is not the view's. */
@@ -197,6 +203,8 @@ export interface PartData extends PartRef {
   about: RelationLink[];
   /** The relations not in any of the fields above, both ways. */
   related: RelationLink[];
+  /** When it happened, for a CV line: a `Start` and an end (`Finish`, `End`, `Award`…), else the part's newest date as `end`. */
+  period?: { start?: DateData; end?: DateData };
   /** A Mahara page rebuilt from its blocks (render/mahara/page-data.ts), in place of `html`. */
   page?: MaharaPageData;
   /** Where a Mahara page sits in its collection (previous and next pages). */
@@ -218,9 +226,44 @@ export interface SectionData {
   parts: PartData[];
 }
 
+/** The owner as every theme shows them (render/person.ts): present only when the view selected the identification. */
+export interface PersonData {
+  /** The name to show: the page's h1. */
+  name: string;
+  nameLang?: string;
+  /** A headline or job title shown beside the name. */
+  headline?: string;
+  /** Language of the headline, when known (put it on the element showing it). */
+  headlineLang?: string;
+  /** A short biography as sanitized HTML. */
+  summary?: string;
+  /** The portrait: an image with its variants. */
+  photo?: MediaData;
+  /** Ways to reach the owner, in the owner's order: `email`, `phone`, `web`, ... with a safe `href` where one can be made. */
+  contacts: { kind: string; label: string; value: string; href?: string }[];
+  /** Town and country, when the owner gives an address. */
+  location?: string;
+}
+
+/** The theme a page is rendered with (render/theme.ts): what base.njk links, and the layout choices it may style. */
+export interface ThemeData {
+  /** `editorial`, `studio`, `resume`, or a key made from a folder or package name. */
+  name: string;
+  /** Root-relative stylesheets linked after `vitrine.css`: each theme's style.css, then the settings stylesheet. */
+  styles: string[];
+  /** Root-relative folder of the view's own theme (`theme/<key>/`), for `{{ themeDir }}assets/…`. */
+  dir?: string;
+  layout: 'grid' | 'masonry' | 'list';
+  density: 'compact' | 'normal' | 'airy';
+}
+
 /** One view as templates see it: the plan's identity fields, and display-ready data. */
 export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'description' | 'lang' | 'access' | 'noindex' | 'preview'> {
   owner?: PartData;
+  /** The owner as a person (name, headline, summary, portrait, contacts), when `owner` is there. */
+  person?: PersonData;
+  /** The theme the view is rendered with. */
+  theme?: ThemeData;
   /** The first selected Mahara page: the view's front page shows its grid. */
   page?: PartData;
   /** The view's Mahara collections (each with its pages in order) and the pages in none. */

@@ -7,7 +7,8 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import { PART_KINDS, type PartKind } from '../model/types.ts';
 import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
-import type { Access, Follow, Selector, ViewConfig } from './types.ts';
+import type { Access, Follow, Selector, ThemeConfig, ViewConfig } from './types.ts';
+import { validateSort, validateTags, validateTheme } from './config-theme.ts';
 import { FOLLOWS } from './follow.ts';
 import { didYouMean } from './suggest.ts';
 import { validateProfiles, validateViewProfile } from '../audience/config.ts';
@@ -16,13 +17,11 @@ import type { AudienceProfile } from '../audience/types.ts';
 /** The access levels a view may have. */
 export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protected'];
 /** Keys allowed at the top of the config file. */
-export const TOP_KEYS = ['$schema', 'views', 'profiles'] as const;
+export const TOP_KEYS = ['$schema', 'views', 'profiles', 'theme'] as const;
 /** Keys allowed in a view. */
-export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile', 'xsl'] as const;
+export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile', 'xsl', 'tags'] as const;
 /** Keys allowed in a `select` entry. */
-export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with'] as const;
-/** Keys allowed in a view's `theme`. */
-export const THEME_KEYS = ['templates'] as const;
+export const SELECTOR_KEYS = ['id', 'kind', 'tag', 'status', 'with', 'sort'] as const;
 /** A view id: a folder name that is the same on every file system and in every URL. */
 export const VIEW_ID_PATTERN = /^[a-z0-9][a-z0-9-_]*$/;
 /** View ids taken by the site root (`_site/theme/` holds the theme's CSS and fonts). */
@@ -42,6 +41,8 @@ export interface ValidateContext {
   bag: DiagnosticBag;
   /** Nodes left to visit (see NODE_BUDGET). */
   budget?: number;
+  /** Set by validation: the site-wide `theme:`. */
+  theme?: ThemeConfig;
 }
 
 /** The `file:line:col` of a node's start. */
@@ -146,6 +147,11 @@ function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
   const top = entries(cx, root, TOP_KEYS, 'config');
   const schema = top.get('$schema');
   if (schema) text(cx, schema.value, '$schema', schema.pair);
+  const siteTheme = top.get('theme');
+  if (siteTheme) {
+    const t = validateTheme(cx, siteTheme.value, siteTheme.pair, 'config');
+    if (t) cx.theme = t;
+  }
   const declared = top.get('profiles');
   const profiles = declared ? validateProfiles(cx, declared.value, declared.pair) : new Map<string, AudienceProfile>();
   const list = top.get('views');
@@ -243,16 +249,13 @@ function validateView(cx: ValidateContext, node: Node | null, where: string, pro
   }
   const theme = f.get('theme');
   if (theme) {
-    if (!isMap(theme.value)) fail(cx, theme.value ?? theme.pair, `${name}: theme must be a mapping such as { templates: my-templates/ }, not ${describe(theme.value)}`);
-    else {
-      const t = entries(cx, theme.value, THEME_KEYS, `${name}: theme`);
-      const tpl = t.get('templates');
-      view.theme = {};
-      if (tpl) {
-        const s = text(cx, tpl.value, `${name}: theme.templates`, tpl.pair);
-        if (s !== undefined) view.theme.templates = s;
-      }
-    }
+    const t = validateTheme(cx, theme.value, theme.pair, name);
+    if (t) view.theme = t;
+  }
+  const tags = f.get('tags');
+  if (tags) {
+    const t = validateTags(cx, tags.value, tags.pair, `${name}: tags`);
+    if (t) view.tags = t;
   }
   const profile = f.get('profile');
   if (profile) {
@@ -307,6 +310,12 @@ function validateSelector(cx: ValidateContext, node: Node | null, where: string)
   if (kind) {
     const k = oneOf<PartKind>(cx, kind.value, PART_KINDS, `${where}.kind`, kind.pair);
     if (k) sel.kind = k;
+    else ok = false;
+  }
+  const sort = f.get('sort');
+  if (sort) {
+    const o = validateSort(cx, sort.value, sort.pair, `${where}.sort`);
+    if (o) sel.sort = o;
     else ok = false;
   }
   const w = f.get('with');

@@ -129,7 +129,7 @@ describe('parseSiteConfig', () => {
     expect(problems('views:\n  - id: a\n    title: 2024\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:12']);
     expect(problems('views:\n  - id: a\n    package: yes please\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:14']);
     expect(problems('views:\n  - id: a\n    select: {kind: goal}\n')).toEqual(['ConfigInvalid@3:13']);
-    expect(problems('views:\n  - id: a\n    theme: my-templates/\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:12']);
+    expect(problems('views:\n  - id: a\n    theme: [studio]\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:12']);
     expect(problems('views: studio\n')).toEqual(['ConfigInvalid@1:8']);
     expect(problems('- id: a\n')).toEqual(['ConfigInvalid@1:1']);
     expect(problems('views:\n  - just-a-name\n')).toEqual(['ConfigInvalid@2:5']);
@@ -211,6 +211,24 @@ describe('parseSiteConfig', () => {
     expect(only(bad.diagnostics, 'ConfigInvalid')).toMatchObject({ location: { file: 'c.yaml', line: 4, column: 20 } });
     const pub = parseSiteConfig('views:\n  - id: a\n    passphraseEnv: MY_PASS\n    select: [{kind: goal}]\n', 'c.yaml');
     expect(only(pub.diagnostics, 'ConfigInvalid').message).toContain('only for views with access: protected');
+  });
+});
+
+describe('theme, sort and tags', () => {
+  it('reads a theme by name or as a mapping, site-wide and per view, with settings', () => {
+    const r = parseSiteConfig('theme: studio\nviews:\n  - id: a\n    theme:\n      use: ./my-theme\n      templates: tpl/\n      settings: { accent: "#0B5394", font: Space Grotesk, density: airy, layout: list }\n    tags: { hide: [cv] }\n    select: [{kind: goal, sort: title}]\n', 'c.yaml');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.value.theme).toMatchObject({ use: 'studio', origin: 'c.yaml:1:8' });
+    expect(r.value.views[0]).toMatchObject({ theme: { use: './my-theme', templates: 'tpl/', settings: { accent: '#0b5394', font: 'Space Grotesk', density: 'airy', layout: 'list' } }, tags: { hide: ['cv'] }, select: [{ kind: 'goal', sort: 'title' }] });
+  });
+
+  it('ConfigInvalid: a colour that is not #rrggbb, a font that could break out of CSS, unknown words', () => {
+    expect(problems('views:\n  - id: a\n    theme: { settings: { accent: red } }\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:34']);
+    expect(problems('views:\n  - id: a\n    theme: { settings: { font: "x; } body { display: none" } }\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:32']);
+    expect(problems('views:\n  - id: a\n    theme: { settings: { density: tight } }\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:35']);
+    expect(problems('views:\n  - id: a\n    theme: { colour: red }\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:14']);
+    expect(problems('views:\n  - id: a\n    select: [{kind: goal, sort: newest}]\n')).toEqual(['ConfigInvalid@3:33']);
+    expect(problems('views:\n  - id: a\n    tags: [cv]\n    select: [{kind: goal}]\n')).toEqual(['ConfigInvalid@3:11']);
   });
 });
 

@@ -116,8 +116,9 @@ export function parseSiteConfig(text: string, file: string, format: 'yaml' | 'js
   for (const e of doc.errors) bag.add('ConfigInvalid', `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`, at(e.pos[0]));
   for (const w of doc.warnings) bag.add('ConfigInvalid', firstLine(w.message), at(w.pos[0]), { severity: 'warning' });
   if (doc.errors.length) return { value: { views: [], file }, diagnostics: bag.items };
-  const views = validateConfig({ file, doc, lines, bag }) ?? [];
-  return { value: { views, file }, diagnostics: bag.items };
+  const cx = { file, doc, lines, bag } as Parameters<typeof validateConfig>[0];
+  const views = validateConfig(cx) ?? [];
+  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}) }, diagnostics: bag.items };
 }
 
 function firstLine(s: string): string {

@@ -62,9 +62,9 @@ describe('planViews: a configured view', () => {
       'reflexion_poster_process',
       'rubric_poster_critique',
       'product_brand_sauvage',
-      'goal_accessible_curriculum',
-      'goal_accessible_curriculum_certificate',
-      'goal_accessible_curriculum_workshops',
+      'goal_accessible_curriculum', // by date, newest first: targets 2027,
+      'goal_accessible_curriculum_workshops', // 2026,
+      'goal_accessible_curriculum_certificate', // 2025
     ]);
     expect(plan.relations.map((x) => `${x.id}: ${x.from} -> ${x.to.join(' ')}`)).toEqual([
       'rel_goal_aims_at_competencies: goal_accessible_curriculum -> competency_typography',

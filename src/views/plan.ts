@@ -12,7 +12,7 @@ import { planRelations, scrubPart } from './scrub.ts';
 import { selectParts } from './select.ts';
 import { profileFromPortfolio } from '../audience/from-portfolio.ts';
 import { isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
-import type { Access, PersonalDataItem, SiteConfig, ViewConfig, ViewPlan } from './types.ts';
+import type { Access, PersonalDataItem, SiteConfig, ThemeConfig, ViewConfig, ViewPlan } from './types.ts';
 import { generatePassphrase, newToken, type ViewAccessSecrets } from './secrets.ts';
 
 /** The id (and folder) of the view built when no view is configured. */
@@ -49,7 +49,7 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
   }
   const plans = config.views.map((view) => {
     const ids = selectParts(portfolio, view.select, bag, ix);
-    const plan = buildPlan(portfolio, view, ids, config.file, access?.get(view.id));
+    const plan = buildPlan(portfolio, view, ids, config.file, access?.get(view.id), config.theme);
     // The portfolio's own profile is read from all its parts, selected or not: it describes the
     // audience, and only the profile (never the parts) reaches the view.
     const profile = view.profile && ('profile' in view.profile ? view.profile.profile : profileFromPortfolio(portfolio, bag, view.profile.origin));
@@ -80,7 +80,7 @@ export function planPreview(portfolio: Portfolio): ViewPlan {
 }
 
 /** One view's plan from its ordered part ids. */
-function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], configFile: string | undefined, access?: ViewAccessSecrets): ViewPlan {
+function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], configFile: string | undefined, access?: ViewAccessSecrets, siteTheme?: ThemeConfig): ViewPlan {
   const selected = new Set(ids);
   const inView = (id: string) => selected.has(id);
   const byId = new Map(portfolio.parts.map((p) => [p.id, p] as const));
@@ -90,9 +90,7 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
   const parts: Part[] = ids.map((id) => scrubPart(byId.get(id)!, inView, outside));
   const used = new Set(parts.flatMap((p) => p.files));
   const files = portfolio.files.filter((f) => used.has(f.path)).map((f) => ({ ...f }));
-  const theme: { templates?: string } = {};
-  // Template folders are written relative to the config file; render/ gets an absolute path.
-  if (view.theme?.templates !== undefined) theme.templates = configFile ? resolve(dirname(configFile), view.theme.templates) : view.theme.templates;
+  const theme = planTheme(view.theme, siteTheme, configFile);
   const plan: ViewPlan = {
     id: view.id,
     folder: viewFolder(view, access),
@@ -107,6 +105,7 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
     personalData: findPersonalData(parts),
     package: view.package ?? false,
     theme,
+    hiddenTags: [...new Set([...view.select.flatMap((s) => (s.tag ? [s.tag] : [])), ...(view.tags?.hide ?? [])].map((t) => t.toLowerCase()))],
   };
   if (view.description !== undefined) plan.description = view.description;
   // Never published in clear: a protected view without a known passphrase gets one nobody knows.
@@ -118,6 +117,25 @@ function buildPlan(portfolio: Portfolio, view: ViewConfig, ids: string[], config
   const owner = parts.find((p) => p.kind === 'identification');
   if (owner) plan.owner = owner;
   return plan;
+}
+
+/**
+ * A view's theme: its own `use` and settings, else the site's; settings of the site apply under
+ * the view's own when both name the same theme. Template folders are written relative to the
+ * config file; render/ gets an absolute path, and `dir` to resolve a theme folder against.
+ */
+function planTheme(own: ThemeConfig | undefined, site: ThemeConfig | undefined, configFile: string | undefined): ViewPlan['theme'] {
+  const theme: ViewPlan['theme'] = {};
+  const use = own?.use ?? site?.use;
+  if (use !== undefined) theme.use = use;
+  const settings = own?.use === undefined || own.use === site?.use ? { ...site?.settings, ...own?.settings } : { ...own.settings };
+  if (Object.keys(settings).length) theme.settings = settings;
+  const origin = (own?.use !== undefined ? own.origin : site?.origin) ?? own?.origin;
+  if (origin) theme.origin = origin;
+  const templates = own?.templates ?? site?.templates;
+  if (templates !== undefined) theme.templates = configFile ? resolve(dirname(configFile), templates) : templates;
+  if (configFile) theme.dir = dirname(resolve(configFile));
+  return theme;
 }
 
 const KIND_WORDS: Record<PersonalDataItem['kind'], string> = {

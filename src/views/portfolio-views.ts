@@ -37,7 +37,7 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
   if (doc.errors.length || !isMap(doc.contents)) return { value: undefined, diagnostics: [] };
-  const cx = { file, doc, lines, bag };
+  const cx: Parameters<typeof validateConfig>[0] = { file, doc, lines, bag };
   const own: readonly string[] = PORTFOLIO_FIELDS;
   const config: readonly string[] = TOP_KEYS.filter((k) => k !== '$schema');
   for (const pair of [...doc.contents.items]) {
@@ -51,7 +51,7 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
   }
   if (doc.contents.items.length === 0) return { value: undefined, diagnostics: bag.items };
   const views = validateConfig(cx) ?? [];
-  return { value: { views, file }, diagnostics: bag.items };
+  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}) }, diagnostics: bag.items };
 }
 
 /**

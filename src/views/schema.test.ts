@@ -9,12 +9,12 @@ import {
   MAX_ID_LENGTH,
   RESERVED_VIEW_IDS,
   SELECTOR_KEYS,
-  THEME_KEYS,
   TOP_KEYS,
   VIEW_ID_PATTERN,
   VIEW_KEYS,
 } from './config-validate.ts';
 import { FOLLOWS } from './follow.ts';
+import { SETTING_KEYS, SORT_ORDERS, THEME_KEYS } from './config-theme.ts';
 
 interface SchemaNode {
   $schema?: string;
@@ -27,6 +27,7 @@ interface SchemaNode {
   not?: SchemaNode;
   $ref?: string;
   $defs?: Record<string, SchemaNode>;
+  oneOf?: SchemaNode[];
 }
 
 const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../docs/schema/vitrine.config.schema.json'), 'utf8')) as SchemaNode;
@@ -36,14 +37,15 @@ const keys = (n: SchemaNode) => Object.keys(n.properties ?? {}).sort();
 describe('docs/schema/vitrine.config.schema.json', () => {
   it('is draft 2020-12 and closed at every level', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    for (const n of [schema, defs.view!, defs.selector!, defs.view!.properties!.theme!]) expect(n.additionalProperties).toBe(false);
+    for (const n of [schema, defs.view!, defs.selector!, defs.theme!.oneOf![1]!, defs.themeSettings!]) expect(n.additionalProperties).toBe(false);
   });
 
   it('allows the keys the validator allows, and requires the same ones', () => {
     expect(keys(schema)).toEqual([...TOP_KEYS].sort());
     expect(keys(defs.view!)).toEqual([...VIEW_KEYS].sort());
     expect(keys(defs.selector!)).toEqual([...SELECTOR_KEYS].sort());
-    expect(keys(defs.view!.properties!.theme!)).toEqual([...THEME_KEYS].sort());
+    expect(keys(defs.theme!.oneOf![1]!)).toEqual([...THEME_KEYS].sort());
+    expect(keys(defs.themeSettings!)).toEqual([...SETTING_KEYS].sort());
     expect(schema.required).toEqual(['views']);
     expect(defs.view!.required).toEqual(['id', 'select']);
   });
@@ -57,5 +59,6 @@ describe('docs/schema/vitrine.config.schema.json', () => {
     expect(view.lang!.pattern).toBe(LANG_PATTERN.source);
     expect(defs.selector!.properties!.kind!.enum).toEqual([...PART_KINDS]);
     expect([...defs.follow!.enum!].sort()).toEqual([...FOLLOWS].sort());
+    expect(defs.selector!.properties!.sort!.enum).toEqual([...SORT_ORDERS]);
   });
 });

@@ -46,10 +46,24 @@ describe('selectParts on the example portfolio', () => {
       'reflexion_poster_process', // ReflectsOn the poster, Claims the evidence link
       'rubric_poster_critique', // Evaluates the poster
       'product_brand_sauvage', // typename "branding"
-      'goal_accessible_curriculum',
-      'goal_accessible_curriculum_certificate',
-      'goal_accessible_curriculum_workshops',
+      'goal_accessible_curriculum', // by date, newest first: targets 2027,
+      'goal_accessible_curriculum_workshops', // 2026,
+      'goal_accessible_curriculum_certificate', // 2025
     ]);
+  });
+
+  it('sort: date (default) is newest first with undated last; title; manual keeps the portfolio order', () => {
+    const dated = { ...content, parts: content.parts.map((p) => (p.kind === 'goal' && p.id.endsWith('certificate') ? { ...p, dates: [] } : p)) };
+    expect(select([{ kind: 'goal' }], dated)).toEqual(['goal_accessible_curriculum', 'goal_accessible_curriculum_workshops', 'goal_accessible_curriculum_certificate']);
+    expect(select([{ kind: 'activity' }])[0]).toBe('activity_workshop_colour');
+    const manual = select([{ kind: 'goal', sort: 'manual' }]);
+    expect(manual).toEqual(content.parts.filter((p) => p.kind === 'goal').map((p) => p.id));
+    const titled = select([{ kind: 'product', sort: 'title' }]);
+    const titles = titled.map((id) => { const p = content.parts.find((x) => x.id === id)!; return p.title?.value ?? p.description?.short?.value ?? p.slug; });
+    expect(titles).toEqual([...titles].sort(new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare));
+    expect(new Set(titled)).toEqual(new Set(select([{ kind: 'product', sort: 'manual' }])));
+    // Across entries the select order wins, whatever each entry's sort.
+    expect(select([{ kind: 'goal', sort: 'title' }, { kind: 'identification' }]).at(-1)).toBe('identification_lea');
   });
 
   it('id matches the id as given, the slug, or the source id', () => {
@@ -66,7 +80,7 @@ describe('selectParts on the example portfolio', () => {
 
   it('tag matches the type value or a tag, case-insensitively; status likewise', () => {
     expect(select([{ tag: 'BRANDING' }])).toEqual(['product_brand_sauvage']);
-    expect(select([{ status: 'completed' }])).toEqual(['activity_editorial_studio', 'activity_workshop_colour']);
+    expect(select([{ status: 'completed', sort: 'manual' }])).toEqual(['activity_editorial_studio', 'activity_workshop_colour']);
     const tagged = { ...content, parts: content.parts.map((p) => (p.id === 'product_manifesto' ? { ...p, tags: ['Manifestos'] } : p)) };
     expect(select([{ tag: 'manifestos' }], tagged)).toEqual(['product_manifesto']);
   });

@@ -6,7 +6,8 @@ import { parseOrigin, type DiagnosticBag } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { followFrom, indexPortfolio, type FollowIndex } from './follow.ts';
 import { didYouMean } from './suggest.ts';
-import type { Selector } from './types.ts';
+import type { Selector, SortOrder } from './types.ts';
+import { compareWhen, parseWhen, type When } from '../model/dates.ts';
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
@@ -47,7 +48,7 @@ export function selectParts(portfolio: Portfolio, selectors: readonly Selector[]
         continue;
       }
     }
-    const matched = portfolio.parts.filter((p) => matchesSelector(p, sel, named));
+    const matched = sortParts(portfolio.parts.filter((p) => matchesSelector(p, sel, named)), sel.sort ?? 'date');
     if (matched.length === 0) {
       diagnostics.add('ViewSelectsNothing', `this entry (${describeSelector(sel)}) matches no part`, at);
       continue;
@@ -61,6 +62,32 @@ export function selectParts(portfolio: Portfolio, selectors: readonly Selector[]
     }
   }
   return out;
+}
+
+/** The date a part is sorted by: the newest of its dates (a project "2019–2022" sorts as 2022). */
+function sortDate(part: Part): When | undefined {
+  let best: When | undefined;
+  for (const d of part.dates) {
+    const w = parseWhen(d.value);
+    if (!best || compareWhen(w, best) < 0) best = w;
+  }
+  return best;
+}
+
+/**
+ * One entry's matches in the order it asks for: `date` newest first, undated last (the one sort
+ * rule of model/dates.ts); `title` alphabetically in the part's own words; `manual` as the
+ * portfolio lists them. Sorts are stable: equals keep the portfolio's order.
+ */
+export function sortParts(parts: Part[], order: SortOrder): Part[] {
+  if (order === 'manual' || parts.length < 2) return parts;
+  if (order === 'title') {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    const title = (p: Part) => p.title?.value ?? p.description?.short?.value ?? p.slug;
+    return [...parts].sort((a, b) => collator.compare(title(a), title(b)));
+  }
+  const dates = new Map(parts.map((p) => [p, sortDate(p)]));
+  return [...parts].sort((a, b) => compareWhen(dates.get(a), dates.get(b)));
 }
 
 /** `kind: goal, status: Active` for messages. */

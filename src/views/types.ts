@@ -12,6 +12,33 @@ export type Access = 'public' | 'unlisted' | 'protected';
 /** What a `with:` may follow from a selected part. */
 export type Follow = 'evidence' | 'reflections' | 'assertions' | 'parts';
 
+/** How one `select` entry orders the parts it matches. */
+export type SortOrder = 'date' | 'title' | 'manual';
+
+/** Theme settings a user sets in the config instead of writing CSS (docs/themes.md). */
+export interface ThemeSettings {
+  /** Colours as `#rrggbb`: links and highlights, text, background. */
+  accent?: string;
+  ink?: string;
+  paper?: string;
+  /** `serif`, `sans`, `mono`, or a font family the theme ships or the reader has. */
+  font?: string;
+  density?: 'compact' | 'normal' | 'airy';
+  /** The theme's arrangement of work: `grid`, `masonry` or `list`. */
+  layout?: 'grid' | 'masonry' | 'list';
+}
+
+/** A theme as the config names it: a bundled theme, a folder or an npm package, plus overrides. */
+export interface ThemeConfig {
+  /** `editorial`, `studio`, `resume`; a folder (relative to the config); or an npm package name. */
+  use?: string;
+  /** A folder of templates overriding the theme's, file by file (relative to the config). */
+  templates?: string;
+  settings?: ThemeSettings;
+  /** `file:line:col` of the theme in the config, for diagnostics about it. */
+  origin?: string;
+}
+
 /** One entry of a view's `select` list; its order is the order on the page. */
 export interface Selector {
   /** A part id as the source gave it, or its slug. */
@@ -23,6 +50,8 @@ export interface Selector {
   status?: string;
   /** Relations to follow from the parts this entry selects. */
   with?: Follow[];
+  /** Order of this entry's matches: `date` (default: newest first, undated last), `title`, or `manual` (as the portfolio lists them). */
+  sort?: SortOrder;
   /** `file:line:col` of the entry in the config, for diagnostics about it. */
   origin?: string;
 }
@@ -37,8 +66,10 @@ export interface ViewConfig {
   /** BCP 47 language of the view's pages (theme words, date formats). */
   lang?: string;
   select: Selector[];
-  /** Per-view theme overrides: a folder of templates overriding the defaults file by file. */
-  theme?: { templates?: string };
+  /** The view's theme (else the site's): a bundled theme, a folder or a package, templates, settings. */
+  theme?: ThemeConfig;
+  /** Tags never shown on the view's pages (tags named in `select` are hidden anyway). */
+  tags?: { hide: string[] };
   /** Also write an IMS package of this view (only its parts and files) into its folder. */
   package?: boolean;
   /** A protected view: the environment variable holding its passphrase (else one is generated). */
@@ -57,6 +88,8 @@ export type XslChoice = { file: string; origin?: string; untrusted?: boolean } |
 /** The configuration of a site: its views and where they were read from. */
 export interface SiteConfig {
   views: ViewConfig[];
+  /** The site-wide theme: every view without its own `theme.use`, and the site root. */
+  theme?: ThemeConfig;
   /** The file the views came from, for diagnostics; undefined when none was found. */
   file?: string;
   /** Where a config file was looked for first, when none was found (the preview points there). */
@@ -96,7 +129,10 @@ export interface ViewPlan {
   owner?: Part;
   personalData: PersonalDataItem[];
   package: boolean;
-  theme: { templates?: string };
+  /** The theme: `use` and `templates` as written, `dir` the config's folder they are relative to. */
+  theme: ThemeConfig & { dir?: string };
+  /** Tags not shown on pages: those named in `select` and in `tags.hide`, lower-cased. */
+  hiddenTags?: string[];
   /** A protected view's passphrase: render/ encrypts every file of the view with it. Never shown. */
   passphrase?: string;
   /** The audience profile the view is built for (its CSS and media alternatives). */

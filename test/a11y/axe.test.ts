@@ -34,7 +34,7 @@ import {
   runAxe,
   type Violation,
 } from './browser.ts';
-import { exampleConfig, referenceProfiles, refId, writeReferenceConfig } from './reference.ts';
+import { exampleConfig, REFERENCE_THEMES, referenceProfiles, refId, themeRefId, writeReferenceConfig, writeThemesConfig } from './reference.ts';
 
 const ok = needs('chromium', hasChromium());
 
@@ -60,6 +60,7 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
   const sites: Site[] = [];
   let example: Site;
   let reference: Site;
+  let themes: Site;
   let referenceWarnings: string[] = [];
   let browser: Browser | undefined;
   let tab: Page;
@@ -67,14 +68,16 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-a11y-'));
     const config = writeReferenceConfig(dir);
-    // Build both sites and launch the browser side by side.
-    const [ex, ref, launched] = await Promise.all([buildTo(join(repoRoot, 'content')), buildTo(join(repoRoot, 'content'), { config }), launchBrowser()]);
-    for (const r of [ex, ref]) expect(r.result.value.written, r.result.diagnostics.map((d) => d.message).join('\n')).toBe(true);
+    const themed = writeThemesConfig(mkdtempSync(join(tmpdir(), 'vitrine-a11y-themes-')));
+    // Build the sites and launch the browser side by side.
+    const [ex, ref, th, launched] = await Promise.all([buildTo(join(repoRoot, 'content')), buildTo(join(repoRoot, 'content'), { config }), buildTo(join(repoRoot, 'content'), { config: themed }), launchBrowser()]);
+    for (const r of [ex, ref, th]) expect(r.result.value.written, r.result.diagnostics.map((d) => d.message).join('\n')).toBe(true);
     referenceWarnings = ref.result.diagnostics.filter((d) => d.code === 'ProfileContrastLow').map((d) => d.message);
     browser = launched;
     example = { name: 'example', out: ex.out, pages: listFiles(ex.out).filter((f) => f.endsWith('.html')) };
     reference = { name: 'reference', out: ref.out, pages: listFiles(ref.out).filter((f) => f.endsWith('.html')) };
-    sites.push(example, reference);
+    themes = { name: 'themes', out: th.out, pages: listFiles(th.out).filter((f) => f.endsWith('.html')) };
+    sites.push(example, reference, themes);
     // Attachment pages carry a no-script policy (docs/access.md, "Trust"); axe is injected as a
     // script, so the test's browser lets it in. The policy itself is tested in test/trust.
     const context = await browser.newContext({ viewport: desktop, bypassCSP: true });
@@ -103,7 +106,7 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
         if (violations.length) failures.push(formatViolations(`${site.name}: ${path}`, violations));
       }
     }
-    expect(checked).toBe(example.pages.length + reference.pages.length);
+    expect(checked).toBe(example.pages.length + reference.pages.length + themes.pages.length);
     expect(count, `axe found ${count} violation(s) on ${failures.length} of ${checked} pages:\n${failures.join('\n')}`).toBe(0);
   }
 
@@ -130,13 +133,16 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
       const css = parsePage(example.out, front!).querySelectorAll('link[rel=stylesheet]').map((l) => l.getAttribute('href'));
       expect(css.some((h) => new RegExp(`theme/profile-${view.profile}\\.[0-9a-f]{10}\\.css$`).test(h ?? '')), css.join(', ')).toBe(true);
     }
-    // The reference view: once without a profile, once per profile.
-    for (const name of ['none', ...Object.keys(profiles)]) expect(reference.pages).toContain(`${refId(name)}/index.html`);
+    // The reference view: once without a profile, once per profile; and so under every theme.
+    for (const name of ['none', ...Object.keys(profiles)]) {
+      expect(reference.pages).toContain(`${refId(name)}/index.html`);
+      for (const theme of Object.keys(REFERENCE_THEMES)) expect(themes.pages).toContain(`${themeRefId(theme, name)}/index.html`);
+    }
   });
 
   it('has no axe violations (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa) on any page', async () => {
     await axeEveryPage();
-  }, 300_000);
+  }, 600_000);
 
   it('has no axe violations with forced colours and reduced motion on any page', async () => {
     await tab.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
@@ -145,7 +151,7 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
     } finally {
       await tab.emulateMedia({ forcedColors: null, reducedMotion: null });
     }
-  }, 300_000);
+  }, 600_000);
 
   it('needs no horizontal scrolling at 320 px wide on any page', async () => {
     await tab.setViewportSize({ width: 320, height: 640 });
@@ -164,7 +170,7 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
     } finally {
       await tab.setViewportSize(desktop);
     }
-  }, 180_000);
+  }, 400_000);
 
   it('reaches every visible link of each view front page with the Tab key', async () => {
     const fronts = sites.flatMap((site) => site.pages.filter((p) => /^[^/]+\/index\.html$/.test(p)).map((path) => ({ site, path })));
@@ -195,7 +201,7 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
       if (missed.length) problems.push(`${site.name}: ${path}: Tab reached ${reached.size} of ${visible.length} visible links; never focused:\n${missed.join('\n')}`);
     }
     expect(problems, problems.join('\n')).toEqual([]);
-  }, 180_000);
+  }, 400_000);
 
   it('shows each display and control preference of each profile in computed styles', async () => {
     await open(reference, `${refId('none')}/index.html`);

@@ -41,6 +41,28 @@ export const REFERENCE_SELECT = [
 /** The reference view's id under a profile (`none` for no profile). */
 export const refId = (name: string) => `ref-${name}`;
 
+/** The themes checked besides the default (editorial): the bundled ones and the example theme folder. */
+export const REFERENCE_THEMES: Record<string, string> = { studio: 'studio', resume: 'resume', folder: join(repoRoot, 'docs', 'example-theme') };
+
+/** The reference view's id under a theme and a profile. */
+export const themeRefId = (theme: string, profile: string) => `ref-${theme}-${profile}`;
+
+/** Writes a config of the reference view under every theme × every profile (and none) into `dir`. */
+export function writeThemesConfig(dir: string, profiles: Record<string, ProfileText> = referenceProfiles): string {
+  const config = join(dir, 'vitrine.config.json');
+  const views = Object.entries(REFERENCE_THEMES).flatMap(([theme, use]) =>
+    ['none', ...Object.keys(profiles)].map((name) => ({
+      id: themeRefId(theme, name),
+      title: `Reference view, theme ${theme}, ${name === 'none' ? 'no profile' : `profile ${name}`}`,
+      theme: use,
+      ...(name === 'none' ? {} : { profile: name }),
+      select: REFERENCE_SELECT,
+    })),
+  );
+  writeFileSync(config, JSON.stringify({ profiles, views }, null, 2));
+  return config;
+}
+
 /** Writes the reference config (JSON) into `dir` and returns its path. */
 export function writeReferenceConfig(dir: string, profiles: Record<string, ProfileText> = referenceProfiles): string {
   const config = join(dir, 'vitrine.config.json');

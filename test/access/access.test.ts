@@ -164,7 +164,7 @@ describe('unlisted and protected views in the example site', () => {
       expect(text.includes('private evidence for the assessor'), path).toBe(false);
     }
     const root = page(built.out, 'index.html').querySelectorAll('a').map((a) => a.getAttribute('href'));
-    expect(root.sort()).toEqual(['#main', 'accessibility-assessment/index.html', 'ecole-design/index.html', 'studio-nord/index.html', 'xsl-overview/index.html']);
+    expect(root.sort()).toEqual(['#main', 'accessibility-assessment/index.html', 'cv/index.html', 'ecole-design/index.html', 'studio-nord/index.html', 'work/index.html', 'xsl-overview/index.html']);
     // Public views stay indexable.
     expect(page(built.out, 'studio-nord/index.html').querySelector('meta[name="robots"]')).toBeNull();
     expect(page(built.out, 'studio-nord/index.html').querySelector('meta[name="referrer"]')).toBeNull();

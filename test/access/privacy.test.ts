@@ -27,7 +27,7 @@ describe('vitrine check --privacy', () => {
     const json = await run(['check', content, '--privacy', '--json']);
     expect(json.code).toBe(0);
     const views = json.out.split('\n').filter((l) => l.startsWith('{"privacy"')).map((l) => (JSON.parse(l) as { privacy: ViewPrivacy }).privacy);
-    expect(views.map((v) => v.view)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment', 'recruiter-link', 'assessor-private', 'xsl-overview']);
+    expect(views.map((v) => v.view)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment', 'recruiter-link', 'assessor-private', 'xsl-overview', 'work', 'cv']);
     const by = new Map(views.map((v) => [v.view, v]));
     const kinds = (id: string) => new Set(by.get(id)!.personalData.map((d) => d.kind));
     // The studio view selects the identification: e-mail, phone, address, birth date, identifiers.

@@ -43,6 +43,8 @@ describe('vitrine build', () => {
     cpSync(content, input, { recursive: true });
     // The example's XSL view names ../xsl/portfolio-pages.xsl: the stylesheets go beside it.
     cpSync(join(content, '..', 'xsl'), join(cwd, 'xsl'), { recursive: true });
+    // Its French view uses ../docs/example-theme: the theme goes beside it too.
+    cpSync(join(content, '..', 'docs', 'example-theme'), join(cwd, 'docs', 'example-theme'), { recursive: true });
     const out = join(cwd, 'site');
     expect((await run(['build', input, '--out', out], cwd)).code).toBe(0);
     const before = listFiles(out).map((f) => [f, readFileSync(join(out, f)).toString('base64')]);

@@ -24,11 +24,15 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the example site', () => {
-  it('has a chooser at the root listing the three public views, and theme files without content', () => {
+  it('has a chooser at the root listing the public views, and theme files without content', () => {
     const root = page(out, 'index.html');
     const hrefs = root.querySelectorAll('a').map((a) => a.getAttribute('href'));
-    for (const v of ['studio-nord', 'ecole-design', 'accessibility-assessment']) expect(hrefs).toContain(`${v}/index.html`);
-    const top = files.filter((f) => !f.includes('/') || f.startsWith('theme/'));
+    for (const v of ['studio-nord', 'ecole-design', 'accessibility-assessment', 'work', 'cv']) expect(hrefs).toContain(`${v}/index.html`);
+    // Theme folders hold the themes' stylesheets and assets (fonts, images), never content.
+    const themed = files.filter((f) => /^theme\/[^/]+\//.test(f));
+    expect(themed.filter((f) => !/\.(css|woff2|svg|txt)$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^theme\/settings-[0-9a-f]{10}\.css$/.test(f)).length).toBeGreaterThan(0);
+    const top = files.filter((f) => !f.includes('/') || (f.startsWith('theme/') && !themed.includes(f) && !/^theme\/settings-/.test(f)));
     // The theme, the reader's display settings script, and one stylesheet per audience profile.
     const profiles = top.filter((f) => /^theme\/profile-[a-z0-9-_]+\.[0-9a-f]{10}\.css$/.test(f));
     expect(profiles.map((f) => f.split('.')[0]).sort()).toEqual(['theme/profile-captions-transcripts', 'theme/profile-high-contrast-dark', 'theme/profile-large-print']);
@@ -38,7 +42,7 @@ describe('the example site', () => {
   it('gives every selected part a page with its title, in the view language', async () => {
     const portfolio = (await readPortfolio(content)).value!;
     const plans = planViews(portfolio, (await readSiteConfig(content)).value).value;
-    expect(plans.map((p) => p.id)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment', 'recruiter-link', 'assessor-private', 'xsl-overview']);
+    expect(plans.map((p) => p.id)).toEqual(['studio-nord', 'ecole-design', 'accessibility-assessment', 'recruiter-link', 'assessor-private', 'xsl-overview', 'work', 'cv']);
     // A protected view's pages are encrypted: test/access checks them once decrypted.
     for (const plan of plans.filter((p) => p.access !== 'protected').map((p) => ({ ...p, folder: folders.get(p.id)! }))) {
       const index = page(out, `${plan.folder}/index.html`);
@@ -77,7 +81,8 @@ describe('the example site', () => {
         for (const ref of refs) {
           const target = resolveLink(f, ref);
           expect(existsSync(join(out, target)), `${f} → ${ref}`).toBe(true);
-          if (f !== 'index.html') expect(target === `theme/vitrine.css` || target === 'theme/preferences.js' || /^theme\/profile-[^/]+\.css$/.test(target) || target.startsWith(`${view}/`), `${f} → ${ref}`).toBe(true);
+          // Outside its own folder a view reaches only the site-wide theme files (themes, profiles, settings).
+          if (f !== 'index.html') expect(target === `theme/vitrine.css` || target === 'theme/preferences.js' || /^theme\/(profile|settings)-[^/]+\.css$/.test(target) || /^theme\/(studio|resume|dir-[a-z0-9-]+|pkg-[a-z0-9-]+)\/[^?#]+$/.test(target) || target.startsWith(`${view}/`), `${f} → ${ref}`).toBe(true);
           expect(ref.endsWith('/'), `${f} links a folder: ${ref}`).toBe(false);
         }
       }

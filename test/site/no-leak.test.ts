@@ -203,7 +203,7 @@ describe('no leaks between views', () => {
   it('holds for the views of the example (public, unlisted, protected, XSL), with every field and file marked', async () => {
     const { portfolio, markers, fileMarkers } = await markedPortfolio();
     const config = (await readSiteConfig(content)).value;
-    expect(config.views.map((v) => v.access)).toEqual(['public', 'public', 'public', 'unlisted', 'protected', 'public']);
+    expect(config.views.map((v) => v.access)).toEqual(['public', 'public', 'public', 'unlisted', 'protected', 'public', 'public', 'public']);
     await checkNoLeak(portfolio, markers, fileMarkers, config);
   }, 120_000);
 

@@ -44,7 +44,7 @@ describe('theme options', () => {
     const own = join(input, 'styled-templates', 'layouts');
     mkdirSync(own, { recursive: true });
     const base = readFileSync(resolve(import.meta.dirname, '../../templates/layouts/base.njk'), 'utf8');
-    writeFileSync(join(own, 'base.njk'), base.replace('<body>', '<body class="styled-by-view">'));
+    writeFileSync(join(own, 'base.njk'), base.replace('<body class="', '<body class="styled-by-view '));
     const out = join(cwd, 'site');
     const r = await vitrine(['build', input, '--out', out, '--templates', mine], cwd);
     expect(r.code, r.err).toBe(0);

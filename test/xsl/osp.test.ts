@@ -65,7 +65,7 @@ describe('Sakai OSP templates through the adapter', () => {
     expect(sections.map((s) => s.querySelector('h2')!.text)).toEqual(['Léa Moreau-Lindqvist', 'Typography and typesetting', '“Nord”, typographic poster']);
     expect(html).not.toContain('&lt;h2&gt;');
     // The poster is an inline image region: an <img> pointing at a published variant.
-    const img = doc.querySelector('p.osp-file img')!;
+    const img = doc.querySelectorAll('p.osp-file img').find((i) => i.getAttribute('src')!.includes('poster-nord'))!;
     expect(existsSync(join(out, 'osp', img.getAttribute('src')!))).toBe(true);
     expect(img.getAttribute('width')).toMatch(/^\d+$/);
     // Its alt text is the owner's, never the file name.

@@ -20,7 +20,7 @@ describe('package XSL views', () => {
   it('finds the ims-epView and its CSS, organization level first', async () => {
     const bundle = (await readInput(fixture)).value!;
     const pkg = readImsPackage(bundle, new DiagnosticBag())!;
-    expect(presentationsOf(pkg.manifest!)).toEqual([{ identifier: 'VIEW-CV', stylesheet: 'views/cv.xsl', styles: ['styles/house.css', 'styles/cv.css'], files: ['views/cv.xsl', 'views/labels.xml'] }]);
+    expect(presentationsOf(pkg.manifest!)).toEqual([{ identifier: 'VIEW-CV', stylesheet: 'views/cv.xsl', styles: ['styles/house.css', 'styles/cv.css'], title: 'CV presentation', names: ['parts/identification.xml', 'parts/competency-typography.xml', 'parts/competency-accessibility.xml'], files: ['views/cv.xsl', 'views/labels.xml'] }]);
   });
 
   it('skips the package stylesheet unless allowed, and says so', async () => {
@@ -54,6 +54,27 @@ describe('package XSL views', () => {
     expect(house).not.toContain('tracker.example');
     // The stylesheet itself and its data are not published.
     expect(existsSync(join(out, 'packaged-cv/files/views/cv.xsl'))).toBe(false);
+  }, 60_000);
+
+  it('makes each presentation a view when package stylesheets are allowed and no view is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-pkg-xsl-'));
+    cpSync(fixture, dir, { recursive: true, filter: (src) => !src.endsWith('vitrine.config.yaml') });
+    const { out, result } = await buildTo(dir, { render: { allowPackageCode: true } });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.value.views.map((v) => [v.id, v.parts])).toEqual([['view-cv', 3]]);
+    const front = page(out, 'view-cv/index.html');
+    expect(front.querySelector('title')!.text).toBe('CV presentation');
+    expect(front.querySelector('main .xsl-view section.pkg-cv h2')!.text).toBe('Léa Moreau-Lindqvist');
+    expect(front.querySelectorAll('link[rel=stylesheet]').map((l) => l.getAttribute('href'))).toEqual(['../theme/vitrine.css', 'package-style/1-house.css', 'package-style/2-cv.css']);
+    // Not allowed: the preview, as before; the package's stylesheet never runs.
+    const plain = await buildTo(dir);
+    expect(plain.result.value.views.map((v) => v.id)).toEqual(['preview']);
+  }, 60_000);
+
+  it('check lists the presentations a package carries', async () => {
+    const { runCli } = await import('../support/cli.ts');
+    const r = await runCli(['check', fixture]);
+    expect(r.err).toContain('presentation VIEW-CV “CV presentation”: views/cv.xsl, 2 stylesheets of CSS, 3 part files');
   }, 60_000);
 
   it('reports a view naming a stylesheet the package does not have', async () => {

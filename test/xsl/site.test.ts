@@ -39,6 +39,9 @@ describe('XSL views in a build', () => {
     // Every link the stylesheet made points at a file of the site.
     for (const a of frag.querySelectorAll('a')) expect(existsSync(join(out, 'xsl-overview', a.getAttribute('href')!)), a.getAttribute('href')).toBe(true);
     expect(frag.text).toContain('Evidence: “Nord”, typographic poster');
+    // Descriptions arrive formatted (v:description/v:html), never as literal tags.
+    expect(frag.querySelectorAll('.xsl-text p').length).toBeGreaterThan(3);
+    expect(frag.toString()).not.toMatch(/&lt;\/?(p|strong|ul|em)&gt;|xmlns=/);
     const parts = readFileSync(join(out, 'xsl-overview', 'parts.xml'), 'utf8');
     expect(parts).toContain('<part id="competency_typography" kind="competency" href="competency-typography/index.html">Typography and typesetting</part>');
     // Part pages stay the theme's.

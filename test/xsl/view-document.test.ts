@@ -99,4 +99,18 @@ describe('view document', () => {
     const doc = buildViewDocument({ plan: { ...plain, profile }, images: new Map() });
     expect(doc.replace(/>\s+</g, '><')).toContain('<profile id="large-print" title="Large print"><display fontSize="1.5" oneColumn="true"/><content captions="true" languages="fr en"/><control keyboard="true"/></profile>');
   });
+
+  it('gives each rich text as sanitized XHTML nodes and as plain text', async () => {
+    const { plans } = await documents();
+    const plan = plans.find((p) => p.id === 'studio-nord')!;
+    const poster = plan.parts.find((p) => p.id === 'product_poster_nord')!;
+    const hostile = { ...poster, description: { ...poster.description!, long: { value: '<p>Set in <strong>one</strong> grotesque &amp; <a href="javascript:alert(1)" onclick="x()">more</a>.</p><script>alert(1)</script><ul><li>A</li></ul>' } } };
+    const doc = buildViewDocument({ plan: { ...plan, parts: plan.parts.map((p) => (p === poster ? hostile : p)) }, images: new Map() });
+    const part = /<part id="product_poster_nord"[\s\S]*?<\/part>/.exec(doc)![0];
+    const description = /<description>[\s\S]*?<\/description>/.exec(part)![0].replace(/>\s+</g, '><');
+    expect(description).toContain('<h:p>Set in <h:strong>one</h:strong> grotesque &amp; <h:a>more</h:a>.</h:p><h:ul><h:li>A</h:li></h:ul>');
+    expect(doc).toContain('xmlns:h="http://www.w3.org/1999/xhtml"');
+    expect(description).not.toMatch(/<h:script|javascript:|onclick|alert\(/);
+    expect(/<text>([\s\S]*?)<\/text>/.exec(description)![1]).toBe('Set in one grotesque &amp; more.\n\nA');
+  });
 });

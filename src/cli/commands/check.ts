@@ -2,6 +2,7 @@
 import { readPortfolio } from '../../api.ts';
 import { planViews, readViewConfig } from '../../views/index.ts';
 import { formatPrivacyReport, privacyReport } from '../../views/privacy-report.ts';
+import { loadPackagePresentations } from '../../render/xsl/package-views.ts';
 import { countDiagnostics, exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
 /**
@@ -25,6 +26,14 @@ export async function runCheck(input: string, flags: OutputFlags, io: Io, option
     }
   }
   printDiagnostics(io, diagnostics, flags);
+  // The presentations a package carries (ims-epView), and how to build them.
+  const presentations = value ? ((await loadPackagePresentations(input))?.presentations ?? []) : [];
+  for (const p of presentations) {
+    const line = `presentation ${p.identifier}${p.title ? ` “${p.title}”` : ''}: ${p.stylesheet}, ${plural(p.styles.length, 'stylesheet')} of CSS, ${p.names.length ? plural(p.names.length, 'part file') : 'every part'}`;
+    if (flags.json) io.stdout.write(JSON.stringify({ presentation: p }) + '\n');
+    else say(io, flags, line);
+  }
+  if (presentations.length && !flags.json) say(io, flags, 'build with --allow-package-xsl and no views configured to use them, or name one in a view: xsl: { package: ID }');
   if (report) {
     if (flags.json) for (const v of report) io.stdout.write(JSON.stringify({ privacy: v }) + '\n');
     else io.stdout.write(formatPrivacyReport(report));

@@ -15,6 +15,10 @@ export interface PackagePresentation {
   stylesheet: string;
   /** Package paths of its CSS, in cascade order (organization-level first). */
   styles: string[];
+  /** The title of the manifest item that names it, when one does. */
+  title?: string;
+  /** Package paths of the other resources its organization names (the parts it presents); empty when no organization names it. */
+  names: string[];
   /** Package paths of the files the ims-epView resource lists (the stylesheet, its modules and data). */
   files: string[];
 }
@@ -48,12 +52,23 @@ export function presentationsOf(m: Manifest): PackagePresentation[] {
     };
     for (const org of mf.organizations.list) {
       const orgStyles = org.items.map(styleOf).filter((s): s is string => !!s);
+      // What the organization names besides views and styles: the parts it presents.
+      const names: string[] = [];
+      const collect = (items: ManifestItem[]) => {
+        for (const item of items) {
+          const r = item.identifierref ? byId.get(item.identifierref) : undefined;
+          const at = r && !isType(r, 'ims-epView') && !isType(r, 'presentationStyle') ? path(r) : undefined;
+          if (at && !names.includes(at)) names.push(at);
+          collect(item.items);
+        }
+      };
+      collect(org.items);
       const walk = (items: ManifestItem[]) => {
         for (const item of items) {
           const r = item.identifierref ? byId.get(item.identifierref) : undefined;
           const stylesheet = r && isType(r, 'ims-epView') ? path(r) : undefined;
           if (r && stylesheet && !out.some((p) => p.identifier === r.identifier)) {
-            out.push({ identifier: r.identifier!, stylesheet, styles: [...orgStyles, ...item.items.map(styleOf).filter((s): s is string => !!s)], files: filesOf(r, b) });
+            out.push({ identifier: r.identifier!, stylesheet, styles: [...orgStyles, ...item.items.map(styleOf).filter((s): s is string => !!s)], ...(item.title ? { title: item.title } : {}), names, files: filesOf(r, b) });
           }
           walk(item.items);
         }
@@ -65,7 +80,7 @@ export function presentationsOf(m: Manifest): PackagePresentation[] {
     const orgStyles = firstOrg ? firstOrg.items.map(styleOf).filter((s): s is string => !!s) : [];
     for (const r of mf.resources.list) {
       const stylesheet = isType(r, 'ims-epView') ? path(r) : undefined;
-      if (stylesheet && r.identifier && !out.some((p) => p.identifier === r.identifier)) out.push({ identifier: r.identifier, stylesheet, styles: orgStyles, files: filesOf(r, b) });
+      if (stylesheet && r.identifier && !out.some((p) => p.identifier === r.identifier)) out.push({ identifier: r.identifier, stylesheet, styles: orgStyles, names: [], files: filesOf(r, b) });
     }
     for (const sub of mf.manifests) visit(sub, b);
   };

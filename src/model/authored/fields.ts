@@ -15,7 +15,7 @@ export const RELATION_FIELDS: ReadonlyMap<string, string> = new Map(IMS_RELATION
 
 /** Fields of a part's front matter (besides the relation fields). */
 export const PART_FIELDS = [
-  'kind', 'id', 'slug', 'lang', 'title', 'officialTitle', 'type', 'format', 'comment', 'author', 'rationale', 'dates', 'status',
+  'kind', 'id', 'slug', 'lang', 'title', 'officialTitle', 'type', 'format', 'comment', 'author', 'rationale', 'date', 'dates', 'status',
   'priority', 'level', 'tags', 'files', 'filesComment', 'parent', 'sourcedId', 'relations', 'ims', 'leap2a', 'extensions',
   'name', 'email', 'web',
 ] as const;

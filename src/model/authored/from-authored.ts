@@ -16,7 +16,7 @@ import { PART_KINDS, type Part, type PartDescription, type PartKind, type Portfo
 import { applyIdentification } from './identification.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { extensions, imsRecord, locString, readDates, readSourcedId, readStatus } from './records.ts';
+import { extensions, imsRecord, locString, readDate, readDates, readSourcedId, readStatus } from './records.ts';
 import { readRelationList, type PendingRelation } from './relations.ts';
 import { checkKeys, invalid, isObj, str, strings, term, text, texts, type Cx } from './values.ts';
 
@@ -196,6 +196,11 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   if (v.rationale !== undefined) part.rationale = texts(cx, ['rationale'], v.rationale);
   if (v.tags !== undefined) part.tags = strings(cx, ['tags'], v.tags);
   if (v.dates !== undefined) part.dates = readDates(cx, ['dates'], v.dates, scope);
+  // `date:` as Eleventy, Jekyll and Hugo front matter write it: one date, with no type, first.
+  if (v.date !== undefined) {
+    const d = readDate(cx, ['date'], v.date, scope);
+    if (d) part.dates = [d, ...part.dates];
+  }
   if (v.status !== undefined) {
     const s = readStatus(cx, ['status'], v.status, scope);
     if (s) part.status = s;

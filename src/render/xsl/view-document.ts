@@ -16,6 +16,7 @@ import type { AudienceProfile } from '../../audience/types.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import { downloadVariant } from '../assets.ts';
 import { fileHref, partTitle, type ImageInfo } from '../page-data.ts';
+import { richText, XHTML_NS, xhtmlNodes } from './rich-text.ts';
 
 /** Namespace of the view document's own elements. */
 export const VIEW_NS = 'urn:vitrine:xsl-view:1';
@@ -76,6 +77,14 @@ export function buildViewElement(input: ViewDocumentInput): XmlElement {
     if (part.parent) attrs.push(attr('parent', part.parent));
     const kids: XmlElement[] = part.tags.map((tag) => v('tag', [], [text(tag)]));
     for (const f of part.files) kids.push(v('uses', [attr('file', f)]));
+    // The long description as formatted text and as plain text (the IMS element below has it as
+    // written, which prints literal tags through xsl:value-of).
+    const long = part.description?.long?.value;
+    if (long?.trim()) {
+      const rich = richText(long);
+      const lang = part.description?.long?.lang;
+      kids.push(v('description', lang ? [attr('lang', lang)] : [], [v('html', [], xhtmlNodes(rich.html)), v('text', [], [text(rich.text)])]));
+    }
     const ims = imsElementOf(part, plan.files);
     if (ims) kids.push(ims);
     parts.children.push(v('part', attrs, kids));
@@ -114,6 +123,6 @@ function isUnpublishedImage(mediaType: string): boolean {
 /** The view document as XML text. */
 export function buildViewDocument(input: ViewDocumentInput): string {
   return serializeXml(buildViewElement(input), {
-    prefixes: { [VIEW_NS]: '', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' },
+    prefixes: { [VIEW_NS]: '', [XHTML_NS]: 'h', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' },
   });
 }

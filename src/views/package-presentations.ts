@@ -1,0 +1,31 @@
+/**
+ * A package that carries its own presentations (`ims-epView` resources) is built with them when
+ * the user allows package stylesheets and has written no views: each presentation becomes a
+ * public view titled by the manifest item that names it, holding the parts its organization
+ * names (else every part but security keys), rendered by its stylesheet with its CSS cascade.
+ */
+import type { Portfolio } from '../model/types.ts';
+import type { PackagePresentation } from '../formats/ims-package/presentations.ts';
+import type { ViewConfig } from './types.ts';
+import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-validate.ts';
+
+/** A view id from a resource identifier: lowercase, safe as a folder, unique among `taken`. */
+function viewIdOf(identifier: string, taken: Set<string>): string {
+  let id = identifier.toLowerCase().replace(/[^a-z0-9-_]+/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, MAX_ID_LENGTH - 4) || 'presentation';
+  if (!VIEW_ID_PATTERN.test(id) || RESERVED_VIEW_IDS.includes(id)) id = `view-${id}`;
+  let unique = id;
+  for (let n = 2; taken.has(unique); n++) unique = `${id}-${n}`;
+  taken.add(unique);
+  return unique;
+}
+
+/** The views a package's presentations make, in the package's order. */
+export function viewsFromPresentations(portfolio: Portfolio, presentations: PackagePresentation[]): ViewConfig[] {
+  const taken = new Set<string>();
+  return presentations.map((p) => {
+    const named = new Set(p.names);
+    const ids = portfolio.parts.filter((part) => part.ims?.file && named.has(part.ims.file)).map((part) => part.id);
+    const select = ids.length ? ids.map((id) => ({ id })) : portfolio.parts.filter((part) => part.kind !== 'securitykey').map((part) => ({ id: part.id }));
+    return { id: viewIdOf(p.identifier, taken), title: p.title ?? portfolio.title ?? p.identifier, access: 'public', select, xsl: { package: p.identifier } };
+  });
+}
