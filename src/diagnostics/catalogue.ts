@@ -113,6 +113,12 @@ export const catalogue = {
   XslCacheUnwritable: { severity: 'warning', title: 'A compiled stylesheet could not be cached; the next build compiles it again', hint: 'Check that .vitrine-cache/ is writable, or delete it.' },
   PackageXslSkipped: { severity: 'info', title: 'A package stylesheet was not run', hint: 'Stylesheets that come with a package are code from its author: run them only if you trust it, with vitrine build --allow-package-xsl.' },
   PackageXslMissing: { severity: 'error', title: 'A view names a package stylesheet that the input does not have', hint: 'xsl: { package: ID } names the identifier of an ims-epView resource in the input package\'s imsmanifest.xml.' },
+  // link previews, search, PDF
+  SiteUrlMissing: { severity: 'info', title: 'The site\'s public URL is not set: canonical links, og:url, og:image and the sitemap are left out', hint: 'Give it with url: https://example.org/portfolio/ in vitrine.config.yaml or portfolio.yaml, or vitrine build --url URL (docs/deploy.md).' },
+  SearchIndexFailed: { severity: 'warning', title: 'A view\'s search index could not be made; the site is built without it', hint: 'Pagefind runs a program of its own (the pagefind npm package); reinstall Vitrine\'s dependencies if it is missing.' },
+  PdfViewProtected: { severity: 'error', title: 'A protected view is not printed to PDF', hint: 'A PDF would hold the view in clear. Print a public or unlisted view, or give the protected view\'s pages to the reader as they are.' },
+  PdfBrowserMissing: { severity: 'error', title: 'No Chromium browser was found to print the PDF', hint: 'Install one (Debian/Ubuntu: sudo apt-get install chromium; macOS/Windows: install Google Chrome or Chromium), or name it with VITRINE_CHROMIUM=/path/to/chrome.' },
+  PdfFailed: { severity: 'error', title: 'The browser could not print the PDF' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

@@ -18,6 +18,8 @@ import { profileStylesheet } from '../audience/css.ts';
 import type { ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
 import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { protectedExtras, siteExtras, viewExtras } from './extras.ts';
+import { addSearchIndexes } from './search/pagefind.ts';
 import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
 /** Where the default templates are. */
@@ -31,6 +33,14 @@ export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptio
   configDir?: string;
   /** PBKDF2 iterations of protected views. For tests only: the command line never sets it. */
   kdfIterations?: number;
+  /** The site's public base URL, ending with `/`: absolute links in link previews, sitemap and feeds. */
+  siteUrl?: string;
+  /** Make each view's Pagefind search index (default true). */
+  search?: boolean;
+  /** Also render each view's print page (`<folder>/print.html`) for `vitrine pdf`. */
+  print?: boolean;
+  /** Called as each stage starts (and with counts where known), for progress reports. */
+  onStage?: (stage: string) => void;
 }
 
 /** The site's files by path, ready for write/. */
@@ -84,6 +94,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     }
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
     const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
+    for (const [path, bytes] of await viewExtras(plan, data, dirs, options.siteUrl)) assets.set(`${plan.folder}/${path}`, bytes);
     if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
       const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
       if (xsl) {
@@ -126,7 +137,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
 /** Registers the site's pages with an Eleventy configuration (used by build and by eleventy.config.ts). */
 export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, options: RenderOptions): void {
   const byId = new Map(site.plans.map((p) => [p.id, p]));
-  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: (id) => templateDirsFor(id ? byId.get(id) : undefined, options) });
+  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: (id) => templateDirsFor(id ? byId.get(id) : undefined, options), ...(options.print ? { print: true } : {}) });
 }
 
 /**
@@ -159,7 +170,9 @@ export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], optio
 /** Renders the whole site in memory. */
 export async function renderSite(plans: ViewPlan[], options: RenderOptions = {}): Promise<Result<SiteFiles>> {
   const bag = new DiagnosticBag();
+  options.onStage?.('encoding images');
   const site = await prepareSite(plans, options, bag);
+  options.onStage?.('rendering pages');
   const files: SiteFiles = new Map(site.assets);
   // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
   const input = mkdtempSync(join(tmpdir(), 'vitrine-input-'));
@@ -193,6 +206,14 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
+  if (options.search !== false) {
+    options.onStage?.('indexing for search');
+    await addSearchIndexes(plans, files, bag);
+  }
   encryptProtectedViews(files, plans, options);
+  for (const plan of plans.filter((p) => p.access === 'protected')) {
+    for (const [path, bytes] of await protectedExtras(templateDirsFor(plan, options))) files.set(`${plan.folder}/${path}`, bytes);
+  }
+  if (!plans.some((p) => p.preview)) for (const [path, bytes] of siteExtras(plans, options.siteUrl)) files.set(path, bytes);
   return { value: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: bag.items };
 }

@@ -7,6 +7,7 @@
 import type { PersonalDataItem, ViewPlan } from '../views/types.ts';
 import type { PartKind } from '../model/types.ts';
 import type { AudienceProfile } from '../audience/types.ts';
+import type { ViewMeta } from './meta/page-meta.ts';
 
 /** A link to another part of the same view, with what a list or a thumbnail of it shows. */
 export interface PartRef {
@@ -227,6 +228,8 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   css: string;
   /** The audience profile the view is built for: its stylesheet (under the site's `theme/`) and what it asks for. */
   profile?: { name: string; title?: string; css: string; display: AudienceProfile['display']; content: AudienceProfile['content']; control: AudienceProfile['control'] };
+  /** Link previews, JSON-LD and the view's generated files (card, favicon, feed, search); see render/meta/. */
+  meta?: ViewMeta;
   /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
   xsl?: { page: string } | { fragment: string; styles?: string[] };
 }

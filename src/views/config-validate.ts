@@ -16,7 +16,7 @@ import type { AudienceProfile } from '../audience/types.ts';
 /** The access levels a view may have. */
 export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protected'];
 /** Keys allowed at the top of the config file. */
-export const TOP_KEYS = ['$schema', 'views', 'profiles'] as const;
+export const TOP_KEYS = ['$schema', 'url', 'views', 'profiles'] as const;
 /** Keys allowed in a view. */
 export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile', 'xsl'] as const;
 /** Keys allowed in a `select` entry. */
@@ -42,6 +42,8 @@ export interface ValidateContext {
   bag: DiagnosticBag;
   /** Nodes left to visit (see NODE_BUDGET). */
   budget?: number;
+  /** The site's public base URL (`url:`), set by validation when the file gives a valid one. */
+  url?: string;
 }
 
 /** The `file:line:col` of a node's start. */
@@ -117,6 +119,39 @@ export function text(cx: ValidateContext, node: Node | null, where: string, pair
   return undefined;
 }
 
+/**
+ * The site's public base URL: absolute http(s), without credentials, query or fragment, kept
+ * with one trailing slash so page paths can be appended. Anything else would put a wrong or
+ * hostile address into every page's link preview.
+ */
+export function siteUrl(cx: ValidateContext, node: Node | null, pair: Pair): string | undefined {
+  const s = text(cx, node, 'url', pair);
+  if (s === undefined) return undefined;
+  const why = siteUrlProblem(s);
+  if (why) return void fail(cx, node ?? pair, `url: ${why}`);
+  return normalizeSiteUrl(s);
+}
+
+/** Why a text is not usable as the site's base URL, or undefined when it is. */
+export function siteUrlProblem(s: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    return `"${s}" is not an absolute URL (write it as https://example.org/portfolio/)`;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `"${s}" must start with https:// (or http://)`;
+  if (u.username || u.password) return 'must not carry a user name or password';
+  if (u.search || u.hash) return `"${s}" must not have a query (?) or fragment (#)`;
+  return undefined;
+}
+
+/** A valid base URL with exactly one trailing slash. */
+export function normalizeSiteUrl(s: string): string {
+  const u = new URL(s);
+  return u.href.replace(/\/*$/, '/');
+}
+
 /** One of a closed list of words, with "did you mean" for a near miss. */
 export function oneOf<T extends string>(cx: ValidateContext, node: Node | null, allowed: readonly T[], where: string, pair: Pair): T | undefined {
   const s = text(cx, node, where, pair);
@@ -146,6 +181,11 @@ function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
   const top = entries(cx, root, TOP_KEYS, 'config');
   const schema = top.get('$schema');
   if (schema) text(cx, schema.value, '$schema', schema.pair);
+  const url = top.get('url');
+  if (url) {
+    const valid = siteUrl(cx, url.value, url.pair);
+    if (valid) cx.url = valid;
+  }
   const declared = top.get('profiles');
   const profiles = declared ? validateProfiles(cx, declared.value, declared.pair) : new Map<string, AudienceProfile>();
   const list = top.get('views');

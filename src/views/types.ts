@@ -57,6 +57,8 @@ export type XslChoice = { file: string; origin?: string } | { package: string; o
 /** The configuration of a site: its views and where they were read from. */
 export interface SiteConfig {
   views: ViewConfig[];
+  /** The site's public base URL (`url:`), with one trailing slash: absolute links need it. */
+  url?: string;
   /** The file the views came from, for diagnostics; undefined when none was found. */
   file?: string;
   /** Where a config file was looked for first, when none was found (the preview points there). */
