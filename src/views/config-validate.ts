@@ -9,6 +9,7 @@ import { PART_KINDS, type PartKind } from '../model/types.ts';
 import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import type { Access, Follow, Selector, ViewConfig } from './types.ts';
 import { FOLLOWS } from './follow.ts';
+import { normalizeSiteUrl, siteUrlProblem } from './site-url.ts';
 import { didYouMean } from './suggest.ts';
 import { validateProfiles, validateViewProfile } from '../audience/config.ts';
 import type { AudienceProfile } from '../audience/types.ts';
@@ -130,26 +131,6 @@ export function siteUrl(cx: ValidateContext, node: Node | null, pair: Pair): str
   const why = siteUrlProblem(s);
   if (why) return void fail(cx, node ?? pair, `url: ${why}`);
   return normalizeSiteUrl(s);
-}
-
-/** Why a text is not usable as the site's base URL, or undefined when it is. */
-export function siteUrlProblem(s: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(s);
-  } catch {
-    return `"${s}" is not an absolute URL (write it as https://example.org/portfolio/)`;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `"${s}" must start with https:// (or http://)`;
-  if (u.username || u.password) return 'must not carry a user name or password';
-  if (u.search || u.hash) return `"${s}" must not have a query (?) or fragment (#)`;
-  return undefined;
-}
-
-/** A valid base URL with exactly one trailing slash. */
-export function normalizeSiteUrl(s: string): string {
-  const u = new URL(s);
-  return u.href.replace(/\/*$/, '/');
 }
 
 /** One of a closed list of words, with "did you mean" for a near miss. */

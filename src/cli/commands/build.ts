@@ -15,6 +15,8 @@ export interface BuildCommandOptions {
   rotate?: string[] | undefined;
   /** Run the XSL stylesheets the input package carries (ims-epView): code from the package's author. */
   allowPackageXsl?: boolean | undefined;
+  /** The site's public base URL, normalised (ends with `/`). */
+  url?: string | undefined;
 }
 
 /** Runs `build` and returns the exit status. */
@@ -26,6 +28,7 @@ export async function runBuild(input: string, options: BuildCommandOptions, flag
     ...(options.config ? { config: options.config } : {}),
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.rotate?.length ? { rotate: options.rotate } : {}),
+    ...(options.url ? { url: options.url } : {}),
     strict: flags.strict,
     render,
     progress: (line) => say(io, flags, line),
