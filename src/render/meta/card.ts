@@ -53,7 +53,7 @@ export function wrapText(text: string, perLine: number, maxLines: number): strin
 
 /** The initials of a name: first letters of the first and last words, upper-cased. */
 export function initialsOf(name: string): string {
-  const words = name.split(/[\s\-–—]+/u).filter((w) => /\p{L}/u.test(w));
+  const words = name.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
   if (!words.length) return '';
   const first = [...words[0]!].find((c) => /\p{L}/u.test(c)) ?? '';
   const last = words.length > 1 ? ([...words.at(-1)!].find((c) => /\p{L}/u.test(c)) ?? '') : '';
