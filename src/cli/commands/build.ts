@@ -2,6 +2,7 @@
 import { build } from '../../build.ts';
 import { createImageProcessor } from '../../render/image-processor.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
+import { createProgress, type ProgressOptions } from '../progress.ts';
 
 /** Options of `build`. */
 export interface BuildCommandOptions {
@@ -20,8 +21,12 @@ export interface BuildCommandOptions {
 }
 
 /** Runs `build` and returns the exit status. */
-export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io): Promise<number> {
-  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageXsl: !!options.allowPackageXsl };
+export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io, progressOptions: ProgressOptions = {}): Promise<number> {
+  const progress = createProgress(io, flags, progressOptions);
+  const images = createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif });
+  // Count each image as it is done, for the progress display.
+  const processImage: typeof images = images && ((file, bag) => images(file, bag).finally(() => progress.tick()));
+  const render = { processImage, ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageXsl: !!options.allowPackageXsl };
   const result = await build(input, {
     ...(options.out ? { out: options.out } : {}),
     ...(options.view ? { view: options.view } : {}),
@@ -31,8 +36,12 @@ export async function runBuild(input: string, options: BuildCommandOptions, flag
     ...(options.url ? { url: options.url } : {}),
     strict: flags.strict,
     render,
-    progress: (line) => say(io, flags, line),
-  });
+    // Stage lines are the progress display's now; the view list is printed below anyway.
+    onStage: (stage) => progress.stage(stage),
+    progress: (line) => {
+      if (line.startsWith('writing ')) progress.stage('writing');
+    },
+  }).finally(() => progress.end());
   printDiagnostics(io, result.diagnostics, flags);
   const s = result.value;
   printGenerated(io, flags, s.generated, s.secrets);

@@ -16,7 +16,9 @@ export interface ServeCommandOptions {
  * build may fail: the server still starts, shows the problems, and serves once they are fixed.
  */
 export async function runServe(input: string, options: ServeCommandOptions, flags: OutputFlags, io: Io, stop: Promise<unknown>): Promise<number> {
+  let listed: BuildEvent['views'];
   const report = (e: BuildEvent) => {
+    if (e.views) listed = e.views;
     const what = e.changed ? `${e.changed} changed: ` : '';
     printDiagnostics(io, e.diagnostics, flags);
     if (e.ok) say(io, flags, `${what}built in ${e.ms} ms, ${plural(e.files, 'file')} served`);
@@ -30,6 +32,8 @@ export async function runServe(input: string, options: ServeCommandOptions, flag
     onBuild: report,
   });
   io.stderr.write(`serving ${input} at ${server.url}  (live reload; Ctrl-C to stop)\n`);
+  // Every view's address, unlisted and protected ones too: the root page lists public views only.
+  for (const v of listed ?? []) io.stderr.write(`  ${server.url.replace(/\/?$/, '/')}${v.folder}/  ${v.access}${v.access === 'public' ? '' : ` (${v.id})`}  ${v.title}\n`);
   await stop;
   await server.close();
   say(io, flags, 'stopped');
