@@ -26,7 +26,7 @@ const commandOptions = {
   check: { privacy: { type: 'boolean', default: false } },
   pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
   init: {},
-  serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
+  serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, secrets: { type: 'string' } },
   pdf: { view: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, secrets: { type: 'string' } },
 } as const;
 
@@ -130,7 +130,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     const { runServe } = await import('./commands/serve.ts');
-    return await runServe(input, { port, config: o.config, templates: o.templates, cache: o.cache }, flags, io, interrupted());
+    return await runServe(input, { port, config: o.config, templates: o.templates, cache: o.cache, secrets: o.secrets }, flags, io, interrupted());
   }
   if (name === 'check') return await (await import('./commands/check.ts')).runCheck(input, flags, io, { privacy: v.privacy === true });
   if (name === 'build') {

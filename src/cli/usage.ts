@@ -83,7 +83,7 @@ Writes a starter portfolio (portfolio.yaml, a few Markdown parts, .gitignore) in
 The files are commented to teach the format (docs/authored-format.md), and their
 $schema lines point at the JSON Schemas shipped with this Vitrine.
 `,
-  serve: `Usage: vitrine serve [input] [--port N] [--config FILE] [--templates DIR] [--cache DIR]
+  serve: `Usage: vitrine serve [input] [--port N] [--config FILE] [--templates DIR] [--cache DIR] [--secrets FILE]
 
 Builds the site in memory and serves it on http://127.0.0.1:N/ (default 8080, or the next
 free port), and lists the address of every view, unlisted ones included. Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style

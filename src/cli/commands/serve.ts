@@ -9,6 +9,8 @@ export interface ServeCommandOptions {
   config?: string | undefined;
   templates?: string | undefined;
   cache?: string | undefined;
+  /** The secrets file of unlisted and protected views (default: beside the input). */
+  secrets?: string | undefined;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function runServe(input: string, options: ServeCommandOptions, flag
   };
   const server = await startServer(input, {
     ...(options.config ? { config: options.config } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
     port: options.port ?? 8080,
     render: { processImage: createImageProcessor(options.cache ?? '.vitrine-cache'), ...(options.templates ? { templates: options.templates } : {}) },
     ...(options.templates ? { watch: [options.templates] } : {}),
