@@ -20,6 +20,7 @@ import { protectView } from './protect/encrypt.ts';
 import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
 import { protectedExtras, siteExtras, viewExtras } from './extras.ts';
 import { addSearchIndexes } from './search/pagefind.ts';
+import { VIEW_FILES } from './meta/page-meta.ts';
 import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
 /** Where the default templates are. */
@@ -156,10 +157,16 @@ export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], optio
       files.delete(path);
     }
     const dirs = templateDirsFor(plan, options);
+    const t = loadMessages(plan.lang, dirs);
+    // The entry page's preview says only that the page is protected: the neutral card (added
+    // beside the ciphertext by renderSite), the theme's words, nothing of the view.
+    const card = options.siteUrl ? `${options.siteUrl}${encodeURIComponent(plan.folder)}/${VIEW_FILES.card}` : undefined;
+    const meta = { title: t.lockTitle ?? 'Protected page', imageAlt: '', type: 'website' as const, jsonLd: [], favicon: VIEW_FILES.favicon, ...(card ? { image: card } : {}) };
     const sealed = protectView(own, {
+      meta,
       passphrase: plan.passphrase,
       templateDirs: dirs,
-      t: loadMessages(plan.lang, dirs),
+      t,
       lang: plan.lang,
       ...(options.kdfIterations ? { iterations: options.kdfIterations } : {}),
     });

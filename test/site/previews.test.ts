@@ -79,6 +79,14 @@ describe('link previews', () => {
     const sealed = readFileSync(join(out, folders.get('assessor-private')!, 'card.png'));
     const neutral = await (await import('../../src/render/meta/card.ts')).renderCard({ colours: (await import('../../src/render/meta/colours.ts')).themeColours(readFileSync(join(out, 'theme/vitrine.css'), 'utf8')) });
     expect(Buffer.compare(sealed, Buffer.from(neutral))).toBe(0);
+    // Its entry page previews as "protected", with that card, and nothing of the view.
+    const folder = folders.get('assessor-private')!;
+    const entry = page(out, `${folder}/index.html`);
+    expect(meta(entry, 'og:image')).toBe(`${URL_BASE}${folder}/card.png`);
+    expect(meta(entry, 'og:title')).toBe('Protected page');
+    expect(meta(entry, 'og:description')).toBeUndefined();
+    expect(jsonLd(entry)).toEqual([]);
+    expect(entry.toString()).not.toMatch(/Léa|Moreau|Accessible design/);
   });
 });
 
