@@ -16,7 +16,11 @@ export const SEARCH_SCRIPT = `// Vitrine search page: Pagefind needs http(s); on
   var note = document.getElementById('vitrine-search-file');
   if (location.protocol === 'file:') { note.hidden = false; return; }
   if (typeof PagefindUI !== 'function') return;
-  var ui = new PagefindUI({ element: '#vitrine-search', bundlePath: '../pagefind/', showImages: false, resetStyles: false });
+  // Results are indexed relative to the view's folder; the folder's own path (wherever the
+  // site is deployed, sub-folders included) makes them whole.
+  var path = location.pathname;
+  var base = path.slice(0, path.lastIndexOf('/search/') + 1);
+  var ui = new PagefindUI({ element: '#vitrine-search', bundlePath: '../pagefind/', baseUrl: base, showImages: false, resetStyles: false });
   var q = new URLSearchParams(location.search).get('q');
   if (q) ui.triggerSearch(q);
 })();
@@ -29,7 +33,7 @@ export function hasSearch(plan: ViewPlan): boolean {
 
 /**
  * Indexes each searchable view's pages (HTML files under its folder, its search page excepted)
- * and adds the index files to `files`. Result URLs are relative to the search page.
+ * and adds the index files to `files`. Result URLs are relative to the view's folder.
  */
 export async function addSearchIndexes(plans: ViewPlan[], files: Map<string, Uint8Array>, bag: DiagnosticBag): Promise<void> {
   const searchable = plans.filter(hasSearch);
@@ -47,7 +51,8 @@ export async function addSearchIndexes(plans: ViewPlan[], files: Map<string, Uin
         if (!path.startsWith(prefix) || !path.endsWith('.html') || path === `${prefix}search/index.html`) continue;
         const rel = path.slice(prefix.length);
         if (!/^(index\.html|[^/]+\/index\.html)$/.test(rel)) continue; // pages only, not attachments
-        const added = await created.index.addHTMLFile({ url: `../${rel}`, content: decoder.decode(bytes) });
+        // Rooted at the view's folder; the search page adds the folder's real path (baseUrl).
+        const added = await created.index.addHTMLFile({ url: `/${rel}`, content: decoder.decode(bytes) });
         if (added.errors.length) bag.add('SearchIndexFailed', `view "${plan.id}": ${rel} could not be indexed: ${added.errors.join('; ')}`);
       }
       const out = await created.index.getFiles();
