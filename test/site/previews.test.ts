@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
+import { gunzipSync } from 'node:zlib';
 import { buildTo, listFiles, page } from './site-helpers.ts';
 import { runCli } from '../support/cli.ts';
 
@@ -120,11 +121,14 @@ describe('sitemap, robots and feeds', () => {
     expect(files.filter((f) => f.endsWith('feed.xml')).map((f) => f.split('/')[0]!).sort()).toEqual(['accessibility-assessment', 'ecole-design', 'studio-nord', 'xsl-overview']);
   });
 
-  it('no public file names the unlisted or protected folders, or their titles', () => {
+  it('no public file (search indexes included) names the unlisted or protected folders, or their titles', () => {
     const hidden = [folders.get('recruiter-link')!, folders.get('assessor-private')!, 'Accessible design — private evidence for the assessor', 'Typography work'];
     const publicFiles = files.filter((f) => !f.startsWith(folders.get('recruiter-link')!) && !f.startsWith(folders.get('assessor-private')!));
     for (const f of publicFiles) {
-      const text = readFileSync(join(out, f)).toString('latin1') + readFileSync(join(out, f), 'utf8');
+      const bytes = readFileSync(join(out, f));
+      // Pagefind's index files are gzip: read what they hold, as a browser would.
+      const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+      const text = plain.toString('latin1') + plain.toString('utf8');
       for (const h of hidden) expect(text.includes(h), `${f} contains ${h}`).toBe(false);
     }
   });
@@ -142,6 +146,12 @@ describe('sitemap, robots and feeds', () => {
     const entry = JSON.parse(readFileSync(join(out, 'studio-nord/pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(pages).toBe(files.filter((f) => /^studio-nord\/([^/]+\/)?index\.html$/.test(f) && !f.startsWith('studio-nord/search/')).length);
+    // And the unlisted view's index holds its own words: its title is in it, gunzipped.
+    const fragments = files.filter((f) => f.startsWith(`${folders.get('recruiter-link')}/pagefind/fragment/`));
+    expect(fragments.length).toBeGreaterThan(0);
+    const words = fragments.map((f) => gunzipSync(readFileSync(join(out, f))).toString('utf8')).join('\n');
+    expect(words).toContain('Typography and typesetting');
+    expect(words).not.toContain('Display settings'); // only <main> is indexed
   });
 });
 

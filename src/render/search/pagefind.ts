@@ -42,7 +42,8 @@ export async function addSearchIndexes(plans: ViewPlan[], files: Map<string, Uin
   try {
     for (const plan of searchable) {
       const prefix = `${plan.folder}/`;
-      const created = await pagefind.createIndex({ keepIndexUrl: true });
+      // Only <main>: the display settings, banner and footer are on every page and would match every search.
+      const created = await pagefind.createIndex({ keepIndexUrl: true, rootSelector: 'main' });
       if (!created.index) {
         bag.add('SearchIndexFailed', `view "${plan.id}": the search index could not be made: ${created.errors.join('; ')}`);
         continue;
