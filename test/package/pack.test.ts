@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from '../support/env.ts';
@@ -16,8 +16,15 @@ let child: ChildProcess | undefined;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'vitrine-pack-'));
-  // `npm pack` runs `prepare`, which compiles dist/ from the sources being tested.
-  execFileSync(npm, ['pack', '--pack-destination', dir, '--silent'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  // `npm pack` runs `prepare`, which compiles dist/ from the sources being tested. It runs in a
+  // copy of the clone, so the clone's own dist/ (other tests run bin/vitrine.js) is never
+  // replaced under them; node_modules is linked, not copied.
+  const copy = join(dir, 'clone');
+  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'src', 'scripts', 'templates', 'docs']) {
+    cpSync(join(repoRoot, f), join(copy, f), { recursive: true });
+  }
+  symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  execFileSync(npm, ['pack', '--pack-destination', dir, '--silent'], { cwd: copy, stdio: ['ignore', 'pipe', 'inherit'] });
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
   // Dependencies come from npm's cache where it has them (npm ci filled it), else the registry.
   execFileSync(npm, ['install', '--prefix', join(dir, 'home'), join(dir, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -25,8 +32,9 @@ beforeAll(() => {
 
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGTERM');
+  // The link to the clone's node_modules is removed, never followed.
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 180_000);
 
 const home = () => join(dir, 'home');
 const vitrine = (args: string[], cwd = home()) => execFileSync(process.execPath, [join(home(), 'node_modules/.bin/vitrine'), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
