@@ -19,8 +19,11 @@ export interface ServeCommandOptions {
  */
 export async function runServe(input: string, options: ServeCommandOptions, flags: OutputFlags, io: Io, stop: Promise<unknown>): Promise<number> {
   let listed: BuildEvent['views'];
+  let builds = 0;
   const report = (e: BuildEvent) => {
     if (e.views) listed = e.views;
+    // The missing site url matters for publishing, not for a preview: said at the first build only.
+    if (builds++ > 0) e = { ...e, diagnostics: e.diagnostics.filter((d) => d.code !== 'SiteUrlMissing') };
     const what = e.changed ? `${e.changed} changed: ` : '';
     printDiagnostics(io, e.diagnostics, flags);
     if (e.ok) say(io, flags, `${what}built in ${e.ms} ms, ${plural(e.files, 'file')} served`);
