@@ -48,7 +48,8 @@ export async function addSearchIndexes(plans: ViewPlan[], files: Map<string, Uin
         bag.add('SearchIndexFailed', `view "${plan.id}": the search index could not be made: ${created.errors.join('; ')}`);
         continue;
       }
-      for (const [path, bytes] of files) {
+      // Pages in path order: the index's bytes (and file names) depend on the order they are added.
+      for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (!path.startsWith(prefix) || !path.endsWith('.html') || path === `${prefix}search/index.html`) continue;
         const rel = path.slice(prefix.length);
         if (!/^(index\.html|[^/]+\/index\.html)$/.test(rel)) continue; // pages only, not attachments
