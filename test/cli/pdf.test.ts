@@ -64,6 +64,18 @@ describe('vitrine pdf', () => {
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 
+  it('PdfFailed: a "browser" that cannot print gives an error and leaves no file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-pdf-test-'));
+    const out = join(dir, 'x.pdf');
+    let err = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: dir };
+    // A program that exits at once stands in for a broken browser install.
+    const code = await runPdf(content, { view: 'accessibility-assessment', out, secrets: join(dir, 's.json'), cache: join(dir, 'cache') }, quiet, io, { VITRINE_CHROMIUM: process.execPath });
+    expect(code).toBe(1);
+    expect(err).toContain('[PdfFailed]');
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
+
   it('PdfBrowserMissing: no browser gives an error saying how to install one, before any work', async () => {
     let err = '';
     const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) }, cwd: tmpdir() };
