@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
-import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
+import { readInput, displayPath, defaultReadLimits, dropSecretsFiles, type ReadLimits } from './read/index.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
 import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
 import { portfolioFromAuthored } from './model/authored/from-authored.ts';
@@ -18,6 +18,8 @@ import { writeFileAtomic, zipFiles } from './write/index.ts';
 /** Options for reading a portfolio. */
 export interface ReadOptions {
   limits?: ReadLimits;
+  /** Files never read as part of the portfolio (the secrets file in use); any secrets file is left out anyway. */
+  exclude?: string[];
 }
 
 /** Reads a portfolio from a zip package, a package folder, a folder of part files, one part file, or an authored folder (portfolio.yaml). */
@@ -27,6 +29,9 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  for (const path of dropSecretsFiles(bundle, options.exclude)) {
+    bag.add('SecretsInInput', `${displayPath(bundle, path)} is a Vitrine secrets file (folder tokens, passphrases): it is left out of the portfolio, its packages and its sites`, { file: displayPath(bundle, path) });
+  }
   const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
   if (isAuthored(bundle)) {
     // An authored folder: portfolio.yaml and Markdown parts (docs/authored-format.md).

@@ -22,7 +22,7 @@ const commonOptions = {
 } as const;
 
 const commandOptions = {
-  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true }, url: { type: 'string' } },
+  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-code': { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true }, url: { type: 'string' } },
   check: { privacy: { type: 'boolean', default: false } },
   pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
   init: {},
@@ -142,7 +142,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return EXIT.usage;
     }
     const { runBuild } = await import('./commands/build.ts');
-    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageXsl: v['allow-package-xsl'] === true, ...(o.url ? { url: normalizeSiteUrl(o.url) } : {}) }, flags, io);
+    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageCode: v['allow-package-code'] === true || v['allow-package-xsl'] === true, ...(o.url ? { url: normalizeSiteUrl(o.url) } : {}) }, flags, io);
   }
   if (name === 'pdf') {
     const o = v as Record<string, string | undefined>;
