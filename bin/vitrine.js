@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so there is no build step to remember.
-import { register } from 'tsx/esm/api';
+// The installed command runs the compiled JavaScript in dist/ (made by `npm run build`, which
+// `npm ci`, `npm install` and `npm pack` run through `prepare`): nothing is transpiled at start.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+const entry = new URL('../dist/cli/start.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('vitrine: dist/ is missing; in a clone of Vitrine, run "npm run build" (or "npm ci", which builds it)\n');
+  process.exit(70);
+}
+await import(entry.href);

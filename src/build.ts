@@ -32,6 +32,10 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** Called with progress lines for people. */
   progress?: (line: string) => void;
+  /** Called as each stage of the work starts (reading, encoding images, rendering...), for a progress display. */
+  onStage?: (stage: string) => void;
+  /** The site's public base URL (`--url`); overrides the config's `url:`. Must end with `/`. */
+  url?: string;
   /** Lease timings of the output folder's lock (tests lower them). */
   lock?: LockOptions;
 }
@@ -55,6 +59,7 @@ export interface BuildSummary {
 /** Reads, plans and renders a site in memory (no writing): the shared front half of build and serve. */
 export async function renderPortfolioSite(input: string, options: BuildOptions = {}): Promise<Result<{ files: Map<string, Uint8Array>; plans: ViewPlan[]; generated: BuildSummary['generated']; secrets?: string } | undefined>> {
   const bag = new DiagnosticBag();
+  options.onStage?.('reading');
   // The secrets file in use is never read as part of the portfolio, wherever the owner keeps it.
   const read = await readPortfolio(input, { exclude: [secretsPathFor(input, options.secrets)] });
   bag.push(...read.diagnostics);
@@ -81,7 +86,11 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  const render = renderOptionsFor(config.value.file, { ...options.render, input }, config.value.theme);
+  const siteUrl = options.url ?? config.value.url;
+  if (!siteUrl && plans.some((p) => p.access !== 'protected' && !p.preview)) {
+    bag.add('SiteUrlMissing', 'no url: is set, so pages have no canonical link, og:url or og:image, and there is no sitemap.xml; everything else is built', config.value.file ? { file: config.value.file } : undefined);
+  }
+  const render = renderOptionsFor(config.value.file, { ...options.render, input, ...(siteUrl ? { siteUrl } : {}), ...(options.onStage ? { onStage: options.onStage } : {}) }, config.value.theme);
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };

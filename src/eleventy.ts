@@ -9,6 +9,16 @@ import { planViews, readViewConfig } from './views/index.ts';
 import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
 import type { EleventyConfigLike } from './render/eleventy-plugin.ts';
 import { writeFiles } from './write/index.ts';
+import { siteExtras } from './render/extras.ts';
+import { addSearchIndexes } from './render/search/pagefind.ts';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The HTML files under a folder, by path relative to it with `/` separators. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'));
+}
 
 /** Eleventy's config API as used here. */
 export interface EleventyUserConfig extends EleventyConfigLike {
@@ -43,12 +53,26 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   }
   // A config whose every view was protected builds nothing rather than a preview of everything.
   const plans = config.value.views.length && !views.length ? { value: [], diagnostics: [] } : planViews(read.value, { ...config.value, views }, access.byView);
-  const render = renderOptionsFor(config.value.file, options.render, config.value.theme);
+  const siteUrl = config.value.url;
+  const render = renderOptionsFor(config.value.file, { ...options.render, ...(siteUrl ? { siteUrl } : {}) }, config.value.theme);
   const site = await prepareSite(plans.value, render, bag);
   configureEleventy(cfg, site, render);
   // `directories` (Eleventy 3) honours --output; the older `dir` is the unnormalised config value.
   cfg.on('eleventy.after', async ({ directories }) => {
     await writeFiles(directories.output, site.assets);
+    // What vitrine build adds after rendering: robots.txt and sitemap.xml, and each view's
+    // search index, made from the pages Eleventy has just written.
+    const extra = plans.value.some((p) => p.preview) ? new Map<string, Uint8Array>() : siteExtras(plans.value, siteUrl);
+    if (render.search !== false) {
+      const pages = new Map<string, Uint8Array>();
+      for (const plan of plans.value) {
+        for (const rel of await htmlFiles(join(directories.output, plan.folder))) pages.set(`${plan.folder}/${rel}`, await readFile(join(directories.output, plan.folder, rel)));
+      }
+      const before = new Set(pages.keys());
+      await addSearchIndexes(plans.value, pages, new DiagnosticBag());
+      for (const [path, bytes] of pages) if (!before.has(path)) extra.set(path, bytes);
+    }
+    await writeFiles(directories.output, extra);
   });
   return bag.items;
 }

@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { diagnostic } from '../diagnostics/index.ts';
 import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
 import { commandHelp, mainHelp } from './usage.ts';
-import { runCheck } from './commands/check.ts';
-import { runPack } from './commands/pack.ts';
-import { runBuild } from './commands/build.ts';
-import { runInit } from './commands/init.ts';
-import { runServe } from './commands/serve.ts';
+import { closestName } from '../views/suggest.ts';
+import { normalizeSiteUrl, siteUrlProblem } from '../views/site-url.ts';
+// Commands are imported when run, not here: `vitrine --help` then loads neither Eleventy nor
+// sharp, and starts in a fraction of the time (bench/startup.ts).
 
 /** Exit statuses. */
 export const EXIT = { ok: 0, errors: 1, usage: 2, internal: 70 } as const;
@@ -23,14 +22,28 @@ const commonOptions = {
 } as const;
 
 const commandOptions = {
-  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-code': { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
+  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-code': { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true }, url: { type: 'string' } },
   check: { privacy: { type: 'boolean', default: false } },
   pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
   init: {},
-  serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
+  serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, secrets: { type: 'string' } },
+  pdf: { view: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, secrets: { type: 'string' } },
   batch: { out: { type: 'string' }, workers: { type: 'string' }, queue: { type: 'string' }, 'secrets-dir': { type: 'string' }, cache: { type: 'string' }, 'lock-ms': { type: 'string' } },
   worker: { queue: { type: 'string' }, concurrency: { type: 'string' }, 'secrets-dir': { type: 'string' }, cache: { type: 'string' }, 'lock-ms': { type: 'string' } },
 } as const;
+
+/** " (did you mean ...?)" for a mistyped command or option, or ''. */
+function suggestion(given: string, known: Iterable<string>, prefix = ''): string {
+  const near = closestName(given, known);
+  return near ? ` (did you mean "${prefix}${near}"?)` : '';
+}
+
+/** The usage error parseArgs reported, with a "did you mean" for an unknown option. */
+function usageMessage(e: Error, options: Record<string, unknown>): string {
+  const m = /Unknown option '(--?)([^']+)'/.exec(e.message);
+  if (!m) return e.message;
+  return `unknown option "${m[1]}${m[2]}"${suggestion(m[2]!, Object.keys(options), '--')}`;
+}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -87,7 +100,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (!(command in commandOptions)) {
-    io.stderr.write(`vitrine: unknown command "${command}"\n\n${mainHelp}`);
+    io.stderr.write(`vitrine: unknown ${command.startsWith('-') ? 'option' : 'command'} "${command}"${suggestion(command.replace(/^-+/, ''), Object.keys(commandOptions))}\n\n${mainHelp}`);
     return EXIT.usage;
   }
   const name = command as keyof typeof commandOptions;
@@ -95,7 +108,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: { ...commonOptions, ...commandOptions[name] }, allowPositionals: true, strict: true });
   } catch (e) {
-    io.stderr.write(`vitrine ${name}: ${(e as Error).message}\n\n${commandHelp[name]}`);
+    io.stderr.write(`vitrine ${name}: ${usageMessage(e as Error, { ...commonOptions, ...commandOptions[name] })}\n\n${commandHelp[name]}`);
     return EXIT.usage;
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
@@ -111,7 +124,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const o = v as Record<string, string | undefined>;
   if (name === 'batch') return await (await import('./commands/batch.ts')).runBatch(parsed.positionals[0], { out: o.out, workers: o.workers, queue: o.queue, secretsDir: o['secrets-dir'], cache: o.cache, lockMs: o['lock-ms'] }, flags, io);
   if (name === 'worker') return await (await import('./commands/worker.ts')).runWorker({ queue: o.queue, concurrency: o.concurrency, secretsDir: o['secrets-dir'], cache: o.cache, lockMs: o['lock-ms'] }, flags, io, interrupted());
-  if (name === 'init') return await runInit(parsed.positionals[0] ?? '.', flags, io);
+  if (name === 'init') return await (await import('./commands/init.ts')).runInit(parsed.positionals[0] ?? '.', flags, io);
   // Inside an authored folder (after vitrine init), the folder itself is the default input.
   const input = parsed.positionals[0] ?? (existsSync(join(io.cwd, 'portfolio.yaml')) ? io.cwd : 'content');
   if (name === 'serve') {
@@ -121,18 +134,35 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`vitrine serve: --port must be a port number, not "${o.port}"\n\n${commandHelp.serve}`);
       return EXIT.usage;
     }
-    return await runServe(input, { port, config: o.config, templates: o.templates, cache: o.cache }, flags, io, interrupted());
+    const { runServe } = await import('./commands/serve.ts');
+    return await runServe(input, { port, config: o.config, templates: o.templates, cache: o.cache, secrets: o.secrets }, flags, io, interrupted());
   }
-  if (name === 'check') return await runCheck(input, flags, io, { privacy: v.privacy === true });
+  if (name === 'check') return await (await import('./commands/check.ts')).runCheck(input, flags, io, { privacy: v.privacy === true });
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;
     const rotate = (parsed.values as { rotate?: string[] }).rotate;
-    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageCode: v['allow-package-code'] === true || v['allow-package-xsl'] === true }, flags, io);
+    const problem = o.url === undefined ? undefined : siteUrlProblem(o.url);
+    if (problem) {
+      io.stderr.write(`vitrine build: --url ${problem}\n\n${commandHelp.build}`);
+      return EXIT.usage;
+    }
+    const { runBuild } = await import('./commands/build.ts');
+    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageCode: v['allow-package-code'] === true || v['allow-package-xsl'] === true, ...(o.url ? { url: normalizeSiteUrl(o.url) } : {}) }, flags, io);
+  }
+  if (name === 'pdf') {
+    const o = v as Record<string, string | undefined>;
+    if (!o.view) {
+      io.stderr.write(`vitrine pdf: --view is required (the id of the view to print)\n\n${commandHelp.pdf}`);
+      return EXIT.usage;
+    }
+    const { runPdf } = await import('./commands/pdf.ts');
+    return await runPdf(input, { view: o.view, out: o.out, config: o.config, templates: o.templates, cache: o.cache, secrets: o.secrets }, flags, io);
   }
   const format = v.format as string | undefined;
   if (format !== 'ims' && format !== 'leap2a' && format !== 'authored') {
     io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, leap2a, authored)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
+  const { runPack } = await import('./commands/pack.ts');
   return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);
 }

@@ -10,6 +10,8 @@ Commands:
   check [input]                 read and validate a portfolio; print diagnostics
   init [dir]                    start a portfolio as Markdown + YAML files (default: here)
   serve [input] [--port N]      preview the site with live reload while you edit
+  pdf [input] --view ID [--out FILE.pdf]
+                                print one view (front page and every part) to a PDF
   pack [input] --format ims|leap2a
                                 write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
@@ -36,14 +38,17 @@ Run 'vitrine <command> --help' for a command's options.
 
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
-  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif]
-                     [--secrets FILE] [--rotate VIEW]... [--allow-package-code]
+  build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--url URL] [--config FILE] [--templates DIR] [--cache DIR]
+                     [--avif] [--secrets FILE] [--rotate VIEW]... [--allow-package-code]
 
 Builds a static site: one self-contained folder per view configured in
 vitrine.config.yaml (inside the input folder or beside the input file), or one
 noindex preview of everything when no view is configured.
   --out DIR        output folder (default: _site); replaced only after a whole build
   --view ID        build one view alone
+  --url URL        the site's public address (https://example.org/portfolio/), for link
+                   previews, canonical links, sitemap.xml and feeds; overrides url: in the
+                   config. Without it those absolute links are left out (docs/deploy.md)
   --config FILE    the view configuration to use
   --templates DIR  your templates, overriding the defaults file by file
   --cache DIR      cache of image variants (default: .vitrine-cache)
@@ -60,7 +65,20 @@ noindex preview of everything when no view is configured.
                    templates never run. --allow-package-xsl is an alias.
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
-file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
+file://. Images are resized and lose their metadata (EXIF, GPS, XMP). Each view gets a
+link preview card (card.png), a favicon, and search (search/, needs http); public views
+an Atom feed (feed.xml); the root robots.txt, and sitemap.xml when the url is known.
+Long builds show progress (a bar on a terminal, a line every few seconds otherwise);
+--quiet silences it.
+`,
+  pdf: `Usage: vitrine pdf [input] --view ID [--out FILE.pdf] [--config FILE] [--templates DIR] [--cache DIR] [--secrets FILE]
+
+Prints one view to a PDF: its front page, then every part page in the view's order, as
+one document, with the theme's print stylesheet. Needs Chrome or Chromium installed
+(Debian/Ubuntu: apt-get install chromium), or its path in VITRINE_CHROMIUM.
+Protected views are refused: a PDF would hold them unencrypted.
+  --view ID       the view to print (required)
+  --out FILE.pdf  where to write it (default: <view>.pdf here); replaced only when printed
 `,
   batch: `Usage: vitrine batch DIR --out OUT [--workers N] [--json] [--secrets-dir DIR] [--cache DIR]
        vitrine batch DIR --out OUT --queue redis://HOST:PORT [--json]
@@ -91,12 +109,13 @@ the machine that ran 'vitrine batch' (a shared file system, docs/batch.md).
 
 Writes a starter portfolio (portfolio.yaml, a few Markdown parts, .gitignore) into dir
 (default: the current folder), which must be new or empty: nothing is ever overwritten.
-The files are commented to teach the format (docs/authored-format.md).
+The files are commented to teach the format (docs/authored-format.md), and their
+$schema lines point at the JSON Schemas shipped with this Vitrine.
 `,
-  serve: `Usage: vitrine serve [input] [--port N] [--config FILE] [--templates DIR] [--cache DIR]
+  serve: `Usage: vitrine serve [input] [--port N] [--config FILE] [--templates DIR] [--cache DIR] [--secrets FILE]
 
 Builds the site in memory and serves it on http://127.0.0.1:N/ (default 8080, or the next
-free port). Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style
+free port), and lists the address of every view, unlisted ones included. Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style
 rebuilds it and reloads the browser. A broken edit prints its diagnostics here and shows
 them over the page, while the last good site stays served. Nothing is written to disk
 except the image cache. Only requests addressed to 127.0.0.1, localhost or [::1] with this

@@ -129,6 +129,12 @@ export const catalogue = {
   PackageCssFiltered: { severity: 'info', title: 'Rules of a package\'s CSS that load from another host were removed', hint: 'A package\'s CSS may use files of the site only: @import, and url(), image-set() or src() naming another host, would tell that host who reads the view.' },
   PackageCodeRefused: { severity: 'warning', title: 'The config inside a package names code; it was not run', hint: 'A package (an IMS or Leap2A export, zipped or unpacked) is read as data: its config\'s views and profiles are used, its templates never, its stylesheets only with vitrine build --allow-package-code. Put your own config beside the package, or pass --config (docs/access.md, "Trust").' },
   PackageXslMissing: { severity: 'error', title: 'A view names a package stylesheet that the input does not have', hint: 'xsl: { package: ID } names the identifier of an ims-epView resource in the input package\'s imsmanifest.xml.' },
+  // link previews, search, PDF
+  SiteUrlMissing: { severity: 'info', title: 'The site\'s public URL is not set: canonical links, og:url, og:image and the sitemap are left out', hint: 'Give it with url: https://example.org/portfolio/ in vitrine.config.yaml or portfolio.yaml, or vitrine build --url URL (docs/deploy.md).' },
+  SearchIndexFailed: { severity: 'warning', title: 'A view\'s search index could not be made; the site is built without it', hint: 'Pagefind runs a program of its own (the pagefind npm package); reinstall Vitrine\'s dependencies if it is missing.' },
+  PdfViewProtected: { severity: 'error', title: 'A protected view is not printed to PDF', hint: 'A PDF would hold the view in clear. Print a public or unlisted view, or give the protected view\'s pages to the reader as they are.' },
+  PdfBrowserMissing: { severity: 'error', title: 'No Chromium browser was found to print the PDF', hint: 'Install one (Debian/Ubuntu: sudo apt-get install chromium; macOS/Windows: install Google Chrome or Chromium), or name it with VITRINE_CHROMIUM=/path/to/chrome.' },
+  PdfFailed: { severity: 'error', title: 'The browser could not print the PDF' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** A permanent diagnostic code. */

@@ -25,6 +25,8 @@ export interface VitrinePluginOptions {
   views: ViewData[];
   root: RootData;
   templateDirs: (viewId: string | undefined) => string[];
+  /** Also render each view's print page (`<folder>/print.html`), for `vitrine pdf`. */
+  print?: boolean;
 }
 
 /** Eleventy's configuration API, as much of it as the plugin uses (Eleventy ships no types). */
@@ -61,6 +63,8 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
       const context: Record<string, unknown> = { page: data.page, base: data.base, root: data.root };
       if (view) Object.assign(context, { view, t: view.t });
       if (view && typeof data.vitrinePart === 'string') context.part = parts.get(view.id)!.get(data.vitrinePart);
+      // The page's link preview and JSON-LD: the front page's, or its part's (render/meta/).
+      if (view?.meta && data.vitrineMeta !== false) context.meta = typeof data.vitrinePart === 'string' ? view.meta.pages[data.vitrinePart] : view.meta.front;
       if (data.site) context.site = data.site;
       // The theme's own folder, relative to the page: `{{ themeDir }}assets/font.woff2`.
       const theme = view?.theme ?? (data.site as RootData | undefined)?.theme;
@@ -78,6 +82,13 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
     // An XSL view's whole page is written as the stylesheet made it; a fragment goes in the layout.
     const front = view.xsl ? ('page' in view.xsl ? 'pages/xsl-page.njk' : 'pages/xsl-view.njk') : 'pages/view.njk';
     cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, front, { ...common, permalink: `${view.folder}/index.html`, base: '', root: '../' });
+    if (view.meta?.search) {
+      cfg.addTemplate(`vitrine/${view.folder}/search.vitrine`, 'pages/search.njk', { ...common, vitrineMeta: false, permalink: `${view.folder}/${view.meta.search}`, base: '../', root: '../../' });
+    }
+    if (options.print) {
+      // The whole view as one page, for `vitrine pdf` (never part of a published site).
+      cfg.addTemplate(`vitrine/${view.folder}/print.vitrine`, 'pages/print.njk', { ...common, vitrineMeta: false, permalink: `${view.folder}/print.html`, base: '', root: '../' });
+    }
     if (view.parts.length) {
       cfg.addTemplate(`vitrine/${view.folder}/part.vitrine`, 'pages/part.njk', {
         ...common,

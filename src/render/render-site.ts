@@ -22,6 +22,9 @@ import { profileStylesheet } from '../audience/css.ts';
 import type { ThemeData, ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
 import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { protectedExtras, siteExtras, viewExtras } from './extras.ts';
+import { addSearchIndexes } from './search/pagefind.ts';
+import { VIEW_FILES } from './meta/page-meta.ts';
 import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
 
 /** Where the default templates are. */
@@ -37,6 +40,14 @@ export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptio
   kdfIterations?: number;
   /** The config's site-wide theme, for the site's root page (views carry theirs in the plan). */
   siteTheme?: ViewPlan['theme'];
+  /** The site's public base URL, ending with `/`: absolute links in link previews, sitemap and feeds. */
+  siteUrl?: string;
+  /** Make each view's Pagefind search index (default true). */
+  search?: boolean;
+  /** Also render each view's print page (`<folder>/print.html`) for `vitrine pdf`. */
+  print?: boolean;
+  /** Called as each stage starts (and with counts where known), for progress reports. */
+  onStage?: (stage: string) => void;
 }
 
 /** The site's files by path, ready for write/. */
@@ -112,6 +123,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
     const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
     data.theme = themeData(theme, plan.theme, assets, bag);
+    for (const [path, bytes] of await viewExtras(plan, data, dirs, options.siteUrl)) assets.set(`${plan.folder}/${path}`, bytes);
     if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
       const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
       if (xsl) {
@@ -178,7 +190,7 @@ function themeData(theme: Theme | undefined, config: ViewPlan['theme'], assets: 
 
 /** Registers the site's pages with an Eleventy configuration (used by build and by eleventy.config.ts). */
 export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, options: RenderOptions): void {
-  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: site.templateDirs });
+  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: site.templateDirs, ...(options.print ? { print: true } : {}) });
 }
 
 /**
@@ -197,10 +209,16 @@ export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], optio
       files.delete(path);
     }
     const dirs = templateDirs(plan.id);
+    const t = loadMessages(plan.lang, dirs);
+    // The entry page's preview says only that the page is protected: the neutral card (added
+    // beside the ciphertext by renderSite), the theme's words, nothing of the view.
+    const card = options.siteUrl ? `${options.siteUrl}${encodeURIComponent(plan.folder)}/${VIEW_FILES.card}` : undefined;
+    const meta = { title: t.lockTitle ?? 'Protected page', imageAlt: '', type: 'website' as const, jsonLd: [], favicon: VIEW_FILES.favicon, ...(card ? { image: card } : {}) };
     const sealed = protectView(own, {
+      meta,
       passphrase: plan.passphrase,
       templateDirs: dirs,
-      t: loadMessages(plan.lang, dirs),
+      t,
       lang: plan.lang,
       ...(options.kdfIterations ? { iterations: options.kdfIterations } : {}),
     });
@@ -211,7 +229,9 @@ export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], optio
 /** Renders the whole site in memory. */
 export async function renderSite(plans: ViewPlan[], options: RenderOptions = {}): Promise<Result<SiteFiles>> {
   const bag = new DiagnosticBag();
+  options.onStage?.('encoding images');
   const site = await prepareSite(plans, options, bag);
+  options.onStage?.('rendering pages');
   const files: SiteFiles = new Map(site.assets);
   // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
   const input = mkdtempSync(join(tmpdir(), 'vitrine-input-'));
@@ -246,6 +266,14 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
+  if (options.search !== false) {
+    options.onStage?.('indexing for search');
+    await addSearchIndexes(plans, files, bag);
+  }
   encryptProtectedViews(files, plans, options, site.templateDirs);
+  for (const plan of plans.filter((p) => p.access === 'protected')) {
+    for (const [path, bytes] of await protectedExtras(site.templateDirs(plan.id))) files.set(`${plan.folder}/${path}`, bytes);
+  }
+  if (!plans.some((p) => p.preview)) for (const [path, bytes] of siteExtras(plans, options.siteUrl)) files.set(path, bytes);
   return { value: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: bag.items };
 }

@@ -7,6 +7,7 @@
 import type { PersonalDataItem, ViewPlan } from '../views/types.ts';
 import type { PartKind } from '../model/types.ts';
 import type { AudienceProfile } from '../audience/types.ts';
+import type { ViewMeta } from './meta/page-meta.ts';
 import type { MaharaPageData } from './mahara/page-data.ts';
 import type { CollectionData, SequenceData } from './mahara/collections.ts';
 
@@ -283,6 +284,8 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   /** The audience profile the view is built for: its stylesheet (under the site's `theme/`) and what it asks for. */
   /** `css` is a file of `theme/` at the site root, or of the view's own `theme/` when `inView` (unlisted and protected views). */
   profile?: { name: string; title?: string; css: string; inView?: boolean; display: AudienceProfile['display']; content: AudienceProfile['content']; control: AudienceProfile['control'] };
+  /** Link previews, JSON-LD and the view's generated files (card, favicon, feed, search); see render/meta/. */
+  meta?: ViewMeta;
   /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
   xsl?: { page: string } | { fragment: string; styles?: string[] };
 }

@@ -28,6 +28,8 @@ export interface BuildEvent {
   changed?: string;
   /** Number of files served after this build. */
   files: number;
+  /** The views built, unlisted and protected ones included (their folders are tokens), when the build succeeded. */
+  views?: { id: string; title: string; folder: string; access: string }[];
 }
 
 /** Options of the server. */
@@ -100,6 +102,7 @@ export async function startServer(input: string, options: ServeOptions = {}): Pr
     if (!failing && result.value) {
       files = result.value.files;
       event.files = files.size;
+      event.views = result.value.plans.map((p) => ({ id: p.id, title: p.title, folder: p.folder, access: p.access }));
       problems = undefined;
       send('reload', { ms: event.ms });
     } else {

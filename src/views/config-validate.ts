@@ -10,6 +10,7 @@ import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import type { Access, Follow, Selector, ThemeConfig, ViewConfig } from './types.ts';
 import { validateSort, validateTags, validateTheme } from './config-theme.ts';
 import { FOLLOWS } from './follow.ts';
+import { normalizeSiteUrl, siteUrlProblem } from './site-url.ts';
 import { didYouMean } from './suggest.ts';
 import { validateProfiles, validateViewProfile } from '../audience/config.ts';
 import type { AudienceProfile } from '../audience/types.ts';
@@ -17,7 +18,7 @@ import type { AudienceProfile } from '../audience/types.ts';
 /** The access levels a view may have. */
 export const ACCESS_LEVELS: readonly Access[] = ['public', 'unlisted', 'protected'];
 /** Keys allowed at the top of the config file. */
-export const TOP_KEYS = ['$schema', 'views', 'profiles', 'theme'] as const;
+export const TOP_KEYS = ['$schema', 'url', 'views', 'profiles', 'theme'] as const;
 /** Keys allowed in a view. */
 export const VIEW_KEYS = ['id', 'title', 'description', 'access', 'lang', 'select', 'theme', 'package', 'passphraseEnv', 'profile', 'xsl', 'tags'] as const;
 /** Keys allowed in a `select` entry. */
@@ -43,6 +44,8 @@ export interface ValidateContext {
   budget?: number;
   /** Set by validation: the site-wide `theme:`. */
   theme?: ThemeConfig;
+  /** The site's public base URL (`url:`), set by validation when the file gives a valid one. */
+  url?: string;
 }
 
 /** The `file:line:col` of a node's start. */
@@ -118,6 +121,19 @@ export function text(cx: ValidateContext, node: Node | null, where: string, pair
   return undefined;
 }
 
+/**
+ * The site's public base URL: absolute http(s), without credentials, query or fragment, kept
+ * with one trailing slash so page paths can be appended. Anything else would put a wrong or
+ * hostile address into every page's link preview.
+ */
+export function siteUrl(cx: ValidateContext, node: Node | null, pair: Pair): string | undefined {
+  const s = text(cx, node, 'url', pair);
+  if (s === undefined) return undefined;
+  const why = siteUrlProblem(s);
+  if (why) return void fail(cx, node ?? pair, `url: ${why}`);
+  return normalizeSiteUrl(s);
+}
+
 /** One of a closed list of words, with "did you mean" for a near miss. */
 export function oneOf<T extends string>(cx: ValidateContext, node: Node | null, allowed: readonly T[], where: string, pair: Pair): T | undefined {
   const s = text(cx, node, where, pair);
@@ -151,6 +167,11 @@ function validateTop(cx: ValidateContext): ViewConfig[] | undefined {
   if (siteTheme) {
     const t = validateTheme(cx, siteTheme.value, siteTheme.pair, 'config');
     if (t) cx.theme = t;
+  }
+  const url = top.get('url');
+  if (url) {
+    const valid = siteUrl(cx, url.value, url.pair);
+    if (valid) cx.url = valid;
   }
   const declared = top.get('profiles');
   const profiles = declared ? validateProfiles(cx, declared.value, declared.pair) : new Map<string, AudienceProfile>();

@@ -11,7 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
-import { validateConfig } from './config-validate.ts';
+import { validateConfig, type ValidateContext } from './config-validate.ts';
 import type { SiteConfig } from './types.ts';
 
 /** The config file names looked for, in order of preference. */
@@ -116,9 +116,9 @@ export function parseSiteConfig(text: string, file: string, format: 'yaml' | 'js
   for (const e of doc.errors) bag.add('ConfigInvalid', `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`, at(e.pos[0]));
   for (const w of doc.warnings) bag.add('ConfigInvalid', firstLine(w.message), at(w.pos[0]), { severity: 'warning' });
   if (doc.errors.length) return { value: { views: [], file }, diagnostics: bag.items };
-  const cx = { file, doc, lines, bag } as Parameters<typeof validateConfig>[0];
+  const cx: ValidateContext = { file, doc, lines, bag };
   const views = validateConfig(cx) ?? [];
-  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}) }, diagnostics: bag.items };
+  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}), ...(cx.url ? { url: cx.url } : {}) }, diagnostics: bag.items };
 }
 
 function firstLine(s: string): string {
@@ -130,11 +130,14 @@ function firstLine(s: string): string {
  * `portfolio.yaml`: the config file wins, and the build says so (DESIGN: Views and privacy).
  */
 export function chooseSiteConfig(fromFile: SiteConfig, fromPortfolio: SiteConfig | undefined): Result<SiteConfig> {
-  if (!fromPortfolio || fromPortfolio.views.length === 0) return { value: fromFile, diagnostics: [] };
-  if (fromFile.file === undefined) return { value: { ...fromPortfolio, expected: fromFile.expected }, diagnostics: [] };
+  // The site's url may be written in either file; the config file's wins.
+  const url = fromFile.url ?? fromPortfolio?.url;
+  const withUrl = (c: SiteConfig): SiteConfig => (url ? { ...c, url } : c);
+  if (!fromPortfolio || fromPortfolio.views.length === 0) return { value: withUrl(fromFile), diagnostics: [] };
+  if (fromFile.file === undefined) return { value: withUrl({ ...fromPortfolio, expected: fromFile.expected }), diagnostics: [] };
   const bag = new DiagnosticBag();
   const origin = fromPortfolio.views[0]!.origin;
   const location = origin ? parseOrigin(origin) : { file: fromPortfolio.file ?? 'portfolio.yaml' };
   bag.add('ConfigOverridden', `the views of ${fromFile.file} are used; the ${fromPortfolio.views.length} view(s) listed here are ignored`, location);
-  return { value: fromFile, diagnostics: bag.items };
+  return { value: withUrl(fromFile), diagnostics: bag.items };
 }

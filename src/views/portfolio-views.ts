@@ -6,11 +6,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import { PORTFOLIO_FIELDS } from '../model/authored/fields.ts';
 import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts';
-import { nodeLocation, TOP_KEYS, validateConfig } from './config-validate.ts';
+import { nodeLocation, siteUrl, TOP_KEYS, validateConfig, type ValidateContext } from './config-validate.ts';
 import { didYouMean } from './suggest.ts';
 import type { SiteConfig } from './types.ts';
 import { applyConfigTrust, type TrustOptions } from './trust.ts';
@@ -37,7 +37,7 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
   if (doc.errors.length || !isMap(doc.contents)) return { value: undefined, diagnostics: [] };
-  const cx: Parameters<typeof validateConfig>[0] = { file, doc, lines, bag };
+  const cx: ValidateContext = { file, doc, lines, bag };
   const own: readonly string[] = PORTFOLIO_FIELDS;
   const config: readonly string[] = TOP_KEYS.filter((k) => k !== '$schema');
   for (const pair of [...doc.contents.items]) {
@@ -50,8 +50,15 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
     }
   }
   if (doc.contents.items.length === 0) return { value: undefined, diagnostics: bag.items };
+  // A portfolio.yaml may give the site's url without any view: the views then come from the
+  // config file, or the build makes the preview.
+  const urlPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'url');
+  if (urlPair && doc.contents.items.length === 1) {
+    const url = siteUrl(cx, urlPair.value as Node | null, urlPair as Pair);
+    return { value: { views: [], file, ...(url ? { url } : {}) }, diagnostics: bag.items };
+  }
   const views = validateConfig(cx) ?? [];
-  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}) }, diagnostics: bag.items };
+  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}), ...(cx.url ? { url: cx.url } : {}) }, diagnostics: bag.items };
 }
 
 /**

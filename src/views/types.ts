@@ -90,6 +90,8 @@ export interface SiteConfig {
   views: ViewConfig[];
   /** The site-wide theme: every view without its own `theme.use`, and the site root. */
   theme?: ThemeConfig;
+  /** The site's public base URL (`url:`), with one trailing slash: absolute links need it. */
+  url?: string;
   /** The file the views came from, for diagnostics; undefined when none was found. */
   file?: string;
   /** Where a config file was looked for first, when none was found (the preview points there). */

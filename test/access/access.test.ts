@@ -149,7 +149,8 @@ describe('unlisted and protected views in the example site', () => {
     const sealed = views.get('assessor-private')!;
     const site = readSite(built.out);
     const own = [...site.keys()].filter((f) => f.startsWith(`${unlisted.folder}/`));
-    expect(own.filter((f) => f.endsWith('.html')).length).toBe(unlisted.parts + 1);
+    // Its front page, a page per part, and its own search page.
+    expect(own.filter((f) => f.endsWith('.html')).length).toBe(unlisted.parts + 2);
     for (const f of own.filter((x) => x.endsWith('.html'))) {
       expect(page(built.out, f).querySelector('meta[name="robots"]')?.getAttribute('content'), f).toContain('noindex');
       // Following an external link does not send the unguessable address along.
@@ -176,7 +177,8 @@ describe('unlisted and protected views in the example site', () => {
     const view = built.result.value.views.find((v) => v.id === 'assessor-private')!;
     const dir = join(built.out, view.folder);
     const names = listFiles(dir);
-    expect(names.filter((n) => !/^c\/[0-9a-f]{20}\.js$/.test(n))).toEqual(['index.html', 'unlock.js']);
+    // Beside the ciphertext: the neutral link preview card and the mark (test/site/previews.test.ts).
+    expect(names.filter((n) => !/^c\/[0-9a-f]{20}\.js$/.test(n))).toEqual(['card.png', 'favicon.svg', 'index.html', 'unlock.js']);
     const entry = readFileSync(join(dir, 'index.html'), 'utf8');
     // The entry page names nobody, no title, no count.
     expect(entry).not.toMatch(/Léa|Moreau|Lindqvist|assessor|accessib|rubric|poster|\b[45]\b parts?/i);

@@ -24,6 +24,18 @@ describe('vitrine CLI', () => {
     expect((await run(['pack', '--help'])).out).toContain('--out FILE');
   });
 
+  it('suggests the command or option meant, and exits 2', async () => {
+    const cmd = await run(['biuld', 'content']);
+    expect(cmd.code).toBe(2);
+    expect(cmd.err).toContain('unknown command "biuld" (did you mean "build"?)');
+    const opt = await run(['build', 'content', '--otu', 'x']);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toContain('unknown option "--otu" (did you mean "--out"?)');
+    const far = await run(['zzzzzzzz']);
+    expect(far.code).toBe(2);
+    expect(far.err).not.toContain('did you mean');
+  });
+
   it('checks the bundled example with exit 0 and a summary', async () => {
     const r = await run(['check', join(repo, 'content')]);
     expect(r.code).toBe(0);

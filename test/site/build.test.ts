@@ -36,7 +36,7 @@ describe('the example site', () => {
     // The theme, the reader's display settings script, and one stylesheet per audience profile.
     const profiles = top.filter((f) => /^theme\/profile-[a-z0-9-_]+\.[0-9a-f]{10}\.css$/.test(f));
     expect(profiles.map((f) => f.split('.')[0]).sort()).toEqual(['theme/profile-captions-transcripts', 'theme/profile-high-contrast-dark', 'theme/profile-large-print']);
-    expect(top.filter((f) => !profiles.includes(f)).sort()).toEqual(['.vitrine-site', 'index.html', 'theme/preferences.js', 'theme/vitrine.css']);
+    expect(top.filter((f) => !profiles.includes(f)).sort()).toEqual(['.vitrine-site', 'index.html', 'robots.txt', 'theme/preferences.js', 'theme/vitrine.css']);
   });
 
   it('gives every selected part a page with its title, in the view language', async () => {
@@ -56,7 +56,7 @@ describe('the example site', () => {
         expect(doc.querySelector('main')).not.toBeNull();
       }
       // No page for a part the view did not select.
-      const pages = files.filter((f) => f.startsWith(`${plan.folder}/`) && f.endsWith('/index.html') && f !== `${plan.folder}/index.html`);
+      const pages = files.filter((f) => f.startsWith(`${plan.folder}/`) && f.endsWith('/index.html') && f !== `${plan.folder}/index.html` && f !== `${plan.folder}/search/index.html`);
       expect(pages.length).toBe(plan.parts.length);
     }
   });

@@ -2,6 +2,7 @@
 import { build } from '../../build.ts';
 import { createImageProcessor } from '../../render/image-processor.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
+import { createProgress, type ProgressOptions } from '../progress.ts';
 
 /** Options of `build`. */
 export interface BuildCommandOptions {
@@ -15,21 +16,32 @@ export interface BuildCommandOptions {
   rotate?: string[] | undefined;
   /** Run the stylesheets and CSS the input package carries: code from the package's author (docs/access.md, "Trust"). */
   allowPackageCode?: boolean | undefined;
+  /** The site's public base URL, normalised (ends with `/`). */
+  url?: string | undefined;
 }
 
 /** Runs `build` and returns the exit status. */
-export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io): Promise<number> {
-  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageCode: !!options.allowPackageCode };
+export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io, progressOptions: ProgressOptions = {}): Promise<number> {
+  const progress = createProgress(io, flags, progressOptions);
+  const images = createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif });
+  // Count each image as it is done, for the progress display.
+  const processImage: typeof images = images && ((file, bag) => images(file, bag).finally(() => progress.tick()));
+  const render = { processImage, ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageCode: !!options.allowPackageCode };
   const result = await build(input, {
     ...(options.out ? { out: options.out } : {}),
     ...(options.view ? { view: options.view } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(options.secrets ? { secrets: options.secrets } : {}),
     ...(options.rotate?.length ? { rotate: options.rotate } : {}),
+    ...(options.url ? { url: options.url } : {}),
     strict: flags.strict,
     render,
-    progress: (line) => say(io, flags, line),
-  });
+    // Stage lines are the progress display's now; the view list is printed below anyway.
+    onStage: (stage) => progress.stage(stage),
+    progress: (line) => {
+      if (line.startsWith('writing ')) progress.stage('writing');
+    },
+  }).finally(() => progress.end());
   printDiagnostics(io, result.diagnostics, flags);
   const s = result.value;
   printGenerated(io, flags, s.generated, s.secrets);

@@ -1,6 +1,7 @@
 /** `vitrine init [dir]`: write a starter authored portfolio, never over an existing file. */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { vitrineCommand } from '../invocation.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { newFolderConflict, writeNewFolder } from '../../write/index.ts';
 import { printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
@@ -21,6 +22,10 @@ export async function runInit(dir: string, flags: OutputFlags, io: Io): Promise<
   const enc = new TextEncoder();
   await writeNewFolder(target, new Map([...files].map(([p, t]) => [p, enc.encode(t)])));
   say(io, flags, `wrote a starter portfolio in ${target} (${files.size} files)`);
-  say(io, flags, `next: cd ${dir} && vitrine serve    (or: vitrine build ${dir})`);
+  // Commands that work as printed: the way this Vitrine runs from there, the folder quoted if needed.
+  const run = vitrineCommand(target);
+  const rel = relative(io.cwd, target) || '.';
+  const shown = /^[\w./@:+-]+$/.test(rel) ? rel : `'${rel.replace(/'/g, `'\\''`)}'`;
+  say(io, flags, `next: cd ${shown} && ${run} serve    (or, from here: ${run} build ${shown})`);
   return 0;
 }

@@ -94,6 +94,8 @@ export interface ProtectOptions {
   /** Messages of the view's language (the entry page's words). */
   t: Record<string, string>;
   lang: string;
+  /** The entry page's link preview: neutral (no name, no title), with the neutral card when the site's url is known. */
+  meta?: { title: string; image?: string; imageAlt: string; type: 'website'; jsonLd: string[]; favicon: string };
 }
 
 /**
@@ -130,5 +132,5 @@ function renderEntryPage(data: LockData, options: ProtectOptions): string {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(options.templateDirs), { autoescape: true, trimBlocks: true, lstripBlocks: true });
   // `<` is escaped so the JSON can never close its script element.
   const lock = JSON.stringify(data).replace(/</g, '\\u003c');
-  return env.render('pages/locked.njk', { t: options.t, lang: options.lang, root: '../', noindex: true, lock });
+  return env.render('pages/locked.njk', { t: options.t, lang: options.lang, root: '../', base: '', noindex: true, lock, ...(options.meta ? { meta: options.meta } : {}) });
 }
