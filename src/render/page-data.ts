@@ -42,8 +42,7 @@ export function fileHref(path: string): string {
 
 /** A part's display title in the view's language, whatever its kind, and the title's language. */
 export function partTitle(part: Part, t: T, lang = 'en'): { title: string; lang?: string } {
-  const r = (part.ims?.record ?? {}) as Record<string, unknown>;
-  const group = (r.group as { description?: { short?: string } } | undefined)?.description?.short;
+  const group = part.kind === 'participation' ? part.resume?.organisation : undefined;
   const text = (v: { value: string; lang?: string } | undefined) => (v?.value ? { title: v.value, ...(v.lang ? { lang: v.lang } : {}) } : undefined);
   const rubric = part.kind === 'rubric' ? rubricTitle(part, lang) : undefined;
   const name = part.kind === 'identification' ? identificationName(part) : undefined;

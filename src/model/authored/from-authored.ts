@@ -13,6 +13,8 @@ import { sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs, slugify } from '../slug.ts';
 import { PART_KINDS, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile } from '../types.ts';
 import { applyIdentification } from './identification.ts';
+import { neutralFromIms } from '../ims/facts.ts';
+import { personFromPersondata } from '../leap2a/person.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { extensions, imsRecord, locString, readDates, readSourcedId, readStatus } from './records.ts';
@@ -221,10 +223,20 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   }
   if (v.ims !== undefined) {
     const ims = imsRecord(cx, ['ims'], v.ims);
-    if (ims) part.ims = ims;
+    if (ims) {
+      part.ims = ims;
+      neutralFromIms(part);
+    }
   }
   if (v.leap2a !== undefined) {
-    if (isObj(v.leap2a) && Array.isArray(v.leap2a.types)) part.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Part['leap2a']>;
+    if (isObj(v.leap2a) && Array.isArray(v.leap2a.types)) {
+      part.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Part['leap2a']>;
+      // A person from a Leap2A import travels in its persondata elements.
+      if (kind === 'identification' && !part.ims && Array.isArray(part.leap2a.elements)) {
+        const person = personFromPersondata(part.leap2a.elements, part.title?.value);
+        if (person) part.person = person;
+      }
+    }
     else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);
@@ -250,7 +262,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   return { part, idAt, ...(parentAt ? { parentAt } : {}), ...(slugAt ? { slugAt } : {}), ...(kind === undefined ? { broken: true } : {}) };
 }
 
-/** A qualification's level (`level: Master's degree`), kept where IMS keeps it. */
+/** A qualification's level (`level: Master's degree`), in the part's neutral qualification. */
 function readLevel(cx: Cx, part: Part, v: unknown): void {
   if (part.kind !== 'qcl') {
     invalid(cx, ['level'], 'level: belongs to a qualification (kind: qcl)');
@@ -258,8 +270,7 @@ function readLevel(cx: Cx, part: Part, v: unknown): void {
   }
   const t = text(cx, ['level'], v);
   if (!t) return;
-  part.ims ??= { element: 'qcl', record: {} };
-  part.ims.record.level = { text: t };
+  part.qualification = { ...part.qualification, level: t.value, ...(t.lang ? { lang: t.lang } : {}) };
 }
 
 /** The body: Markdown (default), or HTML or plain text as `format:` says. */

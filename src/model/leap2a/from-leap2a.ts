@@ -16,7 +16,7 @@ import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile } fr
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
-import { identificationFromPersondata } from './person.ts';
+import { personFromPersondata } from './person.ts';
 import { DATE_TYPE_OF_POINT, KIND_OF_MAHARA_TYPE, KIND_OF_TYPE } from './vocabulary.ts';
 
 /** How to show a package path in diagnostics. */
@@ -272,8 +272,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   part.files = [...new Set(full.map((m) => m.file).filter((f): f is string => !!f))];
 
   if (kind === 'identification') {
-    const rec = identificationFromPersondata(elements, e.title || undefined);
-    if (rec) part.ims = { element: 'identification', record: rec };
+    const person = personFromPersondata(elements, e.title || undefined);
+    if (person) part.person = person;
   }
   return part;
 }

@@ -11,7 +11,8 @@ import { NS, el, text, type XmlElement } from '../../formats/xml/tree.ts';
 import { INVERSES, LEAP2, VITRINE, XHTML, type Leap2aContent, type Leap2aEntry, type Leap2aFeed, type Leap2aLink } from '../../formats/leap2a/index.ts';
 import { isRichHtml } from '../sanitize.ts';
 import type { Part, Portfolio, Relation } from '../types.ts';
-import { personDataFromIdentification, personName } from './person-out.ts';
+import { personDataFromPerson, personName, samePerson } from './person-out.ts';
+import { personFromPersondata } from './person.ts';
 import { LEAP2_OF_IMS_RELATION, TYPE_OF_KIND, pointOfDateType } from './vocabulary.ts';
 
 /** What the writer produced: the feed, the package files (feed excluded) and how file paths were renamed. */
@@ -218,10 +219,14 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
     e.dates.push(date);
   }
   if (part.status?.type?.value) e.elements.push({ ...el(LEAP2, 'status', [{ ns: LEAP2, name: 'stage', value: part.status.type.value, prefix: 'leap2' }]), prefix: 'leap2' });
-  e.elements.push(...(rec?.elements ?? []));
-  if (part.kind === 'identification' && !rec && part.ims) {
-    e.elements.push(...personDataFromIdentification(part.ims.record));
-  }
+  // The person data read is written back as read while the neutral person still says the
+  // same; when the person was edited (or came from another format) it is written anew.
+  const kept = rec?.elements ?? [];
+  const isPersonData = (x: XmlElement) => x.ns === LEAP2 && (x.name === 'persondata' || x.name === 'spatial');
+  const asRead = part.kind === 'identification' && rec ? personFromPersondata(kept, part.title?.value) : undefined;
+  if (part.kind === 'identification' && part.person && !samePerson(asRead, part.person)) {
+    e.elements.push(...kept.filter((x) => !isPersonData(x)), ...personDataFromPerson(part.person));
+  } else e.elements.push(...kept);
   // Vitrine's own: what Leap2A has no term for, so that Vitrine reads its export back the same.
   e.elements.push(V('kind', part.kind));
   if (part.comment) e.elements.push(V('comment', part.comment.value, [], part.comment.lang));
