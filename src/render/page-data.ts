@@ -5,6 +5,7 @@
  */
 import type { MediaItem, Part, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
+import { machineWhen, parseWhen } from '../model/dates.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
@@ -106,7 +107,9 @@ export function buildViewData(input: ViewDataInput): ViewData {
   }
   const date = (d: Part['dates'][number]): DateData => {
     const type = d.type?.value;
-    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value) };
+    // Only an exact date gets a machine-readable `datetime`; free text ("Sept 2017") is shown as written.
+    const machine = machineWhen(parseWhen(d.value));
+    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', ...(machine ? { iso: d.value } : {}), display: fmt.date(d.value) };
   };
   const verb = (rel: Relation, dir: 0 | 1) => {
     const both = messages[`rel.${norm(rel.type)}`] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));

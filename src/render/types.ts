@@ -112,7 +112,9 @@ export interface DetailRow {
 export interface DateData {
   type?: string;
   label: string;
-  iso: string;
+  /** The date as written, for a `datetime` attribute: only when it is an exact ISO 8601 date (model/dates.ts). */
+  iso?: string;
+  /** The date in the reader's words; free text as written. */
   display: string;
 }
 

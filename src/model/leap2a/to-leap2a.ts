@@ -13,6 +13,7 @@ import { isRichHtml } from '../sanitize.ts';
 import type { Part, Portfolio, Relation } from '../types.ts';
 import { personDataFromPerson, personName, samePerson } from './person-out.ts';
 import { personFromPersondata } from './person.ts';
+import { parseWhen } from '../dates.ts';
 import { LEAP2_OF_IMS_RELATION, TYPE_OF_KIND, pointOfDateType } from './vocabulary.ts';
 
 /** What the writer produced: the feed, the package files (feed excluded) and how file paths were renamed. */
@@ -211,7 +212,7 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
   for (const d of part.dates) {
     const point = pointOfDateType(d.type?.value);
     // A date that is not a machine date (Mahara's "1.1.2003") is written as a label, as Mahara does.
-    const machine = /^\d{4}(-\d{2}(-\d{2})?)?([T ].*)?$/.test(d.value.trim());
+    const machine = parseWhen(d.value).kind === 'exact';
     const date: Leap2aEntry['dates'][number] = { value: machine || d.description?.short?.value ? d.value : '' };
     if (point) date.point = point;
     if (d.description?.short?.value) date.label = d.description.short.value;
