@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { diagnostic } from '../diagnostics/index.ts';
 import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
 import { commandHelp, mainHelp } from './usage.ts';
+import { WRITABLE_FORMATS } from '../model/registry.ts';
 import { runCheck } from './commands/check.ts';
 import { runPack } from './commands/pack.ts';
 import { runBuild } from './commands/build.ts';
@@ -125,8 +126,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageXsl: v['allow-package-xsl'] === true }, flags, io);
   }
   const format = v.format as string | undefined;
-  if (format !== 'ims' && format !== 'leap2a' && format !== 'authored') {
-    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, leap2a, authored)\n\n${commandHelp.pack}`);
+  if (!format || !WRITABLE_FORMATS.includes(format)) {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ${WRITABLE_FORMATS.join(', ')})\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
   return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);

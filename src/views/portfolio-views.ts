@@ -11,7 +11,7 @@ import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import { PORTFOLIO_FIELDS } from '../model/authored/fields.ts';
 import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts';
 import { nodeLocation, TOP_KEYS, validateConfig } from './config-validate.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 import type { SiteConfig } from './types.ts';
 
 /**

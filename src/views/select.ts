@@ -5,7 +5,7 @@
 import { parseOrigin, type DiagnosticBag } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { followFrom, indexPortfolio, type FollowIndex } from './follow.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 import type { Selector } from './types.ts';
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();

@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { renderMarkdown, type AuthoredPartFile, type AuthoredSource } from '../../formats/authored/index.ts';
-import { didYouMean } from '../../views/suggest.ts';
+import { didYouMean } from '../../diagnostics/suggest.ts';
 import { makeFile } from '../files.ts';
 import { sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs, slugify } from '../slug.ts';
