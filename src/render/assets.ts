@@ -10,7 +10,7 @@ import { packageZip } from '../model/registry.ts';
 import { makeFile, mediaTypeOf } from '../model/files.ts';
 import { isRasterImage, isUnsupportedImage, sniffImageFormat } from './images/index.ts';
 import type { ViewPlan } from '../views/types.ts';
-import type { ImageInfo } from './page-data.ts';
+import type { ImageInfo } from './types.ts';
 
 /** Options for a view's assets. */
 export interface AssetOptions {

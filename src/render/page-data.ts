@@ -12,14 +12,10 @@ import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
+import type { ImageInfo } from './types.ts';
+export type { ImageInfo };
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
-/** The image variants rendering made for a file (structurally what render/images produces). */
-export interface ImageInfo {
-  width: number;
-  height: number;
-  variants: { format: string; width: number; height: number; mediaType: string; fileName: string }[];
-}
 
 /** What building view data needs besides the plan. */
 export interface ViewDataInput {

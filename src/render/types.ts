@@ -232,3 +232,10 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
   xsl?: { page: string } | { fragment: string; styles?: string[] };
 }
+
+/** The image variants rendering made for a file (structurally what render/images produces). */
+export interface ImageInfo {
+  width: number;
+  height: number;
+  variants: { format: string; width: number; height: number; mediaType: string; fileName: string }[];
+}
