@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { DiagnosticBag, type Result } from './diagnostics/index.ts';
-import { readInput, defaultReadLimits, type ReadLimits } from './read/index.ts';
+import { readInput, defaultReadLimits, type ReadLimits, type SourceBundle } from './read/index.ts';
 import type { Portfolio } from './model/index.ts';
 import { FORMATS, formatById } from './model/registry.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
@@ -21,11 +21,14 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  return { value: portfolioFromBundle(bundle, input, bag), diagnostics: bag.items };
+}
+
+/** Reads the portfolio of an input already read: the first format whose adapter recognises the files reads them (model/registry.ts). */
+export function portfolioFromBundle(bundle: SourceBundle, input: string, bag: DiagnosticBag): Portfolio | undefined {
   const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
-  // The first format whose adapter recognises the input reads it (model/registry.ts).
   const format = FORMATS.find((f) => f.detect(bundle))!;
-  const portfolio = format.read(bundle, { bag, fallbackId, input });
-  return { value: portfolio, diagnostics: bag.items };
+  return format.read(bundle, { bag, fallbackId, input });
 }
 
 /** The id of a format `pack` can write (see `WRITABLE_FORMATS` in model/registry.ts). */

@@ -3,15 +3,14 @@
  * replaced only when everything was rendered and written; with errors, nothing is written.
  */
 import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagnostics/index.ts';
-import { readPortfolio } from './api.ts';
-import { planViews, readViewConfig } from './views/index.ts';
+import { loadProject, type SecretOptions } from './project.ts';
+import { planViews } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
 import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
-import type { ViewConfig, ViewPlan } from './views/types.ts';
-import { loadSecrets, resolveSecrets, saveSecrets, secretsPathFor } from './views/secrets.ts';
+import type { ViewPlan } from './views/types.ts';
 
 /** Options of a build. */
-export interface BuildOptions {
+export interface BuildOptions extends SecretOptions {
   /** Output folder (default `_site`). */
   out?: string;
   /** Build this view alone. */
@@ -21,12 +20,6 @@ export interface BuildOptions {
   /** Warnings fail the build (nothing is written). */
   strict?: boolean;
   render?: RenderOptions;
-  /** The secrets file (default: `.vitrine-secrets.json` in the input folder, or beside an input file). */
-  secrets?: string;
-  /** Views whose folder token (and generated passphrase) are replaced by new ones. */
-  rotate?: string[];
-  /** Environment the passphrase variables are read from (default: process.env). */
-  env?: Record<string, string | undefined>;
   /** Called with progress lines for people. */
   progress?: (line: string) => void;
 }
@@ -48,67 +41,25 @@ export interface BuildSummary {
 /** Reads, plans and renders a site in memory (no writing): the shared front half of build and serve. */
 export async function renderPortfolioSite(input: string, options: BuildOptions = {}): Promise<Result<{ files: Map<string, Uint8Array>; plans: ViewPlan[]; generated: BuildSummary['generated']; secrets?: string } | undefined>> {
   const bag = new DiagnosticBag();
-  const read = await readPortfolio(input);
-  bag.push(...read.diagnostics);
-  if (!read.value || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const config = await readViewConfig(input, options.config);
-  bag.push(...config.diagnostics);
-  if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const access = await accessSecrets(input, config.value.views, options, bag);
-  if (bag.hasErrors() || !access) return { value: undefined, diagnostics: bag.items };
-  const planned = planViews(read.value, config.value, access.byView);
+  const project = await loadProject(input, options);
+  bag.push(...project.diagnostics);
+  if (!project.value) return { value: undefined, diagnostics: bag.items };
+  const { portfolio, config, access, bundle } = project.value;
+  const planned = planViews(portfolio, config, access.byView);
   bag.push(...planned.diagnostics);
   let plans = planned.value;
   if (options.view) {
     plans = plans.filter((p) => p.id === options.view);
     if (!plans.length) {
-      bag.push(diagnostic('ViewNotFound', `no view "${options.view}" is configured (views: ${planned.value.map((p) => p.id).join(', ') || 'none'})`, config.value.file ? { file: config.value.file } : undefined));
+      bag.push(diagnostic('ViewNotFound', `no view "${options.view}" is configured (views: ${planned.value.map((p) => p.id).join(', ') || 'none'})`, config.file ? { file: config.file } : undefined));
     }
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  const render = renderOptionsFor(config.value.file, { ...options.render, input });
+  const render = renderOptionsFor(config.file, { ...options.render, input, bundle });
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };
-}
-
-/**
- * Folders and passphrases of the unlisted and protected views, from the secrets file, which is
- * written (before any site) when a token or passphrase was made, so none is ever lost.
- */
-export async function accessSecrets(input: string, views: ViewConfig[], options: BuildOptions, bag: DiagnosticBag) {
-  const hidden = views.filter((v) => v.access !== 'public');
-  for (const id of options.rotate ?? []) {
-    if (!hidden.some((v) => v.id === id)) bag.add('RotateUnknownView', `--rotate ${id}: no unlisted or protected view has this id (${hidden.map((v) => v.id).join(', ') || 'none configured'})`);
-  }
-  if (hidden.length === 0) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
-  const path = secretsPathFor(input, options.secrets);
-  const loaded = await loadSecrets(path);
-  bag.push(...loaded.diagnostics);
-  if (!loaded.value || bag.hasErrors()) return undefined;
-  const env = options.env ?? process.env;
-  const resolved = resolveSecrets(views, loaded.value, { env, ...(options.rotate ? { rotate: options.rotate } : {}) });
-  for (const v of hidden) {
-    if (v.access === 'protected' && v.passphraseEnv && !env[v.passphraseEnv]) {
-      bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ? locationOf(v.origin) : { file: path });
-    }
-  }
-  if (resolved.changed) {
-    try {
-      await saveSecrets(path, resolved.secrets);
-    } catch (e) {
-      bag.add('SecretsUnwritable', `could not write ${path}: ${(e as Error).message}`, { file: path });
-      return undefined;
-    }
-  }
-  return { byView: resolved.byView, generated: resolved.generated, path };
-}
-
-/** A `file:line:col` origin back into a location. */
-export function locationOf(origin: string): { file: string; line?: number; column?: number } {
-  const m = /^(.*):(\d+):(\d+)$/.exec(origin);
-  return m ? { file: m[1]!, line: Number(m[2]), column: Number(m[3]) } : { file: origin };
 }
 
 /** Builds the site of a portfolio into an output folder. */

@@ -68,7 +68,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const views: ViewData[] = [];
   const cssBags = new Set<string>();
   let pkg: Promise<LoadedPackage | undefined> | undefined;
-  const loadPackage = () => (pkg ??= options.input ? loadPackagePresentations(options.input) : Promise.resolve(undefined));
+  const loadPackage = () => (pkg ??= Promise.resolve(options.bundle ? loadPackagePresentations(options.bundle) : undefined));
   for (const plan of plans) {
     const dirs = templateDirsFor(plan, options);
     const messages = loadMessages(plan.lang, dirs);

@@ -4,6 +4,7 @@
  * very validator of `vitrine.config.yaml` (config-validate.ts): a field another feature adds to
  * the config works in both places. The config file wins when both list views (chooseSiteConfig).
  */
+import type { SourceBundle } from '../read/index.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
@@ -18,9 +19,15 @@ import type { SiteConfig } from './types.ts';
  * Reads the views of `<input>/portfolio.yaml`; undefined when the input is no authored folder or
  * the file lists no view configuration. YAML syntax errors are the reader's to report (read/).
  */
-export async function readPortfolioViews(input: string): Promise<Result<SiteConfig | undefined>> {
+export async function readPortfolioViews(input: string, bundle?: SourceBundle): Promise<Result<SiteConfig | undefined>> {
   const file = join(input, 'portfolio.yaml');
   let text: string;
+  // The input already read (loadProject): portfolio.yaml is taken from it, not read again.
+  const read = bundle?.kind === 'folder' ? bundle.files.get('portfolio.yaml') : undefined;
+  if (bundle) {
+    if (!read || read.bytes.byteLength > MAX_CONFIG_BYTES) return { value: undefined, diagnostics: [] };
+    return { ...parsePortfolioViews(new TextDecoder().decode(read.bytes), file) };
+  }
   try {
     if (!(await stat(input)).isDirectory() || (await stat(file)).size > MAX_CONFIG_BYTES) return { value: undefined, diagnostics: [] };
     text = await readFile(file, 'utf8');
@@ -57,9 +64,9 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
  * The site configuration of an input: the config file (found beside the input or named by
  * `--config`), or the views of an authored portfolio.yaml when there is no config file with views.
  */
-export async function readViewConfig(input: string, explicit?: string): Promise<Result<SiteConfig>> {
+export async function readViewConfig(input: string, explicit?: string, bundle?: SourceBundle): Promise<Result<SiteConfig>> {
   const fromFile = await readSiteConfig(input, explicit);
-  const fromPortfolio = await readPortfolioViews(input);
+  const fromPortfolio = await readPortfolioViews(input, bundle);
   const chosen = chooseSiteConfig(fromFile.value, fromPortfolio.value);
   return { value: chosen.value, diagnostics: [...fromFile.diagnostics, ...fromPortfolio.diagnostics, ...chosen.diagnostics] };
 }
