@@ -7,8 +7,12 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
-/** The pipeline, in order. `(top)` is src/*.ts: the public API, build and the Eleventy plugin. */
-const STAGES = ['diagnostics', 'read', 'formats', 'model', 'audience', 'views', 'render', 'write', '(top)', 'serve', 'cli'] as const;
+/**
+ * The pipeline, in import order. `(top)` is src/*.ts: the public API, loadProject, build and the
+ * Eleventy plugin. write/ runs last but sits low: it is the only code that writes files, so the
+ * stages that keep caches or secrets (views/, render/) call it.
+ */
+const STAGES = ['diagnostics', 'read', 'formats', 'write', 'model', 'audience', 'views', 'render', '(top)', 'serve', 'cli'] as const;
 
 /**
  * Imports of format code from render/, views/ and audience/ not yet moved behind the model

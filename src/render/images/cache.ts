@@ -9,12 +9,12 @@
  * does not match its index anyway (disk trouble, a hand edit) makes the entry a miss, and the
  * rebuilt entry overwrites it.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { variantExtension } from './formats.ts';
 import { sha256Hex } from './naming.ts';
+import { writeFileAtomic } from '../../write/atomic.ts';
 import type { ImageCacheStats, VariantFormat } from './types.ts';
 
 /** One encoded variant as cached: no file name (that depends on the source path, not the key). */
@@ -56,18 +56,6 @@ export function encoderVersions(): { vips: string; sharp: string } {
  */
 export function imageCacheKey(sourceSha256: string, settings: unknown, versions = encoderVersions()): string {
   return sha256Hex(Buffer.from(JSON.stringify({ source: sourceSha256, settings, versions }), 'utf8'));
-}
-
-/** Writes a file through a temporary name and a rename, so readers never see half a file. */
-async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
