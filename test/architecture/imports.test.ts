@@ -16,7 +16,7 @@ const STAGES = ['diagnostics', 'read', 'formats', 'write', 'model', 'audience', 
 
 /**
  * Imports of format code from render/, views/ and audience/ not yet moved behind the model
- * (XSL views transform the IMS XML of a view; ACCLIP is still parsed when planning). Each is a
+ * (XSL views transform the IMS XML of a view). Each is a
  * known debt; a new one fails the test.
  */
 const FORMAT_IMPORTS_LEFT = new Set([
@@ -27,8 +27,7 @@ const FORMAT_IMPORTS_LEFT = new Set([
   'render/xsl/view-document.ts -> formats/xml/serialize.ts',
   'render/xsl/view-document.ts -> formats/xml/tree.ts',
   'render/xsl/osp.ts -> formats/xml/serialize.ts',
-  'audience/from-portfolio.ts -> formats/xml/tree.ts',
-  'audience/from-portfolio.ts -> formats/xml/parse.ts',
+  'render/xsl/view-document.ts -> model/index.ts',
 ]);
 
 function sources(dir: string): string[] {
@@ -102,7 +101,8 @@ describe('import rules', () => {
     const found: string[] = [];
     for (const [file, deps] of graph) {
       if (!['render', 'views', 'audience'].includes(stageOf(file))) continue;
-      for (const dep of deps) if (/^(formats\/|model\/(ims|leap2a)\/)/.test(dep) && !FORMAT_IMPORTS_LEFT.has(`${file} -> ${dep}`)) found.push(`${file} -> ${dep}`);
+      for (const dep of deps) // model/index.ts re-exports the IMS mapping, so it counts as format code.
+      if (/^(formats\/|model\/(ims|leap2a)\/|model\/index\.ts$)/.test(dep) && !FORMAT_IMPORTS_LEFT.has(`${file} -> ${dep}`)) found.push(`${file} -> ${dep}`);
     }
     expect(found).toEqual([]);
   });
