@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { DiagnosticBag, type Result } from './diagnostics/index.ts';
-import { readInput, defaultReadLimits, type ReadLimits, type SourceBundle } from './read/index.ts';
+import { readInput, displayPath, defaultReadLimits, dropSecretsFiles, type ReadLimits, type SourceBundle } from './read/index.ts';
 import type { Portfolio } from './model/index.ts';
 import { FORMATS, formatById } from './model/registry.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
@@ -12,6 +12,8 @@ import { writeFileAtomic, zipFiles } from './write/index.ts';
 /** Options for reading a portfolio. */
 export interface ReadOptions {
   limits?: ReadLimits;
+  /** Files never read as part of the portfolio (the secrets file in use); any secrets file is left out anyway. */
+  exclude?: string[];
 }
 
 /** Reads a portfolio from a zip package, a package folder, a folder of part files, one part file, or an authored folder (portfolio.yaml). */
@@ -21,11 +23,17 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  return { value: portfolioFromBundle(bundle, input, bag), diagnostics: bag.items };
+  return { value: portfolioFromBundle(bundle, input, bag, options.exclude), diagnostics: bag.items };
 }
 
-/** Reads the portfolio of an input already read: the first format whose adapter recognises the files reads them (model/registry.ts). */
-export function portfolioFromBundle(bundle: SourceBundle, input: string, bag: DiagnosticBag): Portfolio | undefined {
+/**
+ * Reads the portfolio of an input already read: the first format whose adapter recognises the
+ * files reads them (model/registry.ts). Secrets files (and `exclude`) are left out first.
+ */
+export function portfolioFromBundle(bundle: SourceBundle, input: string, bag: DiagnosticBag, exclude?: string[]): Portfolio | undefined {
+  for (const path of dropSecretsFiles(bundle, exclude)) {
+    bag.add('SecretsInInput', `${displayPath(bundle, path)} is a Vitrine secrets file (folder tokens, passphrases): it is left out of the portfolio, its packages and its sites`, { file: displayPath(bundle, path) });
+  }
   const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
   const format = FORMATS.find((f) => f.detect(bundle))!;
   return format.read(bundle, { bag, fallbackId, input });

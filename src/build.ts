@@ -6,7 +6,7 @@ import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagn
 import { loadProject, type SecretOptions } from './project.ts';
 import { planViews } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
-import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
+import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
 import type { ViewPlan } from './views/types.ts';
 
 /** Options of a build. */
@@ -22,6 +22,8 @@ export interface BuildOptions extends SecretOptions {
   render?: RenderOptions;
   /** Called with progress lines for people. */
   progress?: (line: string) => void;
+  /** Lease timings of the output folder's lock (tests lower them). */
+  lock?: LockOptions;
 }
 
 /** What a build did. */
@@ -36,6 +38,8 @@ export interface BuildSummary {
   generated: { view: string; passphrase: string }[];
   /** The secrets file used, when a view needed one. */
   secrets?: string;
+  /** When nothing was written: what the output folder holds (`unchanged` unless a write failed midway). */
+  previous?: PreviousSite;
 }
 
 /** Reads, plans and renders a site in memory (no writing): the shared front half of build and serve. */
@@ -60,6 +64,19 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };
+}
+
+/** The diagnostic of a site that was not written, saying truly what the output folder holds now. */
+function writeFailure(e: unknown, out: string): Diagnostic {
+  const message = (e as Error).message;
+  const previous = e instanceof SiteWriteError ? e.previous : undefined;
+  const state =
+    previous === 'unchanged' ? 'the previous site is unchanged'
+    : previous === 'none' ? `nothing was written to ${out}`
+    : previous === 'elsewhere' ? `the previous site could not be put back: it is in ${(e as SiteWriteError).where}`
+    : `${out} may be incomplete`;
+  if (e instanceof SiteWriteError && e.locked) return diagnostic('OutputLocked', `${message}; ${state}`, { file: out });
+  return diagnostic('OutputNotWritable', `could not write the site: ${message}; ${state}`, { file: out });
 }
 
 /** Builds the site of a portfolio into an output folder. */
@@ -93,12 +110,16 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     summary.files = files.size;
     summary.bytes = [...files.values()].reduce((n, b) => n + b.byteLength, 0);
     options.progress?.(`writing ${files.size} files to ${out}`);
+    const onWait = (h: { pid: number; host: string }) => options.progress?.(`waiting: another build (process ${h.pid} on ${h.host}) is writing to ${out}`);
     try {
-      await writeSite(out, files);
+      const done = await writeSite(out, files, { lock: { ...options.lock, onWait: (h) => (onWait(h), options.lock?.onWait?.(h)) } });
       summary.written = true;
       summary.generated = rendered.value.generated;
+      if (done.restored) options.progress?.(`an interrupted build had left the previous site in ${done.restored}; put back before replacing it`);
+      if (done.removed.length) options.progress?.(`removed ${done.removed.length} leftover folder(s) of interrupted builds: ${done.removed.join(', ')}`);
     } catch (e) {
-      diagnostics.push(diagnostic('OutputNotWritable', `could not write the site: ${(e as Error).message}; the previous site is unchanged`, { file: out }));
+      diagnostics.push(writeFailure(e, out));
+      summary.previous = e instanceof SiteWriteError ? e.previous : undefined;
     }
   }
   summary.ms = Math.round(performance.now() - started);

@@ -4,6 +4,7 @@
  * portfolio.yaml's views and a package's own presentations are all taken); then the view
  * config and the secrets of unlisted and protected views.
  */
+import { existsSync } from 'node:fs';
 import { DiagnosticBag, type Result } from './diagnostics/index.ts';
 import { portfolioFromBundle } from './api.ts';
 import { defaultReadLimits, readInput, type SourceBundle } from './read/index.ts';
@@ -52,7 +53,8 @@ export async function loadProject(input: string, options: ProjectOptions = {}): 
   bag.push(...read.diagnostics);
   if (!read.value || bag.hasErrors()) return fail();
   const bundle = read.value;
-  const portfolio = portfolioFromBundle(bundle, input, bag);
+  // The secrets file in use is never read as part of the portfolio, wherever the owner keeps it.
+  const portfolio = portfolioFromBundle(bundle, input, bag, [secretsPathFor(input, options.secrets)]);
   if (!portfolio || bag.hasErrors()) return fail();
   const config = await readViewConfig(input, options.config, bundle);
   bag.push(...config.diagnostics);
@@ -72,13 +74,19 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
   for (const id of options.rotate ?? []) {
     if (!hidden.some((v) => v.id === id)) bag.add('RotateUnknownView', `--rotate ${id}: no unlisted or protected view has this id (${hidden.map((v) => v.id).join(', ') || 'none configured'})`);
   }
-  if (hidden.length === 0) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
   const path = secretsPathFor(input, options.secrets);
+  // With no hidden view the file is still read when it exists: a view that was protected and is
+  // now public must leave its token behind (resolveSecrets), or making it unlisted again would reuse it.
+  if (hidden.length === 0 && !existsSync(path)) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
   const loaded = await loadSecrets(path);
   bag.push(...loaded.diagnostics);
   if (!loaded.value || bag.hasErrors()) return undefined;
   const env = options.env ?? process.env;
   const resolved = resolveSecrets(views, loaded.value, { env, ...(options.rotate ? { rotate: options.rotate } : {}) });
+  for (const l of resolved.lowered) {
+    const v = views.find((x) => x.id === l.view);
+    bag.add('AccessLowered', `view "${l.view}" was protected and is now ${l.access}: it gets a new ${l.access === 'public' ? 'token in the secrets file (unused while public)' : 'folder'}, so the link sent with its passphrase does not open it without one`, v?.origin ? parseOrigin(v.origin) : { file: path });
+  }
   for (const v of hidden) {
     if (v.access === 'protected' && v.passphraseEnv && !env[v.passphraseEnv]) {
       bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ? parseOrigin(v.origin) : { file: path });
@@ -92,5 +100,5 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
       return undefined;
     }
   }
-  return { byView: resolved.byView, generated: resolved.generated, path };
+  return { byView: resolved.byView, generated: resolved.generated, path: hidden.length ? path : undefined };
 }

@@ -71,7 +71,8 @@ Builds the site in memory and serves it on http://127.0.0.1:N/ (default 8080, or
 free port). Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style
 rebuilds it and reloads the browser. A broken edit prints its diagnostics here and shows
 them over the page, while the last good site stays served. Nothing is written to disk
-except the image cache. Ctrl-C stops.
+except the image cache. Only requests addressed to 127.0.0.1, localhost or [::1] with this
+port are answered (docs/access.md: DNS rebinding). Ctrl-C stops.
 `,
   check: `Usage: vitrine check [input] [--privacy] [--json] [--strict] [--quiet] [--debug]
 

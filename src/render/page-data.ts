@@ -24,8 +24,8 @@ export interface ViewDataInput {
   images: Map<string, ImageInfo>;
   css: string;
   packageHref?: string;
-  /** File name (under the site's `theme/`) of the stylesheet of the view's audience profile. */
-  profileCss?: string;
+  /** File name of the stylesheet of the view's audience profile, under the site's `theme/` or (inView) the view's own. */
+  profileCss?: { file: string; inView: boolean };
   /** Receives AlternativeMissing for files the view's audience needs an alternative of. */
   bag?: DiagnosticBag;
 }
@@ -205,7 +205,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
     noindex: plan.noindex,
     preview: plan.preview,
     parts,
-    partsById: Object.fromEntries(parts.map((p) => [p.id, p])),
+    // Part ids are the author's: without a prototype, `constructor` or `toString` finds no inherited value.
+    partsById: Object.assign(Object.create(null) as Record<string, PartData>, Object.fromEntries(parts.map((p) => [p.id, p]))),
     sections,
     personalData: plan.personalData,
     t: messages,
@@ -216,7 +217,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   if (input.packageHref) view.packageHref = input.packageHref;
   if (plan.profile && input.profileCss) {
     const { name, title, display, content, control } = plan.profile;
-    view.profile = { name, ...(title ? { title } : {}), css: input.profileCss, display, content, control };
+    view.profile = { name, ...(title ? { title } : {}), css: input.profileCss.file, ...(input.profileCss.inView ? { inView: true } : {}), display, content, control };
   }
   return view;
 }
