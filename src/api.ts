@@ -3,16 +3,10 @@
  * Every function returns its value with diagnostics; none prints or exits.
  */
 import { basename } from 'node:path';
-import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
-import { readInput, displayPath, defaultReadLimits, dropSecretsFiles, type ReadLimits } from './read/index.ts';
-import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
-import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
-import { portfolioFromAuthored } from './model/authored/from-authored.ts';
-import { portfolioToAuthored } from './model/authored/to-authored.ts';
-import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.ts';
-import { detectLeap2a, generateLeap2aPackage, readLeap2aPackage } from './formats/leap2a/index.ts';
-import { portfolioFromLeap2a } from './model/leap2a/from-leap2a.ts';
-import { portfolioToLeap2a } from './model/leap2a/to-leap2a.ts';
+import { DiagnosticBag, type Result } from './diagnostics/index.ts';
+import { readInput, displayPath, defaultReadLimits, dropSecretsFiles, type ReadLimits, type SourceBundle } from './read/index.ts';
+import type { Portfolio } from './model/index.ts';
+import { FORMATS, formatById } from './model/registry.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
 /** Options for reading a portfolio. */
@@ -29,48 +23,31 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  for (const path of dropSecretsFiles(bundle, options.exclude)) {
+  return { value: portfolioFromBundle(bundle, input, bag, options.exclude), diagnostics: bag.items };
+}
+
+/**
+ * Reads the portfolio of an input already read: the first format whose adapter recognises the
+ * files reads them (model/registry.ts). Secrets files (and `exclude`) are left out first.
+ */
+export function portfolioFromBundle(bundle: SourceBundle, input: string, bag: DiagnosticBag, exclude?: string[]): Portfolio | undefined {
+  for (const path of dropSecretsFiles(bundle, exclude)) {
     bag.add('SecretsInInput', `${displayPath(bundle, path)} is a Vitrine secrets file (folder tokens, passphrases): it is left out of the portfolio, its packages and its sites`, { file: displayPath(bundle, path) });
   }
   const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
-  if (isAuthored(bundle)) {
-    // An authored folder: portfolio.yaml and Markdown parts (docs/authored-format.md).
-    const portfolio = portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId);
-    return { value: portfolio, diagnostics: bag.items };
-  }
-  // Leap2A is recognised by its feed file (leap2a.xml, leap.xml, leap2.xml) or an Atom root.
-  const feedPath = detectLeap2a(bundle);
-  if (feedPath) {
-    const leap = readLeap2aPackage(bundle, feedPath, bag);
-    if (!leap) return { value: undefined, diagnostics: bag.items };
-    const rootPrefix = leap.root ? `${leap.root}/` : '';
-    return { value: portfolioFromLeap2a(leap, (p) => displayPath(bundle, p === feedPath ? p : rootPrefix + p), bag, fallbackId), diagnostics: bag.items };
-  }
-  const pkg = readImsPackage(bundle, bag);
-  if (!pkg) {
-    if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
-    return { value: undefined, diagnostics: bag.items };
-  }
-  const rootPrefix = pkg.root ? `${pkg.root}/` : '';
-  const portfolio = portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId);
-  return { value: portfolio, diagnostics: bag.items };
+  const format = FORMATS.find((f) => f.detect(bundle))!;
+  return format.read(bundle, { bag, fallbackId, input });
 }
 
-/** The formats `pack` can write: an IMS package or a Leap2A zip, or an authored folder. */
-export type PackFormat = 'ims' | 'leap2a' | 'authored';
+/** The id of a format `pack` can write (see `WRITABLE_FORMATS` in model/registry.ts). */
+export type PackFormat = string;
 
 /** Generates the files of a package (or authored folder) of the portfolio in memory, with what could not be carried. */
 export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims'): Result<Map<string, Uint8Array>> {
   const bag = new DiagnosticBag();
-  if (format === 'authored') return { value: portfolioToAuthored(portfolio, bag), diagnostics: bag.items };
-  if (format === 'leap2a') return { value: generateLeap2aPackage(portfolioToLeap2a(portfolio, bag)), diagnostics: bag.items };
-  if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);
-  const files = generateImsPackage(portfolioToIms(portfolio, bag));
-  // What the authored format (and Leap2A) can say that an IMS package has no place for.
-  if (portfolio.lang) bag.add('ExportFieldDropped', `the portfolio's language (${portfolio.lang}) has no place in an IMS package and was left out`);
-  const described = portfolio.files.filter((f) => f.about).map((f) => f.path);
-  if (described.length) bag.add('ExportFieldDropped', `what is said about ${described.length} file(s) (alt text, captions, transcripts: ${described.slice(0, 3).join(', ')}${described.length > 3 ? ', ...' : ''}) has no place in an IMS package and was left out`);
-  return { value: files, diagnostics: bag.items };
+  const adapter = formatById(format);
+  if (!adapter?.write) throw new Error(`unsupported format ${format}`);
+  return { value: adapter.write(portfolio, bag), diagnostics: bag.items };
 }
 
 /** The files of a package of the portfolio, in memory (diagnostics: see exportPackage). */

@@ -2,19 +2,17 @@
  * build(): input → portfolio → view plans → site files → output folder. The previous site is
  * replaced only when everything was rendered and written; with errors, nothing is written.
  */
-import { existsSync } from 'node:fs';
 import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagnostics/index.ts';
-import { readPortfolio } from './api.ts';
-import { planViews, readViewConfig } from './views/index.ts';
+import { loadProject, type SecretOptions } from './project.ts';
+import { planViews } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
 import { loadPackagePresentations } from './render/xsl/package-views.ts';
 import { viewsFromPresentations } from './views/package-presentations.ts';
 import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
-import type { ViewConfig, ViewPlan } from './views/types.ts';
-import { loadSecrets, resolveSecrets, saveSecrets, secretsPathFor } from './views/secrets.ts';
+import type { ViewPlan } from './views/types.ts';
 
 /** Options of a build. */
-export interface BuildOptions {
+export interface BuildOptions extends SecretOptions {
   /** Output folder (default `_site`). */
   out?: string;
   /** Build this view alone. */
@@ -24,12 +22,6 @@ export interface BuildOptions {
   /** Warnings fail the build (nothing is written). */
   strict?: boolean;
   render?: RenderOptions;
-  /** The secrets file (default: `.vitrine-secrets.json` in the input folder, or beside an input file). */
-  secrets?: string;
-  /** Views whose folder token (and generated passphrase) are replaced by new ones. */
-  rotate?: string[];
-  /** Environment the passphrase variables are read from (default: process.env). */
-  env?: Record<string, string | undefined>;
   /** Called with progress lines for people. */
   progress?: (line: string) => void;
   /** Called as each stage of the work starts (reading, encoding images, rendering...), for a progress display. */
@@ -60,78 +52,36 @@ export interface BuildSummary {
 export async function renderPortfolioSite(input: string, options: BuildOptions = {}): Promise<Result<{ files: Map<string, Uint8Array>; plans: ViewPlan[]; generated: BuildSummary['generated']; secrets?: string } | undefined>> {
   const bag = new DiagnosticBag();
   options.onStage?.('reading');
-  // The secrets file in use is never read as part of the portfolio, wherever the owner keeps it.
-  const read = await readPortfolio(input, { exclude: [secretsPathFor(input, options.secrets)] });
-  bag.push(...read.diagnostics);
-  if (!read.value || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const config = await readViewConfig(input, options.config, { allowPackageCode: !!options.render?.allowPackageCode });
-  bag.push(...config.diagnostics);
-  if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  const project = await loadProject(input, { ...options, allowPackageCode: !!options.render?.allowPackageCode });
+  bag.push(...project.diagnostics);
+  if (!project.value) return { value: undefined, diagnostics: bag.items };
+  const { portfolio, access, bundle } = project.value;
+  let config = project.value.config;
   // A package's own presentations become the views when the user allows package stylesheets
   // and wrote no views (views/package-presentations.ts).
-  if (options.render?.allowPackageCode && config.value.views.length === 0 && config.value.file === undefined) {
-    const loaded = await loadPackagePresentations(input);
-    if (loaded?.presentations.length) config.value = { ...config.value, views: viewsFromPresentations(read.value, loaded.presentations) };
+  if (options.render?.allowPackageCode && config.views.length === 0 && config.file === undefined) {
+    const loaded = loadPackagePresentations(bundle);
+    if (loaded?.presentations.length) config = { ...config, views: viewsFromPresentations(portfolio, loaded.presentations) };
   }
-  const access = await accessSecrets(input, config.value.views, options, bag);
-  if (bag.hasErrors() || !access) return { value: undefined, diagnostics: bag.items };
-  const planned = planViews(read.value, config.value, access.byView);
+  const planned = planViews(portfolio, config, access.byView);
   bag.push(...planned.diagnostics);
   let plans = planned.value;
   if (options.view) {
     plans = plans.filter((p) => p.id === options.view);
     if (!plans.length) {
-      bag.push(diagnostic('ViewNotFound', `no view "${options.view}" is configured (views: ${planned.value.map((p) => p.id).join(', ') || 'none'})`, config.value.file ? { file: config.value.file } : undefined));
+      bag.push(diagnostic('ViewNotFound', `no view "${options.view}" is configured (views: ${planned.value.map((p) => p.id).join(', ') || 'none'})`, config.file ? { file: config.file } : undefined));
     }
   }
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   options.progress?.(`rendering ${plans.length} view${plans.length === 1 ? '' : 's'}: ${plans.map((p) => `${p.id} (${p.parts.length} parts)`).join(', ')}`);
-  const siteUrl = options.url ?? config.value.url;
+  const siteUrl = options.url ?? config.url;
   if (!siteUrl && plans.some((p) => p.access !== 'protected' && !p.preview)) {
-    bag.add('SiteUrlMissing', 'no url: is set, so pages have no canonical link, og:url or og:image, and there is no sitemap.xml; everything else is built', config.value.file ? { file: config.value.file } : undefined);
+    bag.add('SiteUrlMissing', 'no url: is set, so pages have no canonical link, og:url or og:image, and there is no sitemap.xml; everything else is built', config.file ? { file: config.file } : undefined);
   }
-  const render = renderOptionsFor(config.value.file, { ...options.render, input, ...(siteUrl ? { siteUrl } : {}), ...(options.onStage ? { onStage: options.onStage } : {}) }, config.value.theme);
+  const render = renderOptionsFor(config.file, { ...options.render, input, bundle, ...(siteUrl ? { siteUrl } : {}), ...(options.onStage ? { onStage: options.onStage } : {}) }, config.theme);
   const site = await renderSite(plans, render);
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };
-}
-
-/**
- * Folders and passphrases of the unlisted and protected views, from the secrets file, which is
- * written (before any site) when a token or passphrase was made, so none is ever lost.
- */
-export async function accessSecrets(input: string, views: ViewConfig[], options: BuildOptions, bag: DiagnosticBag) {
-  const hidden = views.filter((v) => v.access !== 'public');
-  for (const id of options.rotate ?? []) {
-    if (!hidden.some((v) => v.id === id)) bag.add('RotateUnknownView', `--rotate ${id}: no unlisted or protected view has this id (${hidden.map((v) => v.id).join(', ') || 'none configured'})`);
-  }
-  const path = secretsPathFor(input, options.secrets);
-  // With no hidden view the file is still read when it exists: a view that was protected and is
-  // now public must leave its token behind (resolveSecrets), or making it unlisted again would reuse it.
-  if (hidden.length === 0 && !existsSync(path)) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
-  const loaded = await loadSecrets(path);
-  bag.push(...loaded.diagnostics);
-  if (!loaded.value || bag.hasErrors()) return undefined;
-  const env = options.env ?? process.env;
-  const resolved = resolveSecrets(views, loaded.value, { env, ...(options.rotate ? { rotate: options.rotate } : {}) });
-  for (const l of resolved.lowered) {
-    const v = views.find((x) => x.id === l.view);
-    bag.add('AccessLowered', `view "${l.view}" was protected and is now ${l.access}: it gets a new ${l.access === 'public' ? 'token in the secrets file (unused while public)' : 'folder'}, so the link sent with its passphrase does not open it without one`, v?.origin ? locationOf(v.origin) : { file: path });
-  }
-  for (const v of hidden) {
-    if (v.access === 'protected' && v.passphraseEnv && !env[v.passphraseEnv]) {
-      bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ? locationOf(v.origin) : { file: path });
-    }
-  }
-  if (resolved.changed) {
-    try {
-      await saveSecrets(path, resolved.secrets);
-    } catch (e) {
-      bag.add('SecretsUnwritable', `could not write ${path}: ${(e as Error).message}`, { file: path });
-      return undefined;
-    }
-  }
-  return { byView: resolved.byView, generated: resolved.generated, path: hidden.length ? path : undefined };
 }
 
 /** The diagnostic of a site that was not written, saying truly what the output folder holds now. */
@@ -145,12 +95,6 @@ function writeFailure(e: unknown, out: string): Diagnostic {
     : `${out} may be incomplete`;
   if (e instanceof SiteWriteError && e.locked) return diagnostic('OutputLocked', `${message}; ${state}`, { file: out });
   return diagnostic('OutputNotWritable', `could not write the site: ${message}; ${state}`, { file: out });
-}
-
-/** A `file:line:col` origin back into a location. */
-export function locationOf(origin: string): { file: string; line?: number; column?: number } {
-  const m = /^(.*):(\d+):(\d+)$/.exec(origin);
-  return m ? { file: m[1]!, line: Number(m[2]), column: Number(m[3]) } : { file: origin };
 }
 
 /** Builds the site of a portfolio into an output folder. */

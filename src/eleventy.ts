@@ -2,10 +2,9 @@
  * Vitrine inside an Eleventy project: reads the portfolio, plans its views and registers the
  * pages; the view folders' files, images and packages are written after Eleventy's build.
  */
-import { DiagnosticBag, formatLocation, type Diagnostic } from './diagnostics/index.ts';
-import { accessSecrets, locationOf } from './build.ts';
-import { readPortfolio } from './api.ts';
-import { planViews, readViewConfig } from './views/index.ts';
+import { DiagnosticBag, formatLocation, parseOrigin, type Diagnostic } from './diagnostics/index.ts';
+import { loadProject } from './project.ts';
+import { planViews, type ViewConfig } from './views/index.ts';
 import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
 import type { EleventyConfigLike } from './render/eleventy-plugin.ts';
 import { writeFiles } from './write/index.ts';
@@ -33,28 +32,23 @@ export interface EleventyUserConfig extends EleventyConfigLike {
  */
 export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, options: { config?: string | undefined; render?: RenderOptions; secrets?: string } = {}): Promise<Diagnostic[]> {
   const bag = new DiagnosticBag();
-  const read = await readPortfolio(input);
-  bag.push(...read.diagnostics);
-  const config = await readViewConfig(input, options.config);
-  bag.push(...config.diagnostics);
-  if (!read.value || bag.hasErrors()) {
+  // Eleventy writes pages itself, so protected views cannot be encrypted: they are left out.
+  const leaveOut = (v: ViewConfig, into: DiagnosticBag) => {
+    if (v.access !== 'protected') return false;
+    into.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin ? parseOrigin(v.origin) : undefined);
+    return true;
+  };
+  const project = await loadProject(input, { config: options.config, ...(options.secrets ? { secrets: options.secrets } : {}), leaveOut });
+  bag.push(...project.diagnostics);
+  if (!project.value) {
     const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);
     throw new Error(`Vitrine could not read ${input}:\n${lines.join('\n')}`);
   }
-  const views = config.value.views.filter((v) => {
-    if (v.access !== 'protected') return true;
-    bag.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin ? locationOf(v.origin) : undefined);
-    return false;
-  });
-  const access = await accessSecrets(input, views, options.secrets ? { secrets: options.secrets } : {}, bag);
-  if (!access || bag.hasErrors()) {
-    const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);
-    throw new Error(`Vitrine could not prepare ${input}:\n${lines.join('\n')}`);
-  }
+  const { portfolio, config, views, access } = project.value;
   // A config whose every view was protected builds nothing rather than a preview of everything.
-  const plans = config.value.views.length && !views.length ? { value: [], diagnostics: [] } : planViews(read.value, { ...config.value, views }, access.byView);
-  const siteUrl = config.value.url;
-  const render = renderOptionsFor(config.value.file, { ...options.render, ...(siteUrl ? { siteUrl } : {}) }, config.value.theme);
+  const plans = config.views.length && !views.length ? { value: [], diagnostics: [] } : planViews(portfolio, { ...config, views }, access.byView);
+  const siteUrl = config.url;
+  const render = renderOptionsFor(config.file, { ...options.render, ...(siteUrl ? { siteUrl } : {}) }, config.theme);
   const site = await prepareSite(plans.value, render, bag);
   configureEleventy(cfg, site, render);
   // `directories` (Eleventy 3) honours --output; the older `dir` is the unnormalised config value.

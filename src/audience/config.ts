@@ -4,8 +4,9 @@
  * the config (docs/views.md, docs/accessibility-profiles.md).
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { deref, describe, entries, fail, LANG_PATTERN, oneOf, originOf, text, VIEW_ID_PATTERN, MAX_ID_LENGTH, type ValidateContext } from '../views/config-validate.ts';
-import { didYouMean } from '../views/suggest.ts';
+import { deref, describe, entries, fail, oneOf, originOf, text, type ValidateContext } from '../diagnostics/yaml-node.ts';
+import { LANG_PATTERN, VIEW_ID_PATTERN, MAX_ID_LENGTH } from './names.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 import { FONT_FACES, HAZARDS, type AudienceProfile, type ContentPrefs, type ControlPrefs, type DisplayPrefs, type Hazard, type ProfileRef } from './types.ts';
 
 /** Keys of a profile. */

@@ -10,15 +10,15 @@
 import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import { parseOrigin } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
-import type { XmlElement, XmlNode } from '../formats/xml/tree.ts';
-import { parseXml } from '../formats/xml/parse.ts';
+import type { Extension } from '../model/types.ts';
+import { acclipDocuments } from '../model/acclip.ts';
+
+type XmlElement = Extension['element'];
+type XmlNode = XmlElement['children'][number];
 import { normaliseColour, PORTFOLIO_PROFILE } from './config.ts';
 import type { AudienceProfile, DisplayPrefs } from './types.ts';
 
-type Obj = Record<string, unknown>;
 
-/** ACCLIP documents larger than this are not looked at: preferences are a few kilobytes. */
-const MAX_ACCLIP_BYTES = 256 * 1024;
 type Apply = (p: AudienceProfile) => void;
 
 /** A phrase of a `prefcode`, what it does to the profile, and whether that is only an approximation. */
@@ -60,11 +60,6 @@ const UNHONOURABLE: { test: RegExp; why: string }[] = [
   { test: /cursor|pointer|mouse/, why: 'the pointer is drawn by the reader\'s system, not by the page' },
 ];
 
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  if (v && typeof v === 'object' && typeof (v as Obj).value === 'string') return ((v as Obj).value as string).trim() || undefined;
-  return undefined;
-}
 
 function where(part: Part): Location {
   return part.origin ? parseOrigin(part.origin) : { file: part.ims?.file ?? part.id };
@@ -178,13 +173,13 @@ export function profileFromPortfolio(portfolio: Portfolio, bag: DiagnosticBag, o
   const parts = portfolio.parts.filter((p) => p.kind === 'accessibility');
   for (const part of parts) {
     const at = where(part);
-    const items = Array.isArray(part.ims?.record?.items) ? (part.ims!.record.items as { el: string; value: Obj }[]) : [];
-    for (const { el, value } of items) {
-      if (el === 'preference') {
-        const code = str(value.prefcode);
+    // The reader's neutral facts: a preference's prefcode, a language's code (model/ims/facts.ts).
+    for (const f of part.facts ?? []) {
+      if (f.key === 'preference') {
+        const code = f.value.trim();
         if (code) applyPrefcode(profile, code, bag, at);
-      } else if (el === 'language') {
-        const lang = str((value.typename as Obj | undefined)?.value);
+      } else if (f.key === 'language') {
+        const lang = f.valueTerm?.trim();
         if (lang && /^[a-z]{2,3}(-[a-z0-9]+)*$/i.test(lang)) profile.content.languages = [...new Set([...(profile.content.languages ?? []), lang])];
       }
     }
@@ -192,11 +187,8 @@ export function profileFromPortfolio(portfolio: Portfolio, bag: DiagnosticBag, o
   }
   // An ACCLIP document as a resource of its own (an `imslip-Accessibility` resource whose file is
   // `<accessForAll>`): the reader keeps it as a file of the portfolio; read it from there.
-  const acclipFiles = portfolio.files.filter((f) => /\.xml$/i.test(f.path) && f.size <= MAX_ACCLIP_BYTES && new TextDecoder().decode(f.bytes.subarray(0, 4096)).includes('accessForAll'));
-  for (const f of acclipFiles) {
-    const parsed = parseXml(f.bytes, f.path);
-    if (parsed.root?.name === 'accessForAll') applyAccessForAll(profile, parsed.root, bag, { file: f.path, ...(parsed.root.line ? { line: parsed.root.line } : {}) });
-  }
+  const acclipFiles = acclipDocuments(portfolio);
+  for (const { path, root } of acclipFiles) applyAccessForAll(profile, root, bag, { file: path, ...(root.line ? { line: root.line } : {}) });
   const found = parts.length + acclipFiles.length;
   const acts = Object.keys(profile.display).length + Object.keys(profile.control).length + Object.keys(profile.content).filter((k) => k !== 'languages').length;
   if (acts === 0) {

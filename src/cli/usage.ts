@@ -1,4 +1,5 @@
 /** Help texts. Command and flag names are stable: users and scripts depend on them. */
+import { FORMATS, WRITABLE_FORMATS } from '../model/registry.ts';
 
 /** Top-level help. */
 export const mainHelp = `vitrine: static sites and packages from ePortfolios
@@ -130,15 +131,16 @@ file:line:col. Nothing is written. Exit 1 when there are errors (or warnings wit
               address, birth date, identifiers...) and its external links
               (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ims|leap2a|authored [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ${WRITABLE_FORMATS.join('|')} [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
-  --format ims       IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
-  --format leap2a    Leap2A zip (leap2a.xml + files/), as Mahara imports it
-  --format authored  a folder of Markdown + YAML (docs/authored-format.md) to keep editing;
-                     written only where no folder is, or into an empty one. The input's
-                     vitrine.config.yaml comes along; without one, each Mahara page with
-                     parts becomes an unlisted view in a new vitrine.config.yaml
+${FORMATS.filter((f) => f.write)
+  .map((f) => `  --format ${f.id.padEnd(9)} ${f.title}`)
+  .join('\n')}
+                     An authored folder is written only where no folder is, or into an
+                     empty one. The input's vitrine.config.yaml comes along; without one,
+                     each Mahara page with parts becomes an unlisted view in a new
+                     vitrine.config.yaml
   --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)
   --strip-metadata   re-encode images without EXIF (GPS position, camera), XMP, ICC and
                      comments; by default your package keeps the original files

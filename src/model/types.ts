@@ -33,6 +33,8 @@ export type PartKind = (typeof PART_KINDS)[number];
 export interface Text {
   value: string;
   lang?: string;
+  /** The same text in other languages (IMS RDCEO `langstring`s after the first); pages pick the reader's. */
+  translations?: Text[];
 }
 
 /** A value from a vocabulary: `Create` from `imsdefault`, `Essay` from a proprietary list. */
@@ -121,6 +123,8 @@ export interface PersonName {
   /** `Preferred`, `Legal`, `Alias`, ... as the source said. */
   type?: string;
   lang?: string;
+  /** Every part of the name in source order with its type word (`First`, `Last`, `Middle`), when the source split it. */
+  parts?: { type?: string; value: string }[];
 }
 
 /** One way to reach a person. `web` values are http(s) URLs as written; nothing is linked unless safe. */
@@ -131,10 +135,28 @@ export interface Contact {
   label?: string;
 }
 
+/** An identifier of a person in some system (IMS `agent`, a demographic `uid`). */
+export interface PersonIdentifier {
+  value: string;
+  /** `agent` (with the system's name in `domain`) or `uid`. */
+  kind: 'agent' | 'uid';
+  domain?: string;
+}
+
 /** A postal address; `text` is the whole address as one line when the source did not split it. */
 export interface Address {
   text?: string;
+  /** A street address the source did not split into fields (IMS `nonfieldedstreetaddress`, with its `complex`). */
+  unfielded?: string;
+  /** The street line: number, prefix, name, type, suffix. */
   street?: string;
+  /** Apartment or suite (type, number, suffix). */
+  apartment?: string;
+  pobox?: string;
+  /** State or province (IMS `statepr`). */
+  state?: string;
+  /** A position `lat, lon` when the source gives one. */
+  geo?: string;
   locality?: string;
   city?: string;
   postcode?: string;
@@ -175,6 +197,31 @@ export interface Person {
   gender?: string;
   /** Package path of the portrait, one of the part's `files`. */
   photo?: string;
+  /** Identifiers of the person in other systems. */
+  identifiers?: PersonIdentifier[];
+}
+
+/**
+ * A labelled fact a format carries that no other neutral field holds (an activity's units and
+ * evaluation scores, an affiliation's roles, an accessibility preference, a security key), for
+ * pages to show. Readers derive facts from their format's record; the record stays the truth
+ * for them on export (see docs/architecture.md, "Neutral fields and format records").
+ */
+export interface Fact {
+  /** What the fact is (`units`, `score`, `role`, `preference`...): pages label it `field.<key>` unless `label` is set. */
+  key: string;
+  /** A vocabulary word (`MinScore`) that labels the fact instead of its key, shown in the reader's language; '' for none. */
+  label?: string;
+  value: string;
+  /** A vocabulary word shown translated before the value (`Visual: ...`). */
+  valueTerm?: string;
+  /** A vocabulary word qualifying the value (`Preferred`, `Work`). */
+  note?: string;
+  /** The value is an address a page may link after checking it. */
+  link?: 'email' | 'web';
+  facts?: Fact[];
+  /** Show `facts` inside the value (`mode value, mode value`) instead of as rows. */
+  inline?: boolean;
 }
 
 /** A qualification's facts (qcl parts; awards and certificates of other formats). */
@@ -187,6 +234,8 @@ export interface Qualification {
   registrationNo?: string;
   /** Score or grade (JSON Resume `score`). */
   score?: string;
+  /** Language of the level's text, when the source said. */
+  lang?: string;
 }
 
 /**
@@ -271,6 +320,8 @@ export interface Part {
   resume?: ResumeRecord;
   /** A rubric's criteria and levels (rubric parts). */
   rubric?: Rubric;
+  /** Other labelled facts for pages (see `Fact`). */
+  facts?: Fact[];
   /** The IMS-specific remainder of the part, typed; see `ImsPartRecord`. */
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */

@@ -7,14 +7,12 @@
 import { encodeAll } from './images/parallel.ts';
 import type { Portfolio, PortfolioFile } from '../model/types.ts';
 import { DiagnosticBag } from '../diagnostics/index.ts';
-import { portfolioToIms } from '../model/index.ts';
-import { generateImsPackage } from '../formats/ims-package/index.ts';
-import { zipFiles } from '../formats/zip/encode.ts';
+import { packageZip } from '../model/registry.ts';
 import { makeFile, mediaTypeOf } from '../model/files.ts';
 import { publishAttachment, publishedFilePath } from './attachments.ts';
 import { isRasterImage, isUnsupportedImage, sniffImageFormat } from './images/index.ts';
 import type { ViewPlan } from '../views/types.ts';
-import type { ImageInfo } from './page-data.ts';
+import type { ImageInfo } from './types.ts';
 
 /** Options for a view's assets. */
 export interface AssetOptions {
@@ -79,11 +77,12 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
       if (clean && clean.mediaType === mediaTypeOf(f.path)) packaged.push(makeFile(f.path, clean.bytes));
       else bag.add('ExportFieldDropped', `image "${f.path}" could not be stripped of its metadata in its own format, so it was left out of the view's package`, { file: f.path });
     }
-    const portfolio: Portfolio = { id: plan.id, title: plan.title, lang: plan.lang, parts: plan.parts, relations: plan.relations, files: packaged, extensions: [] };
+    // The view's language is the site's, not the owner's data: it is not asked of the package.
+    const portfolio: Portfolio = { id: plan.id, title: plan.title, parts: plan.parts, relations: plan.relations, files: packaged, extensions: [] };
     const exportBag = new DiagnosticBag();
-    const pkg = { value: generateImsPackage(portfolioToIms(portfolio, exportBag)) };
+    // The same IMS export as `vitrine pack`, with the same report of what it cannot carry.
+    files.set('package.zip', packageZip('ims', portfolio, exportBag));
     bag.push(...exportBag.items);
-    files.set('package.zip', zipFiles(pkg.value));
     packageHref = 'package.zip';
   }
   return packageHref ? { files, images, packageHref } : { files, images };

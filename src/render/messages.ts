@@ -1,6 +1,7 @@
 /** The theme's words, one messages file per language, falling back to English key by key. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dateFormatters, displayWhen, parseWhen, type DateFormatters } from '../model/dates.ts';
 
 /** Loads the messages for a BCP 47 language from the template folders (user folders first). */
 export function loadMessages(lang: string, folders: string[]): Record<string, string> {
@@ -20,35 +21,20 @@ export function loadMessages(lang: string, folders: string[]): Record<string, st
 /**
  * Date and size formatters for one language. Building an Intl formatter costs far more than
  * using one (a 1,000-part build spent 0.4 s constructing them per date), so a view makes one
- * set and reuses it; nothing is cached beyond the view that asked.
+ * set and reuses it; nothing is cached beyond the view that asked. Dates are read and shown by
+ * the one rule of model/dates.ts: exact dates in the reader's words, free text as written.
  */
-export function createFormatters(lang: string): { date(iso: string): string; bytes(n: number): string } {
+export function createFormatters(lang: string): { date(written: string): string; bytes(n: number): string } {
   // Made on first use: a view with no dates builds no date formatter.
-  let day: Intl.DateTimeFormat | undefined;
-  let month: Intl.DateTimeFormat | undefined;
+  let dates: DateFormatters | undefined;
   let numbers: [Intl.NumberFormat, Intl.NumberFormat] | undefined;
-  const dateFormat = (fullDate: boolean): Intl.DateTimeFormat =>
-    fullDate
-      ? (day ??= new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }))
-      : (month ??= new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }));
   return {
-    date: (iso) => formatDate(iso, dateFormat),
+    date: (written) => {
+      const when = parseWhen(written);
+      return when.kind === 'text' ? when.text : displayWhen(when, (dates ??= dateFormatters(lang)));
+    },
     bytes: (n) => formatBytes(n, (numbers ??= [new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }), new Intl.NumberFormat(lang, { maximumFractionDigits: 1 })])),
   };
-}
-
-/** Formats an ISO date without shifting it across time zones (the date as written); anything else as is. */
-function formatDate(iso: string, formatter: (fullDate: boolean) => Intl.DateTimeFormat): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso.trim());
-  if (!m) return iso;
-  const [, y, mo, d] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return formatter(!!d).format(date);
-  } catch {
-    return iso; // a language tag Intl rejects
-  }
 }
 
 /** Formats a byte count for people, with a formatter for whole and for one-decimal numbers. */

@@ -5,6 +5,7 @@
  */
 import type { MediaItem, Part, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
+import { machineWhen, parseWhen } from '../model/dates.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
@@ -15,14 +16,10 @@ import { publishedFilePath } from './attachments.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import { attachMaharaPages } from './mahara/view-pages.ts';
+import type { ImageInfo } from './types.ts';
+export type { ImageInfo };
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
-/** The image variants rendering made for a file (structurally what render/images produces). */
-export interface ImageInfo {
-  width: number;
-  height: number;
-  variants: { format: string; width: number; height: number; mediaType: string; fileName: string }[];
-}
 
 /** What building view data needs besides the plan. */
 export interface ViewDataInput {
@@ -47,8 +44,7 @@ export function fileHref(path: string, mediaType = '', bytes?: Uint8Array): stri
 
 /** A part's display title in the view's language, whatever its kind, and the title's language. */
 export function partTitle(part: Part, t: T, lang = 'en'): { title: string; lang?: string } {
-  const r = (part.ims?.record ?? {}) as Record<string, unknown>;
-  const group = (r.group as { description?: { short?: string } } | undefined)?.description?.short;
+  const group = part.kind === 'participation' ? part.resume?.organisation : undefined;
   const text = (v: { value: string; lang?: string } | undefined) => (v?.value ? { title: v.value, ...(v.lang ? { lang: v.lang } : {}) } : undefined);
   const rubric = part.kind === 'rubric' ? rubricTitle(part, lang) : undefined;
   const name = part.kind === 'identification' ? identificationName(part) : undefined;
@@ -113,8 +109,10 @@ export function buildViewData(input: ViewDataInput): ViewData {
   }
   const date = (d: Part['dates'][number]): DateData => {
     const type = d.type?.value;
+    // Only an exact date gets a machine-readable `datetime`; free text ("Sept 2017") is shown as written.
+    const machine = machineWhen(parseWhen(d.value));
     const year = /^\d{4}/.exec(d.value.trim())?.[0];
-    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', iso: d.value, display: fmt.date(d.value), ...(year ? { year } : {}) };
+    return { ...(type ? { type } : {}), label: type ? t(`date.${type.toLowerCase()}`, type) : '', ...(machine ? { iso: d.value } : {}), display: fmt.date(d.value), ...(year ? { year } : {}) };
   };
   const verb = (rel: Relation, dir: 0 | 1) => {
     const both = messages[`rel.${norm(rel.type)}`] ?? (messages['rel.other'] ?? '|').replace(/^[^|]*/, (m) => (dir === 0 ? rel.type : m));

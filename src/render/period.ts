@@ -11,6 +11,6 @@ export function periodOf(dates: DateData[]): PartData['period'] {
   const start = dates.find((d) => STARTS.has((d.type ?? '').toLowerCase()));
   const end = dates.find((d) => ENDS.has((d.type ?? '').toLowerCase()));
   if (start || end) return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
-  const newest = [...dates].sort((a, b) => compareWhen(parseWhen(a.iso), parseWhen(b.iso)))[0]!;
+  const newest = [...dates].sort((a, b) => compareWhen(parseWhen(a.iso ?? a.display), parseWhen(b.iso ?? b.display)))[0]!;
   return { end: newest };
 }

@@ -95,7 +95,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const views: ViewData[] = [];
   const cssBags = new Set<string>();
   let pkg: Promise<LoadedPackage | undefined> | undefined;
-  const loadPackage = () => (pkg ??= options.input ? loadPackagePresentations(options.input) : Promise.resolve(undefined));
+  const loadPackage = () => (pkg ??= Promise.resolve(options.bundle ? loadPackagePresentations(options.bundle) : undefined));
   const cache: ThemeCache = new Map();
   const dirsById = new Map<string | undefined, string[]>();
   const themes: (Theme | undefined)[] = [];

@@ -119,7 +119,9 @@ export interface DetailRow {
 export interface DateData {
   type?: string;
   label: string;
-  iso: string;
+  /** The date as written, for a `datetime` attribute: only when it is an exact ISO 8601 date (model/dates.ts). */
+  iso?: string;
+  /** The date in the reader's words; free text as written. */
   display: string;
   /** The year alone, for compact lists such as a CV's (absent for free-text dates). */
   year?: string;
@@ -288,4 +290,11 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   meta?: ViewMeta;
   /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
   xsl?: { page: string } | { fragment: string; styles?: string[] };
+}
+
+/** The image variants rendering made for a file (structurally what render/images produces). */
+export interface ImageInfo {
+  width: number;
+  height: number;
+  variants: { format: string; width: number; height: number; mediaType: string; fileName: string }[];
 }

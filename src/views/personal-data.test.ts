@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readPortfolio } from '../index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { findPersonalData } from './personal-data.ts';
+import { neutralFromIms } from '../model/ims/facts.ts';
 
 let content: Portfolio;
 beforeAll(async () => {
@@ -11,8 +12,11 @@ beforeAll(async () => {
 
 const byId = (id: string) => content.parts.find((p) => p.id === id)!;
 
+/** A part read from an IMS record by the IMS mapping, which fills the neutral person the listing reads. */
 function part(id: string, record: Record<string, unknown>, extra: Partial<Part> = {}): Part {
-  return { id, kind: 'identification', slug: id, dates: [], rationale: [], tags: [], files: [], extensions: [], ims: { element: 'identification', record }, ...extra };
+  const p: Part = { id, kind: 'identification', slug: id, dates: [], rationale: [], tags: [], files: [], extensions: [], ims: { element: 'identification', record }, ...extra };
+  neutralFromIms(p);
+  return p;
 }
 
 describe('findPersonalData', () => {
@@ -56,12 +60,13 @@ describe('findPersonalData', () => {
       { dates: [{ type: { value: 'Birth' }, value: '2001-02-03' }] },
     );
     expect(findPersonalData([p]).map((d) => `${d.kind}=${d.value}`)).toEqual([
+      // Listed in the neutral person's order: names, addresses, contacts, birth data, identifiers.
       'birth-date=2001-02-03',
-      'identifier=AG-7',
-      'identifier=U-1',
+      'address=45.76, 4.83',
       'phone=6 12 34',
       'phone=+1 555 0100 ext. 22',
-      'address=45.76, 4.83',
+      'identifier=AG-7',
+      'identifier=U-1',
     ]);
   });
 

@@ -4,6 +4,7 @@
  * very validator of `vitrine.config.yaml` (config-validate.ts): a field another feature adds to
  * the config works in both places. The config file wins when both list views (chooseSiteConfig).
  */
+import type { SourceBundle } from '../read/index.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
@@ -11,7 +12,7 @@ import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import { PORTFOLIO_FIELDS } from '../model/authored/fields.ts';
 import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts';
 import { nodeLocation, siteUrl, TOP_KEYS, validateConfig, type ValidateContext } from './config-validate.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 import type { SiteConfig } from './types.ts';
 import { applyConfigTrust, type TrustOptions } from './trust.ts';
 
@@ -19,9 +20,15 @@ import { applyConfigTrust, type TrustOptions } from './trust.ts';
  * Reads the views of `<input>/portfolio.yaml`; undefined when the input is no authored folder or
  * the file lists no view configuration. YAML syntax errors are the reader's to report (read/).
  */
-export async function readPortfolioViews(input: string): Promise<Result<SiteConfig | undefined>> {
+export async function readPortfolioViews(input: string, bundle?: SourceBundle): Promise<Result<SiteConfig | undefined>> {
   const file = join(input, 'portfolio.yaml');
   let text: string;
+  // The input already read (loadProject): portfolio.yaml is taken from it, not read again.
+  const read = bundle?.kind === 'folder' ? bundle.files.get('portfolio.yaml') : undefined;
+  if (bundle) {
+    if (!read || read.bytes.byteLength > MAX_CONFIG_BYTES) return { value: undefined, diagnostics: [] };
+    return { ...parsePortfolioViews(new TextDecoder().decode(read.bytes), file) };
+  }
   try {
     if (!(await stat(input)).isDirectory() || (await stat(file)).size > MAX_CONFIG_BYTES) return { value: undefined, diagnostics: [] };
     text = await readFile(file, 'utf8');
@@ -66,9 +73,9 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
  * `--config`), or the views of an authored portfolio.yaml when there is no config file with views.
  * A config inside a package loses what would run code (views/trust.ts).
  */
-export async function readViewConfig(input: string, explicit?: string, trust: TrustOptions = {}): Promise<Result<SiteConfig>> {
+export async function readViewConfig(input: string, explicit?: string, trust: TrustOptions = {}, bundle?: SourceBundle): Promise<Result<SiteConfig>> {
   const fromFile = await readSiteConfig(input, explicit);
-  const fromPortfolio = await readPortfolioViews(input);
+  const fromPortfolio = await readPortfolioViews(input, bundle);
   const chosen = chooseSiteConfig(fromFile.value, fromPortfolio.value);
   // A config inside a package is data: its templates and stylesheets do not run (trust.ts).
   const trusted = applyConfigTrust(input, chosen.value, trust);

@@ -3,49 +3,11 @@
  * of unselected parts removed. DESIGN ("Views and privacy"): a view's site contains only the
  * parts it selects; relations are followed only inside the selection.
  */
-import type { XmlElement } from '../formats/xml/tree.ts';
 import type { Extension, Part, Relation } from '../model/types.ts';
+import { narrowPartRecords, narrowRelationRecords, type InView } from '../model/narrow.ts';
 
-/** Tells whether an id names a part of the view. */
-export type InView = (id: string) => boolean;
-
-type Obj = Record<string, unknown>;
-
-const isObject = (x: unknown): x is Obj => x !== null && typeof x === 'object' && !Array.isArray(x);
-
-/** A nested-part placeholder left in an IMS record by model/ims: `{ ref: '<part id>' }`. */
-function isRef(x: unknown): x is { ref: unknown } {
-  return isObject(x) && Object.keys(x).length === 1 && 'ref' in x;
-}
-
-/** A placeholder that names no part of the view (or names nothing at all). */
-function isOutsideRef(x: unknown, inView: InView): boolean {
-  return isRef(x) && !(typeof x.ref === 'string' && inView(x.ref));
-}
-
-/** An `{ el, value }` choice item whose value is such a placeholder (activity `product`, `testimonial`). */
-function isOutsideItem(x: unknown, inView: InView): boolean {
-  return isObject(x) && 'el' in x && 'value' in x && isOutsideRef(x.value, inView);
-}
-
-/**
- * Removes nested-part placeholders of parts outside the view from an IMS record, in place:
- * from `items`, `goals`, `activities`, `affiliations`, `product`, wherever they sit.
- */
-export function scrubRecord(v: unknown, inView: InView): void {
-  if (Array.isArray(v)) {
-    for (let i = v.length - 1; i >= 0; i--) {
-      if (isOutsideRef(v[i], inView) || isOutsideItem(v[i], inView)) v.splice(i, 1);
-      else scrubRecord(v[i], inView);
-    }
-    return;
-  }
-  if (!isObject(v)) return;
-  for (const [k, x] of Object.entries(v)) {
-    if (isOutsideRef(x, inView)) delete v[k];
-    else scrubRecord(x, inView);
-  }
-}
+export type { InView };
+type XmlElement = Extension['element'];
 
 /** Every text and attribute value of an element, trimmed. */
 function* valuesOf(e: XmlElement): Generator<string> {
@@ -69,10 +31,7 @@ export function keepExtension(x: Extension, outside: ReadonlySet<string>): boole
 export function scrubPart(part: Part, inView: InView, outside: ReadonlySet<string>): Part {
   const copy = structuredClone(part);
   if (copy.parent !== undefined && !inView(copy.parent)) delete copy.parent;
-  if (copy.ims) scrubRecord(copy.ims.record, inView);
-  // The <learnerinformation> wrapper of the source file (its comment, contentype and
-  // ext_learnerinfo) is file-level owner data, not this part's: a view does not carry it.
-  if (copy.ims?.document) delete copy.ims.document;
+  narrowPartRecords(copy, inView);
   copy.extensions = copy.extensions.filter((x) => keepExtension(x, outside));
   return copy;
 }
@@ -103,14 +62,7 @@ export function planRelations(relations: readonly Relation[], inView: InView, ou
       const copy = structuredClone(r);
       const keep = copy.to.map((t) => inView(t) || kept.has(t));
       copy.to = copy.to.filter((_, i) => keep[i]);
-      if (copy.ims) {
-        scrubRecord(copy.ims.record, inView);
-        // Sourced ids of the ends run parallel to `to`: narrow them the same way, so an
-        // unselected end's source-system id neither leaks nor lands on another end.
-        const ends = copy.ims.record.ends as { source?: unknown; dests?: unknown[] } | undefined;
-        if (ends?.dests) ends.dests = ends.dests.filter((_, i) => keep[i]);
-        if (copy.ims.document) delete copy.ims.document;
-      }
+      narrowRelationRecords(copy, keep, inView);
       copy.extensions = copy.extensions.filter((x) => keepExtension(x, outside));
       return copy;
     })

@@ -7,7 +7,8 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../write/atomic.ts';
 import { dirname, join } from 'node:path';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
@@ -121,10 +122,7 @@ function secretsProblem(raw: unknown): string | undefined {
 
 /** Writes the secrets file atomically, readable by its owner only. */
 export async function saveSecrets(path: string, secrets: Secrets): Promise<void> {
-  const tmp = `${path}.${process.pid}-${Date.now()}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
-  await chmod(tmp, 0o600);
-  await rename(tmp, path);
+  await writeFileAtomic(path, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, makeFolder: false });
 }
 
 /** What resolving the views' secrets decided. */

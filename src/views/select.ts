@@ -5,7 +5,7 @@
 import { parseOrigin, type DiagnosticBag } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { followFrom, indexPortfolio, type FollowIndex } from './follow.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../diagnostics/suggest.ts';
 import type { Selector, SortOrder } from './types.ts';
 import { compareWhen, parseWhen, type When } from '../model/dates.ts';
 

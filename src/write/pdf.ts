@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFiles } from './site.ts';
-import { writeFileAtomic } from './zip.ts';
+import { writeFileAtomic } from './atomic.ts';
 
 /** Where browsers are usually installed, first found wins (after `VITRINE_CHROMIUM`). */
 export const BROWSER_PATHS = [

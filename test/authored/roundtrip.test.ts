@@ -111,10 +111,9 @@ describe('authored ⇄ IMS', () => {
         ...p,
         lang: undefined,
         files: p.files.map(({ about: _a, ...f }) => f),
-        parts: p.parts.map(({ ims, ...x }) => ({
+        parts: p.parts.map(({ ims: _i, ...x }) => ({
           ...x,
           description: x.description && { ...x.description, full: x.description.full.map(({ mode: _m, mimeType: _t, ...m }) => m) },
-          level: (ims?.record as { level?: unknown } | undefined)?.level,
         })),
         relations: p.relations.map(({ ims: _i, ...r }) => r),
         ims: undefined,
@@ -124,7 +123,7 @@ describe('authored ⇄ IMS', () => {
 });
 
 describe('identification fields', () => {
-  it('name, email and web are kept where IMS keeps them, and written back as fields', async () => {
+  it('name, email and web fill the neutral person, are written where IMS keeps them, and back as fields', async () => {
     const { writeTree } = await import('./helpers.ts');
     const dir = writeTree({
       'portfolio.yaml': 'title: Me\n',
@@ -136,7 +135,12 @@ describe('identification fields', () => {
     const me = r.value!.parts.find((p) => p.id === 'me')!;
     const { identificationName } = await import('../../src/render/details.ts');
     expect(identificationName(me)).toBe('Léa Moreau');
-    const items = (me.ims!.record.items as { el: string }[]).map((i) => i.el);
+    expect(me.person?.names).toEqual([{ full: 'Léa Moreau', type: 'Preferred', lang: 'fr' }]);
+    expect(me.person?.contacts.map((c) => `${c.kind} ${c.value}`)).toEqual(['email lea@example.org', 'email l@example.org', 'web https://lea.example']);
+    // The reader fabricates no IMS record; the IMS export writes the person as LIP items.
+    expect(me.ims).toBeUndefined();
+    const { imsRecordOf } = await import('../../src/model/ims/person-out.ts');
+    const items = (imsRecordOf(me).items as { el: string }[]).map((i) => i.el);
     expect(items).toEqual(['formname', 'contactinfo', 'contactinfo', 'contactinfo']);
     const files = exportPackage({ ...r.value!, parts: [me] }, 'authored').value;
     const text = new TextDecoder().decode(files.get('parts/1-me.md'));

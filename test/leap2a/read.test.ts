@@ -84,8 +84,9 @@ describe('namespace variants', () => {
     expect(part(p, 'portfolio:page1').description).toMatchObject({ short: { value: 'What I can do with forms' }, long: { value: '<p>A page about <strong>forms</strong>.</p>' } });
     // A page does not nest its parts (IMS could not write that); a plan nests its tasks.
     expect(part(p, 'portfolio:skill').parent).toBeUndefined();
-    // The person's data shows as an IMS identification record (name, e-mail).
-    expect(JSON.stringify(part(p, 'portfolio:me').ims?.record)).toContain('ada@example.org');
+    // The person's data fills the neutral person (name, e-mail); no IMS record is made up.
+    expect(part(p, 'portfolio:me').person?.contacts).toContainEqual({ kind: 'email', value: 'ada@example.org' });
+    expect(part(p, 'portfolio:me').ims).toBeUndefined();
     expect(p.title).toBe("Ada Example's portfolio (2010-07)");
   });
 

@@ -104,7 +104,7 @@ describe('IMS → model → Leap2A → model', () => {
         // The person's name becomes the entry title; e-mail and web addresses travel as persondata.
         const emails = JSON.stringify(a.ims?.record).match(/[\w.+-]+@[\w.-]+/g) ?? [];
         expect(emails.length, a.id).toBeGreaterThan(0);
-        for (const m of emails) expect(JSON.stringify(b.ims?.record), a.id).toContain(m);
+        for (const m of emails) expect(JSON.stringify(b.person), a.id).toContain(m);
         expect(b.title?.value, a.id).toMatch(/\S/);
       } else expect(b.title?.value ?? '', a.id).toBe(a.title?.value ?? a.description?.short?.value ?? `${a.kind} ${a.id}`);
       if (a.title) expect(b.description?.short?.value, a.id).toBe(a.description?.short?.value);
@@ -138,8 +138,8 @@ describe('IMS → model → Leap2A → model', () => {
     expect(diagnostics.some((d) => d.code === 'ExportFieldDropped')).toBe(true);
   });
 
-  it('writes the owner person with data from the IMS identification', () => {
-    const out = portfolioToLeap2a({ id: 'p', title: 'P', files: [], relations: [], extensions: [], parts: [{ id: 'me', kind: 'identification', slug: 'me', dates: [], rationale: [], tags: [], files: [], extensions: [], ims: { element: 'identification', record: { items: [{ el: 'formname', value: { text: { value: 'Ada Example' } } }, { el: 'contactinfo', value: { items: [{ el: 'email', value: 'ada@example.org' }] } }] } } }] }, undefined, { now: new Date('2024-01-01T00:00:00Z') });
+  it('writes the owner person with data from the neutral person', () => {
+    const out = portfolioToLeap2a({ id: 'p', title: 'P', files: [], relations: [], extensions: [], parts: [{ id: 'me', kind: 'identification', slug: 'me', dates: [], rationale: [], tags: [], files: [], extensions: [], person: { names: [{ full: 'Ada Example' }], contacts: [{ kind: 'email', value: 'ada@example.org' }], addresses: [], webLinks: [] } }] }, undefined, { now: new Date('2024-01-01T00:00:00Z') });
     const e = out.feed.entries[0]!;
     expect(e.types).toEqual(['http://terms.leapspecs.org/person']);
     expect(e.elements.filter((x) => x.name === 'persondata').map((x) => x.children.map((c) => (c.type === 'text' ? c.text : '')).join(''))).toEqual(['Ada Example', 'ada@example.org']);

@@ -171,7 +171,7 @@ describe('Leap2A inputs as sites', () => {
     expect(employment).toMatchObject({ to: ['portfolio:resumecomposite-30-child-1', 'portfolio:resumecomposite-30-child-2'], leap2a: { displayOrder: [1, 2] } });
     const me = portfolio.parts[0]!;
     expect(me).toMatchObject({ id: 'portfolio:artefactinternal', kind: 'identification' });
-    expect(JSON.stringify(me.ims?.record)).toContain('hans.muster@example.com');
+    expect(me.person?.contacts).toContainEqual({ kind: 'email', value: 'hans.muster@example.com' });
     expect(me.leap2a?.elements.filter((e) => e.name === 'persondata')).toHaveLength(15);
     // Mahara's free-text dates are the dates as written, and show on the page.
     const teacher = portfolio.parts.find((p) => p.id === 'portfolio:resumecomposite-30-child-1')!;

@@ -1,5 +1,6 @@
 /** `vitrine check`: read and validate, print diagnostics, write nothing. */
 import { readPortfolio } from '../../api.ts';
+import { readInput } from '../../read/index.ts';
 import { planViews, readViewConfig } from '../../views/index.ts';
 import { formatPrivacyReport, privacyReport } from '../../views/privacy-report.ts';
 import { loadPackagePresentations } from '../../render/xsl/package-views.ts';
@@ -27,7 +28,8 @@ export async function runCheck(input: string, flags: OutputFlags, io: Io, option
   }
   printDiagnostics(io, diagnostics, flags);
   // The presentations a package carries (ims-epView), and how to build them.
-  const presentations = value ? ((await loadPackagePresentations(input))?.presentations ?? []) : [];
+  const bundle = value ? (await readInput(input)).value : undefined;
+  const presentations = bundle ? (loadPackagePresentations(bundle)?.presentations ?? []) : [];
   for (const p of presentations) {
     const line = `presentation ${p.identifier}${p.title ? ` “${p.title}”` : ''}: ${p.stylesheet}, ${plural(p.styles.length, 'stylesheet')} of CSS, ${p.names.length ? plural(p.names.length, 'part file') : 'every part'}`;
     if (flags.json) io.stdout.write(JSON.stringify({ presentation: p }) + '\n');

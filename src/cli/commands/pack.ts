@@ -5,6 +5,7 @@ import { readSiteConfig } from '../../views/index.ts';
 import { exportPackage, readPortfolio, type PackFormat } from '../../api.ts';
 import { diagnostic } from '../../diagnostics/index.ts';
 import { slugify } from '../../model/index.ts';
+import { formatById } from '../../model/registry.ts';
 import { newFolderConflict, packageConflict, writeFileAtomic, writeNewFolder, zipFiles } from '../../write/index.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 import { stripImageMetadata } from '../../render/images/strip.ts';
@@ -20,7 +21,7 @@ export async function runPack(input: string, options: { format: PackFormat; out?
     say(io, flags, `nothing written: the input has ${flags.strict ? 'errors or warnings (--strict)' : 'errors'}`);
     return 1;
   }
-  const folder = options.format === 'authored';
+  const folder = formatById(options.format)?.output === 'folder';
   const out = resolve(io.cwd, options.out ?? (folder ? slugify(value.id) : `${slugify(value.id)}.zip`));
   const conflict = packageConflict(out, resolve(io.cwd, input));
   if (conflict) {

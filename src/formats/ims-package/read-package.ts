@@ -187,7 +187,7 @@ function readLoose(bundle: SourceBundle, bag: DiagnosticBag): ImsPackage | undef
 }
 
 /** Finds imsmanifest.xml at the root, or in the one top folder a zip tool may have added. */
-function findManifest(bundle: SourceBundle): string | undefined {
+export function findManifest(bundle: SourceBundle): string | undefined {
   const candidates = [...bundle.files.keys()].filter((p) => p.split('/').pop()!.toLowerCase() === 'imsmanifest.xml');
   candidates.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
   const top = candidates[0];

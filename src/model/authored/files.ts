@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { YamlPath } from '../../formats/authored/index.ts';
 import type { AuthoredSource } from '../../formats/authored/index.ts';
-import { didYouMean } from '../../views/suggest.ts';
+import { didYouMean } from '../../diagnostics/suggest.ts';
 import type { CaptionTrack, FileDescription, MediaItem, PortfolioFile } from '../types.ts';
 import { CAPTION_FIELDS, FILE_FIELDS } from './fields.ts';
 import { checkKeys, invalid, isObj, str, text, type Cx } from './values.ts';

@@ -4,16 +4,17 @@
  * HTML); its relation fields become relations. Every file is checked completely, so one run
  * reports the mistakes of all files.
  */
-import { personFromPersondata } from '../leap2a/person-neutral.ts';
 import { posix } from 'node:path';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { renderMarkdown, type AuthoredPartFile, type AuthoredSource } from '../../formats/authored/index.ts';
-import { didYouMean } from '../../views/suggest.ts';
+import { didYouMean } from '../../diagnostics/suggest.ts';
 import { makeFile } from '../files.ts';
 import { sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs, slugify } from '../slug.ts';
 import { PART_KINDS, type Part, type PartDescription, type PartKind, type Portfolio, type PortfolioFile } from '../types.ts';
 import { applyIdentification } from './identification.ts';
+import { neutralFromIms } from '../ims/facts.ts';
+import { personFromPersondata } from '../leap2a/person.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { extensions, imsRecord, locString, readDate, readDates, readSourcedId, readStatus } from './records.ts';
@@ -227,14 +228,19 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   }
   if (v.ims !== undefined) {
     const ims = imsRecord(cx, ['ims'], v.ims);
-    if (ims) part.ims = ims;
+    if (ims) {
+      part.ims = ims;
+      neutralFromIms(part);
+    }
   }
   if (v.leap2a !== undefined) {
     if (isObj(v.leap2a) && Array.isArray(v.leap2a.types)) {
       part.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Part['leap2a']>;
-      // The person of a Leap2A identification is read from its kept person data, as the Leap2A reader does.
-      const person = part.kind === 'identification' && !part.person ? personFromPersondata(part.leap2a.elements ?? [], part.title?.value) : undefined;
-      if (person) part.person = person;
+      // A person from a Leap2A import travels in its persondata elements.
+      if (kind === 'identification' && !part.ims && Array.isArray(part.leap2a.elements)) {
+        const person = personFromPersondata(part.leap2a.elements, part.title?.value);
+        if (person) part.person = person;
+      }
     }
     else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
@@ -261,7 +267,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   return { part, idAt, ...(parentAt ? { parentAt } : {}), ...(slugAt ? { slugAt } : {}), ...(kind === undefined ? { broken: true } : {}) };
 }
 
-/** A qualification's level (`level: Master's degree`), kept where IMS keeps it. */
+/** A qualification's level (`level: Master's degree`), in the part's neutral qualification. */
 function readLevel(cx: Cx, part: Part, v: unknown): void {
   if (part.kind !== 'qcl') {
     invalid(cx, ['level'], 'level: belongs to a qualification (kind: qcl)');
@@ -269,8 +275,7 @@ function readLevel(cx: Cx, part: Part, v: unknown): void {
   }
   const t = text(cx, ['level'], v);
   if (!t) return;
-  part.ims ??= { element: 'qcl', record: {} };
-  part.ims.record.level = { text: t };
+  part.qualification = { ...part.qualification, level: t.value, ...(t.lang ? { lang: t.lang } : {}) };
 }
 
 /** The body: Markdown (default), or HTML or plain text as `format:` says. */

@@ -1,8 +1,9 @@
 /**
  * The owner's name, e-mail addresses and web sites as plain fields of an identification part
- * (`name: Léa Moreau`, `email: lea@example.org`), kept where IMS keeps them: a `formname`
- * (Preferred) and `contactinfo` items at the start of the IMS record. The writer takes back
- * exactly that prefix, so the round trip is exact and any richer record stays under ims:.
+ * (`name: Léa Moreau`, `email: lea@example.org`). The reader puts them first in the part's
+ * neutral person (a Preferred name, contacts without a label). The writer takes them back from
+ * the part's IMS record as an IMS export would write it (a `formname` and `contactinfo` items
+ * at its start), so the round trip is exact and any richer record stays under ims:.
  */
 import type { Part, Text } from '../types.ts';
 
@@ -11,16 +12,12 @@ type Item = { el: string; value: Obj };
 
 const preferred = () => ({ source: { sourcetype: 'imsdefault' }, value: { value: 'Preferred' } });
 
-/** Puts the friendly fields at the start of the part's IMS record. */
+/** Puts the friendly fields first in the part's person. */
 export function applyIdentification(part: Part, name: Text | undefined, emails: string[], webs: string[]): void {
   if (!name && !emails.length && !webs.length) return;
-  part.ims ??= { element: 'identification', record: {} };
-  const items: Item[] = [];
-  if (name) items.push({ el: 'formname', value: { typename: preferred(), text: name.lang ? { value: name.value, lang: name.lang } : { value: name.value } } });
-  for (const e of emails) items.push({ el: 'contactinfo', value: { items: [{ el: 'email', value: e }] } });
-  for (const w of webs) items.push({ el: 'contactinfo', value: { items: [{ el: 'web', value: w }] } });
-  const r = part.ims.record;
-  r.items = [...items, ...(Array.isArray(r.items) ? (r.items as Item[]) : [])];
+  const p = (part.person ??= { names: [], contacts: [], addresses: [], webLinks: [] });
+  if (name) p.names.unshift({ full: name.value, type: 'Preferred', ...(name.lang ? { lang: name.lang } : {}) });
+  p.contacts.unshift(...emails.map((value) => ({ kind: 'email' as const, value })), ...webs.map((value) => ({ kind: 'web' as const, value })));
 }
 
 const isPreferred = (t: unknown) => JSON.stringify(t) === JSON.stringify(preferred());

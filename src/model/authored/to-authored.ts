@@ -14,6 +14,9 @@ import { slugify } from '../slug.ts';
 import type { FileDescription, MediaItem, Part, PartDate, PartDescription, Portfolio, PortfolioFile, Relation, Term, Text } from '../types.ts';
 import { RELATION_FIELDS, relationField } from './fields.ts';
 import { takeIdentification } from './identification.ts';
+import { imsRecordOf } from '../ims/person-out.ts';
+import { personFromPersondata } from '../leap2a/person.ts';
+import { samePerson } from '../leap2a/person-out.ts';
 import { FILES_FOLDER } from './files.ts';
 
 type Obj = Record<string, unknown>;
@@ -63,7 +66,7 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
       part.description?.long?.lang ??
       part.description?.short?.lang ??
       part.title?.lang ??
-      (part.kind === 'identification' && part.ims ? takeIdentification(structuredClone(part.ims.record)).name?.lang : undefined);
+      (part.kind === 'identification' && part.person?.names[0]?.type === 'Preferred' ? part.person.names[0].lang : undefined);
     if (lang) o.lang = lang;
     const { front, body } = partFront(part, byFrom.get(part.id) ?? [], o);
     out.set(path, enc.encode(stringifyFrontMatter(front, body)));
@@ -103,7 +106,12 @@ function partFront(part: Part, relations: Relation[], o: Out): { front: Obj; bod
   if (part.status) f.status = status(part.status, o);
   if (part.parent) f.parent = part.parent;
   if (part.sourcedId) f.sourcedId = { ...part.sourcedId };
-  let ims = part.ims ? (structuredClone(part.ims) as NonNullable<Part['ims']>) : undefined;
+  // The IMS record as an IMS export would write it, so edits to the neutral person and
+  // qualification are written; its friendly prefix becomes name/email/web and level.
+  // A person read from Leap2A travels in the part's leap2a elements, as long as it is unedited.
+  const inLeap2a = part.kind === 'identification' && !part.ims && !!part.leap2a && samePerson(personFromPersondata(part.leap2a.elements, part.title?.value), part.person);
+  const neutral = (part.kind === 'identification' && part.person && !inLeap2a) || (part.kind === 'qcl' && part.qualification);
+  let ims = part.ims || neutral ? ({ element: part.kind, ...structuredClone(part.ims), record: imsRecordOf(part) } as NonNullable<Part['ims']>) : undefined;
   if (part.kind === 'qcl' && ims) {
     const level = ims.record.level as Obj | undefined;
     if (level && Object.keys(level).length === 1 && isText(level.text)) {

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import type { LocatedYaml, YamlPath } from '../../formats/authored/index.ts';
-import { didYouMean } from '../../views/suggest.ts';
+import { didYouMean } from '../../diagnostics/suggest.ts';
 import type { Term, Text } from '../types.ts';
 
 type Obj = Record<string, unknown>;

@@ -14,6 +14,7 @@ import { takeExtensions } from './extensions.ts';
 import { mediaReader } from './media.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { toDate, toDescription, toStatus, toTerm, toText, type MediaCodec } from './neutral.ts';
+import { neutralFromIms } from './facts.ts';
 import { resolveRelations, type RawRelation } from './resolve.ts';
 
 type Obj = Record<string, unknown>;
@@ -160,6 +161,7 @@ function readPart(element: string, record: Obj, parent: string | undefined, pf: 
     return scope.parts[before]?.id;
   });
   replaceRefs(record, childIds);
+  neutralFromIms(part);
 }
 
 function replaceRefs(v: unknown, ids: (string | undefined)[]): void {

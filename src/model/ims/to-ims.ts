@@ -5,6 +5,7 @@
  */
 import type { ImsPackage, Manifest, ManifestItem, ManifestResource, PartFile } from '../../formats/ims-package/index.ts';
 import type { LipDocument, LipSegment } from '../../formats/lip/index.ts';
+import { imsRecordOf } from './person-out.ts';
 import { DiagnosticBag, parseOrigin } from '../../diagnostics/index.ts';
 import { slugify } from '../slug.ts';
 import type { Part, Portfolio, PortfolioFile, Relation } from '../types.ts';
@@ -170,7 +171,7 @@ function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec,
   let element = part.ims?.element ?? defaultElement(part, parentElement);
   if (element === 'testimonial' && parentElement !== 'activity') element = 'assertion';
   reportDropped(part, element, bag);
-  const r = structuredClone(part.ims?.record ?? {}) as Obj;
+  const r = imsRecordOf(part);
   if (part.type) r.typename = fromTerm(part.type);
   if (part.comment) r.comment = fromText(part.comment);
   if (part.title && element === 'qcl') r.title = fromText(part.title);

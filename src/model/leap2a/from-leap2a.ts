@@ -16,13 +16,12 @@ import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Rel
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
-import { identificationFromPersondata } from './person.ts';
 import { readMaharaResume } from './resume.ts';
 import { maharaPageOf } from './mahara-view.ts';
 import { guessLanguage } from '../lang-guess.ts';
 import { removeMaharaChrome } from './mahara-chrome.ts';
 import { personRelatedFirst, portfolioTitle } from './owner.ts';
-import { personFromPersondata } from './person-neutral.ts';
+import { personFromPersondata } from './person.ts';
 import { DATE_TYPE_OF_POINT, KIND_OF_MAHARA_TYPE, KIND_OF_TYPE } from './vocabulary.ts';
 
 /** How to show a package path in diagnostics. */
@@ -286,8 +285,6 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   part.files = [...new Set(full.map((m) => m.file).filter((f): f is string => !!f))];
 
   if (kind === 'identification') {
-    const rec = identificationFromPersondata(elements, e.title || undefined);
-    if (rec) part.ims = { element: 'identification', record: rec };
     const person = personFromPersondata(elements, e.title || undefined);
     if (person) part.person = person;
   }

@@ -1,58 +1,49 @@
 /**
- * Leap2A person data ⇄ an IMS LIP identification record, so that a person from Leap2A shows
- * its name and contact details on the site, is found by the personal-data listing, and exports
- * to IMS. The Leap2A elements themselves stay verbatim in the part's `leap2a.elements`.
+ * Leap2A person data → the neutral person of an identification part, so that a person from
+ * Leap2A shows its name and contact details on the site, is found by the personal-data listing,
+ * and exports to other formats. The Leap2A elements themselves stay verbatim in the part's
+ * `leap2a.elements` (person-out.ts writes them back, or anew when the person was edited).
  */
 import { attr, childElements, ownText, type XmlElement } from '../../formats/xml/tree.ts';
 import { LEAP2 } from '../../formats/leap2a/index.ts';
+import type { Address, Contact, Person } from '../types.ts';
+import { nameOfParts } from '../ims/person.ts';
 
-type Obj = Record<string, unknown>;
-type Item = { el: string; value: Obj | string };
-
-const typename = (value: string) => ({ value: { value } });
-
-/** Builds an IMS identification record from `leap2:persondata` and `leap2:spatial` elements; undefined when there are none. */
-export function identificationFromPersondata(elements: XmlElement[], fallbackName: string | undefined): Obj | undefined {
+/** The person `leap2:persondata` and `leap2:spatial` elements give; undefined when there are none. */
+export function personFromPersondata(elements: XmlElement[], fallbackName: string | undefined): Person | undefined {
   const data = elements.filter((e) => e.ns === LEAP2 && e.name === 'persondata');
   const spatial = elements.find((e) => e.ns === LEAP2 && e.name === 'spatial');
   if (!data.length && !spatial && !fallbackName) return undefined;
-  const items: Item[] = [];
+  const p: Person = { names: [], contacts: [], addresses: [], webLinks: [] };
   const field = (f: string) => data.filter((e) => (attr(e, 'field', LEAP2) ?? '') === f).map((e) => ownText(e).trim()).filter(Boolean);
   const full = field('full_name')[0] ?? field('preferred_given_name')[0];
   const given = field('legal_given_name')[0];
   const family = field('legal_family_name')[0];
-  if (given || family) {
-    const partnames = [];
-    if (given) partnames.push({ typename: typename('First'), text: { value: given } });
-    if (family) partnames.push({ typename: typename('Last'), text: { value: family } });
-    items.push({ el: 'name', value: { partnames } });
-  }
-  if (full) items.push({ el: 'formname', value: { text: { value: full } } });
-  else if (!given && !family && fallbackName) items.push({ el: 'formname', value: { text: { value: fallbackName } } });
-  const contact: Item[] = [];
-  for (const v of field('email')) contact.push({ el: 'email', value: v });
-  for (const v of field('website')) contact.push({ el: 'web', value: v });
+  if (given || family) p.names.push(nameOfParts([...(given ? [{ type: 'First', value: given }] : []), ...(family ? [{ type: 'Last', value: family }] : [])], undefined));
+  if (full) p.names.push({ full });
+  else if (!given && !family && fallbackName) p.names.push({ full: fallbackName });
+  const contacts: Contact[] = [];
+  for (const v of field('email')) contacts.push({ kind: 'email', value: v });
+  for (const v of field('website')) contacts.push({ kind: 'web', value: v });
   for (const f of ['homephone', 'workphone', 'mobile', 'fax']) {
-    for (const v of field(f)) contact.push({ el: f === 'mobile' ? 'mobile' : f === 'fax' ? 'facsimile' : 'telephone', value: { areacode: '', indnumber: v } });
+    for (const v of field(f)) contacts.push({ kind: f === 'mobile' ? 'mobile' : f === 'fax' ? 'fax' : 'phone', value: v });
   }
-  if (contact.length) items.push({ el: 'contactinfo', value: { items: contact } });
+  p.contacts = contacts;
   if (spatial) {
     const lines = childElements(spatial).filter((e) => e.name === 'addressline').map((e) => ownText(e).trim()).filter(Boolean);
     const country = childElements(spatial).find((e) => e.name === 'country');
     const postcode = childElements(spatial).find((e) => e.name === 'postcode');
-    const address: Obj = {};
-    if (lines.length) address.street = { nonfieldedstreetaddress: { value: lines.join(', ') } };
-    if (postcode) address.postcode = { value: ownText(postcode).trim() };
-    if (country) address.country = { value: ownText(country).trim() };
-    if (Object.keys(address).length) items.push({ el: 'address', value: address });
+    const a: Address = {};
+    if (lines.length) a.unfielded = lines.join(', ');
+    if (postcode && ownText(postcode).trim()) a.postcode = ownText(postcode).trim();
+    if (country && ownText(country).trim()) a.country = ownText(country).trim();
+    if (Object.keys(a).length) p.addresses.push(a);
   }
-  const demo: Obj = {};
   const dob = field('dob')[0];
-  if (dob) demo.dates = [{ typename: typename('Birth'), datetime: dob }];
+  if (dob) p.birthDate = dob;
   const gender = field('gender')[0];
-  if (gender) demo.gender = { gender };
+  if (gender) p.gender = gender;
   const place = data.find((e) => /placeofbirth/i.test(e.attrs.find((a) => a.name === 'field' && a.ns !== LEAP2)?.value ?? ''));
-  if (place) demo.placeofbirth = { value: ownText(place).trim() };
-  if (Object.keys(demo).length) items.push({ el: 'demographics', value: demo });
-  return { items };
+  if (place && ownText(place).trim()) p.birthPlace = ownText(place).trim();
+  return p;
 }

@@ -11,7 +11,9 @@ import { NS, el, text, type XmlElement } from '../../formats/xml/tree.ts';
 import { INVERSES, LEAP2, MAHARA, VITRINE, XHTML, type Leap2aContent, type Leap2aEntry, type Leap2aFeed, type Leap2aLink } from '../../formats/leap2a/index.ts';
 import { isRichHtml } from '../sanitize.ts';
 import type { Part, Portfolio, Relation } from '../types.ts';
-import { personDataFromIdentification, personName } from './person-out.ts';
+import { personDataFromPerson, personName, samePerson } from './person-out.ts';
+import { personFromPersondata } from './person.ts';
+import { parseWhen } from '../dates.ts';
 import { LEAP2_OF_IMS_RELATION, TYPE_OF_KIND, pointOfDateType } from './vocabulary.ts';
 
 /** What the writer produced: the feed, the package files (feed excluded) and how file paths were renamed. */
@@ -245,7 +247,7 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
   for (const d of part.dates) {
     const point = pointOfDateType(d.type?.value);
     // A date that is not a machine date (Mahara's "1.1.2003") is written as a label, as Mahara does.
-    const machine = /^\d{4}(-\d{2}(-\d{2})?)?([T ].*)?$/.test(d.value.trim());
+    const machine = parseWhen(d.value).kind === 'exact';
     const date: Leap2aEntry['dates'][number] = { value: machine || d.description?.short?.value ? d.value : '' };
     if (point) date.point = point;
     if (d.description?.short?.value) date.label = d.description.short.value;
@@ -253,10 +255,14 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
     e.dates.push(date);
   }
   if (part.status?.type?.value) e.elements.push({ ...el(LEAP2, 'status', [{ ns: LEAP2, name: 'stage', value: part.status.type.value, prefix: 'leap2' }]), prefix: 'leap2' });
-  e.elements.push(...(rec?.elements ?? []));
-  if (part.kind === 'identification' && !rec && part.ims) {
-    e.elements.push(...personDataFromIdentification(part.ims.record));
-  }
+  // The person data read is written back as read while the neutral person still says the
+  // same; when the person was edited (or came from another format) it is written anew.
+  const kept = rec?.elements ?? [];
+  const isPersonData = (x: XmlElement) => x.ns === LEAP2 && (x.name === 'persondata' || x.name === 'spatial');
+  const asRead = part.kind === 'identification' && rec ? personFromPersondata(kept, part.title?.value) : undefined;
+  if (part.kind === 'identification' && part.person && !samePerson(asRead, part.person)) {
+    e.elements.push(...kept.filter((x) => !isPersonData(x)), ...personDataFromPerson(part.person));
+  } else e.elements.push(...kept);
   // Vitrine's own: what Leap2A has no term for, so that Vitrine reads its export back the same.
   e.elements.push(V('kind', part.kind));
   if (part.comment) e.elements.push(V('comment', part.comment.value, [], part.comment.lang));

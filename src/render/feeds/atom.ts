@@ -10,8 +10,9 @@ import { ownerName } from '../meta/page-meta.ts';
 const FEED_KINDS = new Set(['reflexion', 'product']);
 
 /** The newest date of a part (ISO text), for sorting and `updated`. */
-function newest(dates: { iso: string }[]): string | undefined {
-  return dates.map((d) => d.iso).filter((d) => !Number.isNaN(Date.parse(d))).sort().at(-1);
+function newest(dates: { iso?: string }[]): string | undefined {
+  // Only exact dates carry `iso`: a free-text date ("Sept 2017") cannot order a feed.
+  return dates.map((d) => d.iso).filter((d): d is string => !!d && !Number.isNaN(Date.parse(d))).sort().at(-1);
 }
 
 /** An RFC 3339 timestamp for a date that may be only a year or a day. */

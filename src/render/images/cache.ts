@@ -13,12 +13,12 @@
  * folder is made (and, when it exists, set) owner-only, 0700, with files 0600, so other users
  * of the machine cannot read them (docs/access.md names the folder).
  */
-import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { variantExtension } from './formats.ts';
 import { sha256Hex } from './naming.ts';
+import { writeFileAtomic } from '../../write/atomic.ts';
 import type { ImageCacheStats, VariantFormat } from './types.ts';
 
 /** One encoded variant as cached: no file name (that depends on the source path, not the key). */
@@ -60,18 +60,6 @@ export function encoderVersions(): { vips: string; sharp: string } {
  */
 export function imageCacheKey(sourceSha256: string, settings: unknown, versions = encoderVersions()): string {
   return sha256Hex(Buffer.from(JSON.stringify({ source: sourceSha256, settings, versions }), 'utf8'));
-}
-
-/** Writes a file through a temporary name and a rename, so readers never see half a file. */
-async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(tmp, bytes, { mode: 0o600 });
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
-  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -140,10 +128,10 @@ export class ImageCache {
     if (entry.placeholderColor !== undefined) index.placeholderColor = entry.placeholderColor;
     for (const v of entry.variants) {
       const file = `${key}-${v.width}.${variantExtension(v.format)}`;
-      await writeFileAtomic(join(this.dir, file), v.bytes);
+      await writeFileAtomic(join(this.dir, file), v.bytes, { mode: 0o600 });
       index.variants.push({ format: v.format, width: v.width, height: v.height, file, sha256: sha256Hex(v.bytes) });
     }
-    await writeFileAtomic(join(this.dir, `${key}.json`), JSON.stringify(index));
+    await writeFileAtomic(join(this.dir, `${key}.json`), JSON.stringify(index), { mode: 0o600 });
   }
 
   private async read(key: string): Promise<CachedImage | undefined> {

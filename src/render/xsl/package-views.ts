@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { DiagnosticBag, parseOrigin, type Location } from '../../diagnostics/index.ts';
-import { readInput } from '../../read/index.ts';
+import type { SourceBundle } from '../../read/index.ts';
 import { readImsPackage, type ImsPackage } from '../../formats/ims-package/index.ts';
 import { presentationsOf, type PackagePresentation } from '../../formats/ims-package/presentations.ts';
 import { sanitizePresentationHtml } from '../../model/sanitize.ts';
@@ -22,10 +22,12 @@ import { filterPackageCss } from '../package-css.ts';
 
 /** What package views need to know about the build. */
 export interface PackageXslOptions {
-  /** The input path, to read the package's presentations from. */
+  /** The input path, for messages. */
   input?: string;
   /** The user allowed package code (stylesheets, CSS) for this build: `--allow-package-code`. */
   allowPackageCode?: boolean;
+  /** The input's files as loadProject read them, where the package's presentations are found. */
+  bundle?: SourceBundle;
 }
 
 /** A package read once per build, with its presentations. */
@@ -34,11 +36,9 @@ export interface LoadedPackage {
   presentations: PackagePresentation[];
 }
 
-/** Reads the input's package and its presentations (once per build). */
-export async function loadPackagePresentations(input: string): Promise<LoadedPackage | undefined> {
-  const read = await readInput(input);
-  if (!read.value) return undefined;
-  const pkg = readImsPackage(read.value, new DiagnosticBag());
+/** The input's package and its presentations, from the files already read (once per build; the input is not opened again). */
+export function loadPackagePresentations(bundle: SourceBundle): LoadedPackage | undefined {
+  const pkg = readImsPackage(bundle, new DiagnosticBag());
   if (!pkg?.manifest) return undefined;
   return { pkg, presentations: presentationsOf(pkg.manifest) };
 }
