@@ -13,6 +13,9 @@ import { portfolioFromIms, portfolioToIms, type Portfolio } from './model/index.
 import { detectLeap2a, generateLeap2aPackage, readLeap2aPackage } from './formats/leap2a/index.ts';
 import { portfolioFromLeap2a } from './model/leap2a/from-leap2a.ts';
 import { portfolioToLeap2a } from './model/leap2a/to-leap2a.ts';
+import { detectJsonResume, generateJsonResume, readJsonResume, RESUME_FILE } from './formats/jsonresume/index.ts';
+import { portfolioFromJsonResume } from './model/jsonresume/from-jsonresume.ts';
+import { portfolioToJsonResume, type JsonResumeWriteOptions } from './model/jsonresume/to-jsonresume.ts';
 import { writeFileAtomic, zipFiles } from './write/index.ts';
 
 /** Options for reading a portfolio. */
@@ -30,6 +33,7 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
   if (isAuthored(bundle)) {
     // An authored folder: portfolio.yaml and Markdown parts (docs/authored-format.md).
+    if (bundle.files.has(RESUME_FILE)) bag.add('JsonResumeShadowed', `${displayPath(bundle, RESUME_FILE)} was not read: this folder is an authored portfolio (portfolio.yaml), which wins`, { file: displayPath(bundle, RESUME_FILE) });
     const portfolio = portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId);
     return { value: portfolio, diagnostics: bag.items };
   }
@@ -41,6 +45,12 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
     const rootPrefix = leap.root ? `${leap.root}/` : '';
     return { value: portfolioFromLeap2a(leap, (p) => displayPath(bundle, p === feedPath ? p : rootPrefix + p), bag, fallbackId), diagnostics: bag.items };
   }
+  // JSON Resume: resume.json in a folder or zip, or one .json file shaped like a résumé.
+  const resumePath = detectJsonResume(bundle);
+  if (resumePath) {
+    const doc = readJsonResume(bundle, resumePath, bag);
+    return { value: doc ? portfolioFromJsonResume(doc, bundle, bag, fallbackId) : undefined, diagnostics: bag.items };
+  }
   const pkg = readImsPackage(bundle, bag);
   if (!pkg) {
     if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
@@ -51,12 +61,19 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   return { value: portfolio, diagnostics: bag.items };
 }
 
-/** The formats `pack` can write: an IMS package or a Leap2A zip, or an authored folder. */
-export type PackFormat = 'ims' | 'leap2a' | 'authored';
+/** The formats `pack` can write: an IMS package or a Leap2A zip, an authored folder, or a JSON Resume file. */
+export type PackFormat = 'ims' | 'leap2a' | 'authored' | 'jsonresume';
+
+/** Options of an export. */
+export interface ExportOptions {
+  /** JSON Resume: links to part pages of the published view. */
+  jsonresume?: JsonResumeWriteOptions;
+}
 
 /** Generates the files of a package (or authored folder) of the portfolio in memory, with what could not be carried. */
-export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims'): Result<Map<string, Uint8Array>> {
+export function exportPackage(portfolio: Portfolio, format: PackFormat = 'ims', options: ExportOptions = {}): Result<Map<string, Uint8Array>> {
   const bag = new DiagnosticBag();
+  if (format === 'jsonresume') return { value: new Map([[RESUME_FILE, generateJsonResume(portfolioToJsonResume(portfolio, bag, options.jsonresume))]]), diagnostics: bag.items };
   if (format === 'authored') return { value: portfolioToAuthored(portfolio, bag), diagnostics: bag.items };
   if (format === 'leap2a') return { value: generateLeap2aPackage(portfolioToLeap2a(portfolio, bag)), diagnostics: bag.items };
   if (format !== 'ims') throw new Error(`unsupported format ${format as string}`);

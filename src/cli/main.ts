@@ -25,7 +25,7 @@ const commonOptions = {
 const commandOptions = {
   build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
   check: { privacy: { type: 'boolean', default: false } },
-  pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
+  pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false }, view: { type: 'string' }, config: { type: 'string' }, url: { type: 'string' } },
   init: {},
   serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' } },
 } as const;
@@ -125,9 +125,14 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageXsl: v['allow-package-xsl'] === true }, flags, io);
   }
   const format = v.format as string | undefined;
-  if (format !== 'ims' && format !== 'leap2a' && format !== 'authored') {
-    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, leap2a, authored)\n\n${commandHelp.pack}`);
+  if (format !== 'ims' && format !== 'leap2a' && format !== 'authored' && format !== 'jsonresume') {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ims, leap2a, authored, jsonresume)\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
-  return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);
+  const url = v.url as string | undefined;
+  if (url !== undefined && !/^https?:\/\/[^\s/]+/i.test(url)) {
+    io.stderr.write(`vitrine pack: --url "${url}" is not an http(s) URL (for example https://example.org/portfolio/)\n`);
+    return EXIT.usage;
+  }
+  return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true, view: v.view as string | undefined, config: v.config as string | undefined, url }, flags, io);
 }

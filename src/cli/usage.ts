@@ -14,11 +14,14 @@ Commands:
                                 write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
                                 write the portfolio as Markdown + YAML files to keep editing
+  pack [input] --format jsonresume [--view ID] [--url URL]
+                                write a JSON Resume (resume.json) for CV tools and themes
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
 imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, a
-Leap2A export (.zip, folder or leap2a.xml from Mahara, Moodle, ...), or an authored
-folder (portfolio.yaml + Markdown parts, docs/authored-format.md).
+Leap2A export (.zip, folder or leap2a.xml from Mahara, Moodle, ...), a JSON Resume
+(resume.json), or an authored folder (portfolio.yaml + Markdown parts,
+docs/authored-format.md).
 
 Common options:
   --json      diagnostics as JSON lines on stdout
@@ -81,7 +84,7 @@ file:line:col. Nothing is written. Exit 1 when there are errors (or warnings wit
               address, birth date, identifiers...) and its external links
               (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ims|leap2a|authored [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ims|leap2a|authored|jsonresume [--out FILE|DIR] [--view ID] [--config FILE] [--url URL] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
   --format ims       IMS ePortfolio content package (imsmanifest.xml + LIP/ePortfolio parts)
@@ -90,7 +93,13 @@ Writes the portfolio as a package another system can import.
                      written only where no folder is, or into an empty one. The input's
                      vitrine.config.yaml comes along; without one, each Mahara page with
                      parts becomes an unlisted view in a new vitrine.config.yaml
-  --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)
+  --format jsonresume  a JSON Resume (https://jsonresume.org/schema) for CV tools and
+                     themes; what a résumé has no place for is listed (ExportFieldDropped)
+  --out FILE|DIR     the zip (default: <portfolio-id>.zip), folder (default: <portfolio-id>)
+                     or résumé file (default: resume.json)
+  --view ID          only what the view shows: its parts, relations and files
+  --config FILE      the views' config file (default: found beside the input)
+  --url URL          the site's public address: résumé projects link to their pages
   --strip-metadata   re-encode images without EXIF (GPS position, camera), XMP, ICC and
                      comments; by default your package keeps the original files
 

@@ -102,6 +102,10 @@ export const catalogue = {
   Leap2aFileMissing: { severity: 'warning', title: 'A file named by the Leap2A export is not in it', hint: 'The entry is kept without the file; add the file to the zip or folder at the path the link names.' },
   Leap2aTypeUnknown: { severity: 'info', title: 'Leap2A entry type not known; kept as a product with its type', hint: 'docs/leap2a-mapping.md lists the types Vitrine maps.' },
   Leap2aLayoutInvalid: { severity: 'warning', title: 'A Mahara page layout could not be read; the page keeps the order of its links' },
+  // JSON Resume
+  JsonResumeInvalid: { severity: 'error', title: 'The résumé is not valid JSON', hint: 'resume.json must be one JSON object in UTF-8 (https://jsonresume.org/schema).' },
+  JsonResumeValueInvalid: { severity: 'warning', title: 'A résumé value does not have the schema\'s shape; kept as written but not shown', hint: 'JSON Resume values are text, lists of texts, or (location, profiles) objects; dates are ISO 8601 such as 2014, 2014-06 or 2014-06-29.' },
+  JsonResumeShadowed: { severity: 'info', title: 'The folder holds both portfolio.yaml and resume.json; portfolio.yaml wins', hint: 'Build the résumé on its own with vitrine build path/to/resume.json, or move it out of the authored folder.' },
   // XSL views
   XslNotFound: { severity: 'warning', title: 'The stylesheet of an XSL view could not be read; the theme renders the view', hint: 'The xsl: path of a view is relative to the config file (docs/xsl-views.md). A copy of the portfolio folder alone leaves the stylesheets behind.' },
   XslCompileFailed: { severity: 'error', title: 'The stylesheet could not be compiled', hint: 'Fix the XSLT at the line given; saxon-js compiles XSLT 1.0, 2.0 and 3.0.' },

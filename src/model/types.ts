@@ -211,6 +211,10 @@ export interface ResumeRecord {
   keywords?: string[];
   /** Skill level or language fluency. */
   level?: string;
+  /** Grade or score (JSON Resume education `score`). */
+  score?: string;
+  /** Roles held (JSON Resume project `roles`). */
+  roles?: string[];
 }
 
 /** A rubric's criteria and levels, neutral (IMS RDCEO rubrics; Mahara SmartEvidence matrices). */
@@ -275,6 +279,8 @@ export interface Part {
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */
   leap2a?: Leap2aPartRecord;
+  /** The JSON Resume remainder of the part, for a lossless round trip; see `JsonResumePartRecord`. */
+  jsonresume?: JsonResumePartRecord;
   extensions: Extension[];
   /** Where the part was read from. */
   origin?: string;
@@ -373,6 +379,8 @@ export interface Portfolio {
   ims?: { manifest?: Omit<Manifest, 'organizations' | 'resources' | 'manifests'> & { organizationTitle?: string } };
   /** Feed-level Leap2A detail kept for re-export. */
   leap2a?: Leap2aFeedRecord;
+  /** Top-level JSON Resume keys with no neutral field (`$schema`, `meta`, unknown keys), verbatim. */
+  jsonresume?: { extra: Record<string, unknown> };
   extensions: Extension[];
 }
 
@@ -413,3 +421,15 @@ export interface Leap2aFeedRecord {
 
 /** A segment kind as read from a LIP document. */
 export type SegmentKind = LipSegment['kind'];
+
+/**
+ * JSON Resume detail of a part (docs/jsonresume-mapping.md): the section its entry came from,
+ * its index there, and every key whose value had no neutral field or not the schema's shape,
+ * verbatim (JSON Resume allows any extra key). `derived` marks parts made from another entry
+ * (an employer's affiliation, an education's qualification): the writer does not write them.
+ */
+export interface JsonResumePartRecord {
+  section: string;
+  extra?: Record<string, unknown>;
+  derived?: boolean;
+}
