@@ -37,7 +37,7 @@ function recList(key: string, field: 'highlights' | 'courses' | 'keywords' | 'ro
 
 /** The part's title. */
 function title(key: string): FieldSpec {
-  return { key, shape: 'string', set: (p, v) => void (p.title = { value: v }), get: (p) => p.title?.value ?? p.description?.short?.value };
+  return { key, shape: 'string', set: (p, v) => void (p.title = { value: v }), get: (p) => p.title?.value ?? (p.jsonresume ? undefined : p.description?.short?.value) };
 }
 
 /** Plain text of a rich text: JSON Resume strings are plain, so HTML from other formats is flattened. */
@@ -52,7 +52,8 @@ function short(key: string): FieldSpec {
     key,
     shape: 'string',
     set: (p, v) => void ((p.description ??= { full: [] }).short = { value: v }),
-    get: (p) => (p.title ? p.description?.short?.value : undefined),
+    // From another format, a part with no title is named by its short description (see title()).
+    get: (p) => (p.jsonresume || p.title ? p.description?.short?.value : undefined),
   };
 }
 
@@ -118,5 +119,5 @@ export const SECTION_WORD: Record<string, string> = {
 /** Tells whether a value has the shape a field maps. */
 export function fits(shape: FieldShape, v: unknown): boolean {
   if (shape === 'string') return typeof v === 'string' && v !== '';
-  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string');
 }

@@ -44,9 +44,9 @@ export function portfolioFromJsonResume(doc: JsonResumeDocument, bundle: SourceB
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc.resume)) {
     if (key === 'basics' && isJsonObject(value)) readBasics(cx, value);
-    else if (key in SECTIONS && Array.isArray(value) && value.every(isJsonObject)) value.forEach((e, i) => readEntry(cx, key, e as JsonObject, i));
+    else if (key in SECTIONS && Array.isArray(value) && value.length && value.every(isJsonObject)) value.forEach((e, i) => readEntry(cx, key, e as JsonObject, i));
     else {
-      if (key === 'basics' || key in SECTIONS) warn(cx, [key], `"${key}" should be ${key === 'basics' ? 'an object' : 'a list of objects'}; kept as written, not shown`);
+      if ((key === 'basics' || key in SECTIONS) && !(Array.isArray(value) && !value.length)) warn(cx, [key], `"${key}" should be ${key === 'basics' ? 'an object' : 'a list of objects'}; kept as written, not shown`);
       extra[key] = value;
     }
   }
@@ -99,7 +99,7 @@ function readEntry(cx: Cx, section: string, entry: JsonObject, index: number): v
   if (Object.keys(rest).length) part.jsonresume!.extra = rest;
   const r = part.resume;
   // A CV line reads "role, organisation": the title of an employment or a degree is its role.
-  if (!part.title && (r.role || r.organisation)) part.title = { value: r.role ?? r.organisation! };
+  if (!part.title && ['work', 'volunteer', 'education'].includes(section) && (r.role || r.organisation)) part.title = { value: r.role ?? r.organisation! };
   cx.parts.push(part);
   if ((section === 'work' || section === 'volunteer') && r.organisation) relate(cx, part, organisationPart(cx, r.organisation, part.origin!), 'IsPartOf');
   if (section === 'education' && (r.role || r.area)) {
