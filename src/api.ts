@@ -4,7 +4,8 @@
  */
 import { basename } from 'node:path';
 import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
-import { readInput, displayPath, defaultReadLimits, type ReadLimits } from './read/index.ts';
+import { readInput, displayPath, defaultReadLimits, type ReadLimits, type SourceBundle } from './read/index.ts';
+import { attachBadges } from './model/openbadges/attach.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
 import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
 import { portfolioFromAuthored } from './model/authored/from-authored.ts';
@@ -30,35 +31,41 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const fallbackId = basename(input).replace(/\.(zip|xml)$/i, '') || 'portfolio';
+  const fallbackId = basename(input).replace(/\.(zip|xml|json)$/i, '') || 'portfolio';
+  const found = readFormat(bundle, input, bag, fallbackId);
+  // Badges are found in the files of any format (docs/open-badges.md).
+  if (found) await attachBadges(found.portfolio, bundle, found.root, bag);
+  return { value: found?.portfolio, diagnostics: bag.items };
+}
+
+/** Reads the bundle in the format it is in; the folder inside the bundle the portfolio is rooted at. */
+function readFormat(bundle: SourceBundle, input: string, bag: DiagnosticBag, fallbackId: string): { portfolio: Portfolio; root: string } | undefined {
   if (isAuthored(bundle)) {
     // An authored folder: portfolio.yaml and Markdown parts (docs/authored-format.md).
     if (bundle.files.has(RESUME_FILE)) bag.add('JsonResumeShadowed', `${displayPath(bundle, RESUME_FILE)} was not read: this folder is an authored portfolio (portfolio.yaml), which wins`, { file: displayPath(bundle, RESUME_FILE) });
-    const portfolio = portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId);
-    return { value: portfolio, diagnostics: bag.items };
+    return { portfolio: portfolioFromAuthored(readAuthoredSource(bundle, bag), bag, fallbackId), root: '' };
   }
   // Leap2A is recognised by its feed file (leap2a.xml, leap.xml, leap2.xml) or an Atom root.
   const feedPath = detectLeap2a(bundle);
   if (feedPath) {
     const leap = readLeap2aPackage(bundle, feedPath, bag);
-    if (!leap) return { value: undefined, diagnostics: bag.items };
+    if (!leap) return undefined;
     const rootPrefix = leap.root ? `${leap.root}/` : '';
-    return { value: portfolioFromLeap2a(leap, (p) => displayPath(bundle, p === feedPath ? p : rootPrefix + p), bag, fallbackId), diagnostics: bag.items };
+    return { portfolio: portfolioFromLeap2a(leap, (p) => displayPath(bundle, p === feedPath ? p : rootPrefix + p), bag, fallbackId), root: leap.root ?? '' };
   }
   // JSON Resume: resume.json in a folder or zip, or one .json file shaped like a résumé.
   const resumePath = detectJsonResume(bundle);
   if (resumePath) {
     const doc = readJsonResume(bundle, resumePath, bag);
-    return { value: doc ? portfolioFromJsonResume(doc, bundle, bag, fallbackId) : undefined, diagnostics: bag.items };
+    return doc ? { portfolio: portfolioFromJsonResume(doc, bundle, bag, fallbackId), root: '' } : undefined;
   }
   const pkg = readImsPackage(bundle, bag);
   if (!pkg) {
     if (!bag.hasErrors()) bag.push(diagnostic('InputKindUnknown', `${input}: no portfolio found`, { file: input }));
-    return { value: undefined, diagnostics: bag.items };
+    return undefined;
   }
   const rootPrefix = pkg.root ? `${pkg.root}/` : '';
-  const portfolio = portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId);
-  return { value: portfolio, diagnostics: bag.items };
+  return { portfolio: portfolioFromIms(pkg, (p) => displayPath(bundle, rootPrefix + p), bag, fallbackId), root: pkg.root ?? '' };
 }
 
 /** The formats `pack` can write: an IMS package or a Leap2A zip, an authored folder, or a JSON Resume file. */

@@ -279,6 +279,8 @@ export interface Part {
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */
   leap2a?: Leap2aPartRecord;
+  /** An Open Badge this assertion part is, with what could be verified offline. */
+  badge?: BadgeRecord;
   /** The JSON Resume remainder of the part, for a lossless round trip; see `JsonResumePartRecord`. */
   jsonresume?: JsonResumePartRecord;
   extensions: Extension[];
@@ -432,4 +434,45 @@ export interface JsonResumePartRecord {
   section: string;
   extra?: Record<string, unknown>;
   derived?: boolean;
+}
+
+/**
+ * An Open Badge (2.0 assertion or 3.0 credential) read from a baked image or JSON file
+ * (docs/open-badges.md). The badge itself stays in its file, which the part keeps in `files`,
+ * so every package writer carries it as issued.
+ */
+export interface BadgeRecord {
+  version: '2.0' | '3.0';
+  /** How it was carried: a baked PNG or SVG image, or a JSON file. */
+  carrier: 'png' | 'svg' | 'json';
+  /** Package path of the file the badge was read from. */
+  file: string;
+  /** The badge's (achievement's) name; undefined when only a URL names it (never fetched). */
+  name?: string;
+  description?: string;
+  criteria?: { url?: string; narrative?: string };
+  /** Package path of the badge image (the baked file itself, when it is an image). */
+  image?: string;
+  issuer: { id?: string; name?: string; url?: string; email?: string };
+  /** Issue and expiry dates as written. */
+  issued?: string;
+  expires?: string;
+  evidence: { url?: string; name?: string; narrative?: string }[];
+  alignments: { targetName?: string; targetUrl?: string }[];
+  verification: BadgeVerification;
+}
+
+/** What was checked of a badge offline, and the outcome: never "verified" without a check. */
+export interface BadgeVerification {
+  /** `verified`: the signature checked out and nothing failed; `failed`: a check failed; `not-verified`: no signature could be checked. */
+  status: 'verified' | 'not-verified' | 'failed';
+  checks: BadgeCheck[];
+}
+
+/** One check of a badge. */
+export interface BadgeCheck {
+  check: 'signature' | 'expiry' | 'revocation' | 'recipient';
+  result: 'pass' | 'fail' | 'unknown';
+  /** Why, in words for the owner and the reader. */
+  reason: string;
 }
