@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { DiagnosticBag, diagnostic, type Result } from './diagnostics/index.ts';
-import { readInput, displayPath, defaultReadLimits, type ReadLimits, type SourceBundle } from './read/index.ts';
+import { readInput, displayPath, defaultReadLimits, dropSecretsFiles, type ReadLimits, type SourceBundle } from './read/index.ts';
 import { attachBadges } from './model/openbadges/attach.ts';
 import { generateImsPackage, readImsPackage } from './formats/ims-package/index.ts';
 import { isAuthored, readAuthoredSource } from './formats/authored/index.ts';
@@ -22,6 +22,8 @@ import { writeFileAtomic, zipFiles } from './write/index.ts';
 /** Options for reading a portfolio. */
 export interface ReadOptions {
   limits?: ReadLimits;
+  /** Files never read as part of the portfolio (the secrets file in use); any secrets file is left out anyway. */
+  exclude?: string[];
 }
 
 /** Reads a portfolio from a zip package, a package folder, a folder of part files, one part file, or an authored folder (portfolio.yaml). */
@@ -31,6 +33,9 @@ export async function readPortfolio(input: string, options: ReadOptions = {}): P
   bag.push(...read.diagnostics);
   const bundle = read.value;
   if (!bundle || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
+  for (const path of dropSecretsFiles(bundle, options.exclude)) {
+    bag.add('SecretsInInput', `${displayPath(bundle, path)} is a Vitrine secrets file (folder tokens, passphrases): it is left out of the portfolio, its packages and its sites`, { file: displayPath(bundle, path) });
+  }
   const fallbackId = basename(input).replace(/\.(zip|xml|json)$/i, '') || 'portfolio';
   const found = readFormat(bundle, input, bag, fallbackId);
   // Badges are found in the files of any format (docs/open-badges.md).

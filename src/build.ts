@@ -2,11 +2,12 @@
  * build(): input → portfolio → view plans → site files → output folder. The previous site is
  * replaced only when everything was rendered and written; with errors, nothing is written.
  */
+import { existsSync } from 'node:fs';
 import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagnostics/index.ts';
 import { readPortfolio } from './api.ts';
 import { planViews, readViewConfig } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
-import { outputConflict, replaceConflict, writeSite } from './write/index.ts';
+import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
 import type { ViewConfig, ViewPlan } from './views/types.ts';
 import { loadSecrets, resolveSecrets, saveSecrets, secretsPathFor } from './views/secrets.ts';
 
@@ -29,6 +30,8 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /** Called with progress lines for people. */
   progress?: (line: string) => void;
+  /** Lease timings of the output folder's lock (tests lower them). */
+  lock?: LockOptions;
 }
 
 /** What a build did. */
@@ -43,15 +46,18 @@ export interface BuildSummary {
   generated: { view: string; passphrase: string }[];
   /** The secrets file used, when a view needed one. */
   secrets?: string;
+  /** When nothing was written: what the output folder holds (`unchanged` unless a write failed midway). */
+  previous?: PreviousSite;
 }
 
 /** Reads, plans and renders a site in memory (no writing): the shared front half of build and serve. */
 export async function renderPortfolioSite(input: string, options: BuildOptions = {}): Promise<Result<{ files: Map<string, Uint8Array>; plans: ViewPlan[]; generated: BuildSummary['generated']; secrets?: string } | undefined>> {
   const bag = new DiagnosticBag();
-  const read = await readPortfolio(input);
+  // The secrets file in use is never read as part of the portfolio, wherever the owner keeps it.
+  const read = await readPortfolio(input, { exclude: [secretsPathFor(input, options.secrets)] });
   bag.push(...read.diagnostics);
   if (!read.value || bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
-  const config = await readViewConfig(input, options.config);
+  const config = await readViewConfig(input, options.config, { allowPackageCode: !!options.render?.allowPackageCode });
   bag.push(...config.diagnostics);
   if (bag.hasErrors()) return { value: undefined, diagnostics: bag.items };
   const access = await accessSecrets(input, config.value.views, options, bag);
@@ -82,13 +88,19 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
   for (const id of options.rotate ?? []) {
     if (!hidden.some((v) => v.id === id)) bag.add('RotateUnknownView', `--rotate ${id}: no unlisted or protected view has this id (${hidden.map((v) => v.id).join(', ') || 'none configured'})`);
   }
-  if (hidden.length === 0) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
   const path = secretsPathFor(input, options.secrets);
+  // With no hidden view the file is still read when it exists: a view that was protected and is
+  // now public must leave its token behind (resolveSecrets), or making it unlisted again would reuse it.
+  if (hidden.length === 0 && !existsSync(path)) return bag.hasErrors() ? undefined : { byView: new Map(), generated: [], path: undefined };
   const loaded = await loadSecrets(path);
   bag.push(...loaded.diagnostics);
   if (!loaded.value || bag.hasErrors()) return undefined;
   const env = options.env ?? process.env;
   const resolved = resolveSecrets(views, loaded.value, { env, ...(options.rotate ? { rotate: options.rotate } : {}) });
+  for (const l of resolved.lowered) {
+    const v = views.find((x) => x.id === l.view);
+    bag.add('AccessLowered', `view "${l.view}" was protected and is now ${l.access}: it gets a new ${l.access === 'public' ? 'token in the secrets file (unused while public)' : 'folder'}, so the link sent with its passphrase does not open it without one`, v?.origin ? locationOf(v.origin) : { file: path });
+  }
   for (const v of hidden) {
     if (v.access === 'protected' && v.passphraseEnv && !env[v.passphraseEnv]) {
       bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ? locationOf(v.origin) : { file: path });
@@ -102,7 +114,20 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
       return undefined;
     }
   }
-  return { byView: resolved.byView, generated: resolved.generated, path };
+  return { byView: resolved.byView, generated: resolved.generated, path: hidden.length ? path : undefined };
+}
+
+/** The diagnostic of a site that was not written, saying truly what the output folder holds now. */
+function writeFailure(e: unknown, out: string): Diagnostic {
+  const message = (e as Error).message;
+  const previous = e instanceof SiteWriteError ? e.previous : undefined;
+  const state =
+    previous === 'unchanged' ? 'the previous site is unchanged'
+    : previous === 'none' ? `nothing was written to ${out}`
+    : previous === 'elsewhere' ? `the previous site could not be put back: it is in ${(e as SiteWriteError).where}`
+    : `${out} may be incomplete`;
+  if (e instanceof SiteWriteError && e.locked) return diagnostic('OutputLocked', `${message}; ${state}`, { file: out });
+  return diagnostic('OutputNotWritable', `could not write the site: ${message}; ${state}`, { file: out });
 }
 
 /** A `file:line:col` origin back into a location. */
@@ -142,12 +167,16 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     summary.files = files.size;
     summary.bytes = [...files.values()].reduce((n, b) => n + b.byteLength, 0);
     options.progress?.(`writing ${files.size} files to ${out}`);
+    const onWait = (h: { pid: number; host: string }) => options.progress?.(`waiting: another build (process ${h.pid} on ${h.host}) is writing to ${out}`);
     try {
-      await writeSite(out, files);
+      const done = await writeSite(out, files, { lock: { ...options.lock, onWait: (h) => (onWait(h), options.lock?.onWait?.(h)) } });
       summary.written = true;
       summary.generated = rendered.value.generated;
+      if (done.restored) options.progress?.(`an interrupted build had left the previous site in ${done.restored}; put back before replacing it`);
+      if (done.removed.length) options.progress?.(`removed ${done.removed.length} leftover folder(s) of interrupted builds: ${done.removed.join(', ')}`);
     } catch (e) {
-      diagnostics.push(diagnostic('OutputNotWritable', `could not write the site: ${(e as Error).message}; the previous site is unchanged`, { file: out }));
+      diagnostics.push(writeFailure(e, out));
+      summary.previous = e instanceof SiteWriteError ? e.previous : undefined;
     }
   }
   summary.ms = Math.round(performance.now() - started);

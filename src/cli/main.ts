@@ -23,7 +23,7 @@ const commonOptions = {
 } as const;
 
 const commandOptions = {
-  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
+  build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-code': { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true } },
   check: { privacy: { type: 'boolean', default: false } },
   pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false }, view: { type: 'string' }, config: { type: 'string' }, url: { type: 'string' } },
   init: {},
@@ -122,7 +122,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   if (name === 'build') {
     const o = v as Record<string, string | undefined>;
     const rotate = (parsed.values as { rotate?: string[] }).rotate;
-    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageXsl: v['allow-package-xsl'] === true }, flags, io);
+    return await runBuild(input, { out: o.out, view: o.view, config: o.config, templates: o.templates, cache: o.cache, avif: v.avif === true, secrets: o.secrets, rotate, allowPackageCode: v['allow-package-code'] === true || v['allow-package-xsl'] === true }, flags, io);
   }
   const format = v.format as string | undefined;
   if (format !== 'ims' && format !== 'leap2a' && format !== 'authored' && format !== 'jsonresume') {

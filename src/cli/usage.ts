@@ -38,7 +38,7 @@ Run 'vitrine <command> --help' for a command's options.
 /** Help per command. */
 export const commandHelp: Record<string, string> = {
   build: `Usage: vitrine build [input] [--out DIR] [--view ID] [--config FILE] [--templates DIR] [--cache DIR] [--avif]
-                     [--secrets FILE] [--rotate VIEW]... [--allow-package-xsl]
+                     [--secrets FILE] [--rotate VIEW]... [--allow-package-code]
 
 Builds a static site: one self-contained folder per view configured in
 vitrine.config.yaml (inside the input folder or beside the input file), or one
@@ -54,9 +54,11 @@ noindex preview of everything when no view is configured.
                    out of git and out of the site
   --rotate VIEW    give an unlisted or protected view a new folder (and a new generated
                    passphrase): the old link stops working. Repeatable.
-  --allow-package-xsl  run the XSL views the input package carries (ims-epView):
-                   they are the package author's code; they run isolated, but only
-                   allow them for packages you trust. Without it they are skipped.
+  --allow-package-code  run the stylesheets and CSS the input package carries (its
+                   ims-epView resources, the xsl: of a config inside it): the package
+                   author's code. They run sandboxed, but only allow them for packages
+                   you trust; without it they are skipped. A package's Nunjucks
+                   templates never run. --allow-package-xsl is an alias.
 
 Pages link to files (…/index.html), so the site works from any sub-path and from
 file://. Images are resized and lose their metadata (EXIF, GPS, XMP).
@@ -73,7 +75,8 @@ Builds the site in memory and serves it on http://127.0.0.1:N/ (default 8080, or
 free port). Saving a part, portfolio.yaml, vitrine.config.yaml, a template or a style
 rebuilds it and reloads the browser. A broken edit prints its diagnostics here and shows
 them over the page, while the last good site stays served. Nothing is written to disk
-except the image cache. Ctrl-C stops.
+except the image cache. Only requests addressed to 127.0.0.1, localhost or [::1] with this
+port are answered (docs/access.md: DNS rebinding). Ctrl-C stops.
 `,
   check: `Usage: vitrine check [input] [--privacy] [--json] [--strict] [--quiet] [--debug]
 

@@ -40,6 +40,7 @@ export const catalogue = {
   XmlMissingRequired: { severity: 'warning', title: 'A required element is missing' },
   // IMS package
   ManifestNotFound: { severity: 'error', title: 'No imsmanifest.xml in the package' },
+  ZipWithoutManifest: { severity: 'info', title: 'A zip without imsmanifest.xml or Leap2A feed: read as loose part files', hint: 'Without its manifest the package has no order, titles or organisations; if this zip was meant to be an IMS package, its imsmanifest.xml is missing (or not at the root).' },
   ManifestNamespace: { severity: 'warning', title: 'Manifest is not in the IMS ePortfolio namespace', hint: 'Expected http://www.imsglobal.org/xsd/imsportfoliocp_v1p0; read anyway.' },
   ResourceTypeUnknown: { severity: 'warning', title: 'Resource type not recognised; dispatched on the file root element' },
   ResourceFileMissing: { severity: 'warning', title: 'A file named by the package is missing' },
@@ -70,15 +71,18 @@ export const catalogue = {
   PreviewOnly: { severity: 'info', title: 'No view configured: building a preview of the whole portfolio', hint: 'Create vitrine.config.yaml with a views: list to choose what each audience sees (docs/views.md). The preview is marked noindex but is not private.' },
   ExportIdRewritten: { severity: 'info', title: 'An id was rewritten to be a valid XML identifier in the export' },
   // command line
+  AccessLowered: { severity: 'warning', title: 'A protected view is now unlisted or public: its folder token was replaced', hint: 'The old link was sent with a passphrase; it must not open the view without one. Send the new link; the old folder disappears with the next upload.' },
   OutputOverlapsInput: { severity: 'error', title: 'The output folder is, or contains, the input', hint: 'Choose another --out: building would replace the portfolio itself.' },
   OutputNotASite: { severity: 'error', title: 'The output folder holds other files and is not replaced', hint: 'Vitrine replaces only an empty folder or a site it built (marked by a .vitrine-site file).' },
   TemplateInvalid: { severity: 'error', title: 'A template could not be rendered', hint: 'Check the template named in the message (your --templates folder or a view\'s theme.templates override the defaults file by file).' },
   ViewNotFound: { severity: 'error', title: 'No such view', hint: 'Use an id from the views in the configuration, or leave --view out to build all.' },
+  OutputLocked: { severity: 'error', title: 'Another build is still writing to the output folder', hint: 'Builds into one folder take turns (a lock file beside it, .<folder>.lock). Wait for the other build to end; a lock left by a killed build expires by itself within 30 seconds.' },
   OutputNotWritable: { severity: 'error', title: 'Output could not be written' },
   InternalError: { severity: 'error', title: 'Internal error (a bug in Vitrine)', hint: 'Please report it with the output of --debug.' },
   // access: unlisted and protected views, secrets
   SecretsInvalid: { severity: 'error', title: 'The secrets file is broken; it is left as it is', hint: 'Fix the JSON by hand (docs/access.md shows its form), or move it away: a new file gives unlisted and protected views new folders, so the links already sent stop working.' },
   SecretsUnwritable: { severity: 'error', title: 'The secrets file could not be written; nothing was built', hint: 'Check that the folder is writable, or name another file with --secrets. Without it, folder tokens and generated passphrases would be lost.' },
+  SecretsInInput: { severity: 'info', title: 'A secrets file inside the input is left out of the portfolio', hint: 'It never reaches a site or a package. Keeping it outside the input folder (or under its default dot-file name) avoids the note.' },
   PassphraseEnvUnset: { severity: 'info', title: 'The passphrase variable of a protected view is not set; its generated passphrase is used', hint: 'Set the variable named by passphraseEnv to choose the passphrase; until then the passphrase kept in the secrets file opens the view.' },
   RotateUnknownView: { severity: 'error', title: '--rotate names no unlisted or protected view', hint: 'Only unlisted and protected views have a folder token to rotate.' },
   // audience accessibility profiles
@@ -117,9 +121,15 @@ export const catalogue = {
   XslTimeLimit: { severity: 'error', title: 'The stylesheet ran past its time limit and was stopped', hint: 'Look for a template that never ends (recursion without a base case); a view stylesheet has 20 s.' },
   XslMemoryLimit: { severity: 'error', title: 'The stylesheet needed more memory than its limit and was stopped', hint: 'A view stylesheet has 256 MB; look for a sequence or string that keeps growing.' },
   XslAccessRefused: { severity: 'error', title: 'The stylesheet tried to read or write outside what it may', hint: 'Stylesheets read only files inside their own folder (a package\'s: inside the package), write result documents only inside the view folder with a relative href, and cannot call JavaScript or list collections.' },
+  XslScriptRefused: { severity: 'error', title: 'A stylesheet calls JavaScript; not run', hint: 'No stylesheet runs JavaScript in a build, your own and OSP templates included: remove the ixsl: and js: (globalJS) calls; they were written for a browser (docs/xsl-views.md).' },
+  XslOutputTooLarge: { severity: 'error', title: 'A stylesheet returned more than the output limit; not used', hint: 'The principal result and result documents together may be at most 64 MiB: a loop producing far more is a mistake or an attack.' },
   XslFunctionRefused: { severity: 'error', title: 'A package stylesheet calls a function outside the standard library; not run', hint: 'Package stylesheets may call XPath/XSLT standard functions only: no JavaScript namespace, no function-lookup, transform, xsl:evaluate or environment variables.' },
   XslCacheUnwritable: { severity: 'warning', title: 'A compiled stylesheet could not be cached; the next build compiles it again', hint: 'Check that .vitrine-cache/ is writable, or delete it.' },
-  PackageXslSkipped: { severity: 'info', title: 'A package stylesheet was not run', hint: 'Stylesheets that come with a package are code from its author: run them only if you trust it, with vitrine build --allow-package-xsl.' },
+  PackageXslSkipped: { severity: 'info', title: 'A package stylesheet was not run', hint: 'Stylesheets that come with a package are code from its author: run them only if you trust it, with vitrine build --allow-package-code (alias --allow-package-xsl).' },
+  AttachmentSanitized: { severity: 'info', title: 'An SVG or HTML file of the input was cleaned of script before it was published', hint: 'A browser opening it from the site would run its script on the site\'s origin; the published copy keeps what it shows (docs/access.md, "Trust").' },
+  AttachmentPublishedAsText: { severity: 'info', title: 'A file a browser would run as a page is published with .txt added', hint: 'XML, XSLT, MHTML and script files of the input are offered as text: readable, never run on the site.' },
+  PackageCssFiltered: { severity: 'info', title: 'Rules of a package\'s CSS that load from another host were removed', hint: 'A package\'s CSS may use files of the site only: @import, and url(), image-set() or src() naming another host, would tell that host who reads the view.' },
+  PackageCodeRefused: { severity: 'warning', title: 'The config inside a package names code; it was not run', hint: 'A package (an IMS or Leap2A export, zipped or unpacked) is read as data: its config\'s views and profiles are used, its templates never, its stylesheets only with vitrine build --allow-package-code. Put your own config beside the package, or pass --config (docs/access.md, "Trust").' },
   PackageXslMissing: { severity: 'error', title: 'A view names a package stylesheet that the input does not have', hint: 'xsl: { package: ID } names the identifier of an ims-epView resource in the input package\'s imsmanifest.xml.' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -2,6 +2,7 @@
 export { readInput } from './input.ts';
 export { readZip } from './zip.ts';
 export { readFolder } from './folder.ts';
+export { dropSecretsFiles, isSecretsFile } from './secrets-file.ts';
 export {
   defaultReadLimits,
   displayPath,

@@ -27,14 +27,24 @@ export interface ReadLimits {
   maxEntryBytes: number;
   /** Largest allowed ratio of uncompressed to compressed size for entries over 1 MiB. */
   maxCompressionRatio: number;
+  /**
+   * Largest allowed ratio of the whole package's declared size to its compressed size, judged
+   * only once the declared total passes `totalRatioFloor`: many small entries of zeros each
+   * stay under the per-entry floor, so only the sum shows the bomb.
+   */
+  maxTotalRatio: number;
+  /** Declared total (bytes) above which `maxTotalRatio` applies. */
+  totalRatioFloor: number;
 }
 
-/** Default read limits: 20,000 entries, 2 GiB in all, 512 MiB an entry, ratio 200. */
+/** Default read limits: 20,000 entries, 2 GiB in all, 512 MiB an entry, ratio 200 an entry, 100 over the whole package past 100 MiB. */
 export const defaultReadLimits: ReadLimits = {
   maxEntries: 20_000,
   maxTotalBytes: 2 * 1024 ** 3,
   maxEntryBytes: 512 * 1024 ** 2,
   maxCompressionRatio: 200,
+  maxTotalRatio: 100,
+  totalRatioFloor: 100 * 1024 ** 2,
 };
 
 /** Returns the display form of a path inside a bundle (`pkg.zip!/a/b.xml`). */

@@ -58,6 +58,7 @@ export function planEntries<R extends CentralRecord>(
   const files: Array<{ record: R; path: string }> = [];
   const seen = new Set<string>();
   let declaredTotal = 0;
+  let compressedTotal = 0;
 
   for (const { record, name } of records) {
     const at = { file: entryLocation(zipPath, name) };
@@ -69,6 +70,7 @@ export function planEntries<R extends CentralRecord>(
     }
     if (!checked.ok || checked.isDirectory) continue; // directories hold no bytes
     declaredTotal += record.uncompressedSize;
+    compressedTotal += record.compressedSize;
     if (seen.has(checked.path)) {
       warnings.push(diagnostic('ZipDuplicateEntry', `The package holds "${printableName(checked.path)}" more than once; the first copy is used.`, at));
       continue;
@@ -80,6 +82,12 @@ export function planEntries<R extends CentralRecord>(
   // Counted over every kept file, duplicates included: each copy would be inflated by a naive reader.
   if (declaredTotal > limits.maxTotalBytes) {
     refusals.push(diagnostic('ZipTooLarge', `The package would expand to ${declaredTotal} bytes, more than the limit of ${limits.maxTotalBytes}.`, { file: zipPath }));
+  }
+  // Entries of up to 1 MiB are never judged one by one, so 2,000 of them full of zeros (2 GB
+  // from 2 MB) passed every check above: the package as a whole is held to a ratio too.
+  else if (declaredTotal > limits.totalRatioFloor && declaredTotal > compressedTotal * limits.maxTotalRatio) {
+    const ratio = compressedTotal === 0 ? 'infinitely' : `${Math.round(declaredTotal / compressedTotal)} times`;
+    refusals.push(diagnostic('ZipCompressionRatio', `The package would expand ${ratio} in all (${declaredTotal} bytes from ${compressedTotal}; limit ${limits.maxTotalRatio} times past ${limits.totalRatioFloor} bytes); it looks like a zip bomb.`, { file: zipPath }));
   }
   refusals.push(...overlaps(zipPath, records));
   return { refusals: summarise(refusals), warnings, files };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, readInSandbox } from '../../test/fixtures/hostile/zip-helpers.ts';
 import { deflatedZeros, deflateRaw, forgeZip, type ForgedEntry } from '../../test/fixtures/hostile/forge-zip.ts';
+import { crc32 } from './crc32.ts';
 import { openSandbox, type Sandbox } from '../../test/fixtures/hostile/sandbox.ts';
 import { defaultReadLimits, type ReadLimits } from './types.ts';
 import { readZip } from './zip.ts';
@@ -117,6 +118,34 @@ describe('readZip: limits checked on the central directory, before inflating', (
     expect(m.rssPeak).toBeLessThan(300);
     expect(codes(m.value.result)).toEqual([['ZipCompressionRatio', `${m.value.file}!/bomb.bin`]]);
     expect(m.value.result.value).toBeUndefined();
+  });
+
+  it('refuses 2,000 entries of 1 MiB of zeros: no entry is judged alone, the package as a whole is', async () => {
+    // Issue 12: each entry sits at the 1 MiB floor, so only the total ratio (~1,000x over 2 GB) shows it.
+    const zeros = new Uint8Array(1024 ** 2);
+    const payload = deflateRaw(zeros);
+    const crc = crc32(zeros);
+    const entries: ForgedEntry[] = [manifest, ...Array.from({ length: 2000 }, (_, i): ForgedEntry => ({ name: `z${i}.bin`, payload, crc, uncompressedSize: zeros.length }))];
+    const bytes = forgeZip(entries);
+    expect(bytes.length).toBeLessThan(3_000_000);
+    const m = await measure(() => read('many-zeros.zip', bytes));
+    report(`2,000 x 1 MiB of zeros (${bytes.length} bytes zipped) refused`, m);
+    expect(m.buffersPeak).toBeLessThan(50);
+    expect(codes(m.value.result)).toEqual([['ZipCompressionRatio', m.value.file]]);
+    expect(m.value.result.value).toBeUndefined();
+  });
+
+  it('accepts a well-compressing package under 100 MiB in all; a lowered floor refuses it', async () => {
+    const zeros = new Uint8Array(1024 ** 2);
+    const payload = deflateRaw(zeros);
+    const crc = crc32(zeros);
+    const small = Array.from({ length: 90 }, (_, i): ForgedEntry => ({ name: `z${i}.bin`, payload, crc, uncompressedSize: zeros.length }));
+    const { result } = await read('ninety.zip', forgeZip([manifest, ...small]));
+    expect(codes(result)).toEqual([]);
+    expect(result.value?.files.size).toBe(91);
+    // The floor and the ratio are both needed to refuse: a lowered floor refuses the same zip.
+    const lowered = await read('ninety-low.zip', forgeZip([manifest, ...small]), { ...defaultReadLimits, totalRatioFloor: 10 * 1024 ** 2 });
+    expect(codes(lowered.result)).toEqual([['ZipCompressionRatio', lowered.file]]);
   });
 
   it('refuses overlapping entries (many records sharing one compressed kernel)', async () => {

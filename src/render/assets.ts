@@ -10,6 +10,7 @@ import { portfolioToIms } from '../model/index.ts';
 import { generateImsPackage } from '../formats/ims-package/index.ts';
 import { zipFiles } from '../formats/zip/encode.ts';
 import { makeFile, mediaTypeOf } from '../model/files.ts';
+import { publishAttachment, publishedFilePath } from './attachments.ts';
 import { isRasterImage, isUnsupportedImage, sniffImageFormat } from './images/index.ts';
 import type { ViewPlan } from '../views/types.ts';
 import type { ImageInfo } from './page-data.ts';
@@ -69,7 +70,9 @@ export async function viewAssets(plan: ViewPlan, options: AssetOptions, bag: Dia
   plan.files.forEach((f, i) => {
     const result = processed[i];
     if (!result) {
-      files.set(`files/${f.path}`, f.bytes);
+      // Never as it came when a browser would run it on the site's origin (attachments.ts).
+      const bytes = publishAttachment(f.path, f.mediaType, f.bytes, bag, plan.lang);
+      if (bytes) files.set(`files/${publishedFilePath(f.path, f.mediaType, f.bytes)}`, bytes);
       return;
     }
     const img = result.img;

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 /** Loads the messages for a BCP 47 language from the template folders (user folders first). */
 export function loadMessages(lang: string, folders: string[]): Record<string, string> {
   const base = lang.toLowerCase().split('-')[0]!;
-  const merged: Record<string, string> = {};
+  // No prototype: a `__proto__` key in a messages file is then a word like any other.
+  const merged: Record<string, string> = Object.create(null) as Record<string, string>;
   // Least specific first, so later reads win: English defaults, then the language, then the region.
   for (const name of ['en', base, lang.toLowerCase()]) {
     for (const dir of [...folders].reverse()) {
       const file = join(dir, 'messages', `${name}.json`);
-      if (existsSync(file)) Object.assign(merged, JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>);
+      if (existsSync(file)) for (const [k, v] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)) merged[k] = v;
     }
   }
   return merged;

@@ -11,6 +11,7 @@ import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
 import { downloadVariant } from './assets.ts';
+import { publishedFilePath } from './attachments.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
@@ -29,8 +30,8 @@ export interface ViewDataInput {
   images: Map<string, ImageInfo>;
   css: string;
   packageHref?: string;
-  /** File name (under the site's `theme/`) of the stylesheet of the view's audience profile. */
-  profileCss?: string;
+  /** File name of the stylesheet of the view's audience profile, under the site's `theme/` or (inView) the view's own. */
+  profileCss?: { file: string; inView: boolean };
   /** Receives AlternativeMissing for files the view's audience needs an alternative of. */
   bag?: DiagnosticBag;
 }
@@ -38,8 +39,9 @@ export interface ViewDataInput {
 type T = (key: string, fallback?: string) => string;
 
 /** URL of a package path inside a view folder, each segment encoded. */
-export function fileHref(path: string): string {
-  return 'files/' + path.split('/').map(encodeURIComponent).join('/');
+export function fileHref(path: string, mediaType = '', bytes?: Uint8Array): string {
+  // The published name: an attachment a browser would run is renamed (attachments.ts).
+  return 'files/' + publishedFilePath(path, mediaType, bytes).split('/').map(encodeURIComponent).join('/');
 }
 
 /** A part's display title in the view's language, whatever its kind, and the title's language. */
@@ -81,7 +83,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   const fmt = createFormatters(plan.lang);
   const differs = (l: string | undefined) => (l && !sameLang(l, plan.lang) ? l : undefined);
   const files = new Map(plan.files.map((f) => [f.path, f]));
-  const alt: AlternativesContext = { files, lang: plan.lang, href: fileHref, reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
+  const alt: AlternativesContext = { files, lang: plan.lang, href: (p) => fileHref(p, files.get(p)?.mediaType, files.get(p)?.bytes), reported: new Set(), ...(plan.profile ? { profile: plan.profile } : {}), ...(input.bag ? { bag: input.bag } : {}) };
   const refs = new Map<string, PartRef>();
   const media = new Map<string, MediaData[]>();
   const paragraphs = new Map<string, string[]>();
@@ -209,7 +211,8 @@ export function buildViewData(input: ViewDataInput): ViewData {
     noindex: plan.noindex,
     preview: plan.preview,
     parts,
-    partsById: Object.fromEntries(parts.map((p) => [p.id, p])),
+    // Part ids are the author's: without a prototype, `constructor` or `toString` finds no inherited value.
+    partsById: Object.assign(Object.create(null) as Record<string, PartData>, Object.fromEntries(parts.map((p) => [p.id, p]))),
     sections,
     personalData: plan.personalData,
     t: messages,
@@ -220,7 +223,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
   if (input.packageHref) view.packageHref = input.packageHref;
   if (plan.profile && input.profileCss) {
     const { name, title, display, content, control } = plan.profile;
-    view.profile = { name, ...(title ? { title } : {}), css: input.profileCss, display, content, control };
+    view.profile = { name, ...(title ? { title } : {}), css: input.profileCss.file, ...(input.profileCss.inView ? { inView: true } : {}), display, content, control };
   }
   return view;
 }
@@ -245,7 +248,7 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
   const name = f.path.split('/').pop() ?? f.path;
   const type = f.mediaType;
-  const base: MediaData = { kind: 'document', href: fileHref(f.path), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
+  const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType, f.bytes), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
   const img = images.get(f.path);
   if (img) {

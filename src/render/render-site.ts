@@ -74,13 +74,17 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     const messages = loadMessages(plan.lang, dirs);
     const made = await viewAssets(plan, options, bag);
     for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
-    let profileCss: string | undefined;
+    let profileCss: { file: string; inView: boolean } | undefined;
     if (plan.profile) {
-      // One stylesheet per profile, named by its content: views sharing a profile share the file.
+      // One stylesheet per profile, named by its content: public views sharing a profile share
+      // the file under theme/. An unlisted or protected view keeps its own copy inside its
+      // folder (encrypted with it): a shared file would name the view (`profile-view-<id>`) and
+      // its audience's needs in clear, outside the folder.
       const sheet = profileStylesheet(plan.profile, cssBags.has(plan.profile.name) ? new DiagnosticBag() : bag);
       cssBags.add(plan.profile.name);
-      assets.set(`theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
-      profileCss = sheet.fileName;
+      const inView = plan.access !== 'public';
+      assets.set(inView ? `${plan.folder}/theme/${sheet.fileName}` : `theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
+      profileCss = { file: sheet.fileName, inView };
     }
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
     const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);

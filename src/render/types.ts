@@ -226,7 +226,8 @@ export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'de
   /** Content hash of the view's stylesheet, for cache busting. */
   css: string;
   /** The audience profile the view is built for: its stylesheet (under the site's `theme/`) and what it asks for. */
-  profile?: { name: string; title?: string; css: string; display: AudienceProfile['display']; content: AudienceProfile['content']; control: AudienceProfile['control'] };
+  /** `css` is a file of `theme/` at the site root, or of the view's own `theme/` when `inView` (unlisted and protected views). */
+  profile?: { name: string; title?: string; css: string; inView?: boolean; display: AudienceProfile['display']; content: AudienceProfile['content']; control: AudienceProfile['control'] };
   /** An XSL view's front page: a whole page, or a fragment the theme's layout wraps. */
   xsl?: { page: string } | { fragment: string; styles?: string[] };
 }

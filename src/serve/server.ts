@@ -16,6 +16,7 @@ import { renderPortfolioSite, type BuildOptions } from '../build.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { defaultTemplatesDir } from '../render/render-site.ts';
 import { contentTypeOf, injectClient, EVENTS_PATH } from './client.ts';
+import { allowedHosts, hostAllowed } from './hosts.ts';
 
 /** What one rebuild gave. */
 export interface BuildEvent {
@@ -128,8 +129,25 @@ export async function startServer(input: string, options: ServeOptions = {}): Pr
   await rebuild();
 
   const server = createServer((req, res) => handle(req, res));
+  let allowed = new Set<string>();
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hostAllowed(req.headers.host, allowed)) {
+      // A foreign name means a page elsewhere reached this server (DNS rebinding): say nothing of the site.
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(`vitrine serve answers only as ${[...allowed].join(', ')}\n`);
+      return;
+    }
+    let url: URL;
+    let path: string;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      // `/%` and the like: a thrown URIError here used to end the whole server.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('malformed URL\n');
+      return;
+    }
     if (url.pathname === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': vitrine\n\n');
@@ -138,7 +156,6 @@ export async function startServer(input: string, options: ServeOptions = {}): Pr
       req.on('close', () => clients.delete(res));
       return;
     }
-    let path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     if (path === '' || path.endsWith('/')) path += 'index.html';
     let body = files.get(path);
     if (!body && files.has(`${path}/index.html`)) {
@@ -159,6 +176,7 @@ export async function startServer(input: string, options: ServeOptions = {}): Pr
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, options.port ?? 8080, host);
+  allowed = allowedHosts(host, port);
 
   // Watch the portfolio folder, the templates and anything else asked for.
   const watchers: FSWatcher[] = [];

@@ -8,4 +8,5 @@ export { FOLLOWS, FOLLOW_RULES, relationKey, type FollowRule } from './follow.ts
 export { planViews, planPreview, viewFolder, PREVIEW_ID } from './plan.ts';
 export { findPersonalData } from './personal-data.ts';
 export { loadSecrets, saveSecrets, resolveSecrets, secretsPathFor, newToken, generatePassphrase, SECRETS_NAME, type Secrets, type ViewSecret, type ViewAccessSecrets } from './secrets.ts';
+export { applyConfigTrust, packageFolderOf, type TrustOptions } from './trust.ts';
 export { privacyReport, formatPrivacyReport, externalLinks, type ViewPrivacy } from './privacy-report.ts';

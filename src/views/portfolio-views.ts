@@ -13,6 +13,7 @@ import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts'
 import { nodeLocation, TOP_KEYS, validateConfig } from './config-validate.ts';
 import { didYouMean } from './suggest.ts';
 import type { SiteConfig } from './types.ts';
+import { applyConfigTrust, type TrustOptions } from './trust.ts';
 
 /**
  * Reads the views of `<input>/portfolio.yaml`; undefined when the input is no authored folder or
@@ -56,10 +57,13 @@ export function parsePortfolioViews(text: string, file: string): Result<SiteConf
 /**
  * The site configuration of an input: the config file (found beside the input or named by
  * `--config`), or the views of an authored portfolio.yaml when there is no config file with views.
+ * A config inside a package loses what would run code (views/trust.ts).
  */
-export async function readViewConfig(input: string, explicit?: string): Promise<Result<SiteConfig>> {
+export async function readViewConfig(input: string, explicit?: string, trust: TrustOptions = {}): Promise<Result<SiteConfig>> {
   const fromFile = await readSiteConfig(input, explicit);
   const fromPortfolio = await readPortfolioViews(input);
   const chosen = chooseSiteConfig(fromFile.value, fromPortfolio.value);
-  return { value: chosen.value, diagnostics: [...fromFile.diagnostics, ...fromPortfolio.diagnostics, ...chosen.diagnostics] };
+  // A config inside a package is data: its templates and stylesheets do not run (trust.ts).
+  const trusted = applyConfigTrust(input, chosen.value, trust);
+  return { value: trusted.value, diagnostics: [...fromFile.diagnostics, ...fromPortfolio.diagnostics, ...chosen.diagnostics, ...trusted.diagnostics] };
 }

@@ -22,6 +22,8 @@ export interface ViewSecret {
   token: string;
   /** A passphrase Vitrine generated (absent when it comes from an environment variable). */
   passphrase?: string;
+  /** The view's access when the token was last used: a protected view made unlisted or public gets a new token. */
+  access?: 'public' | 'unlisted' | 'protected';
 }
 
 /** The secrets file's content. */
@@ -96,7 +98,11 @@ export async function loadSecrets(path: string): Promise<Result<Secrets | undefi
     bag.add('SecretsInvalid', `the secrets file ${problem}; it is left as it is`, { file: path });
     return { value: undefined, diagnostics: bag.items };
   }
-  return { value: raw as Secrets, diagnostics: [] };
+  // View ids are the owner's: kept without a prototype, so a view named `constructor` or
+  // `__proto__` finds its own entry and nothing inherited.
+  const views = Object.create(null) as Record<string, ViewSecret>;
+  for (const [id, v] of Object.entries((raw as Secrets).views)) views[id] = v;
+  return { value: { version: 1, views }, diagnostics: [] };
 }
 
 function secretsProblem(raw: unknown): string | undefined {
@@ -108,6 +114,7 @@ function secretsProblem(raw: unknown): string | undefined {
     const s = v as Record<string, unknown> | null;
     if (!s || typeof s !== 'object' || typeof s.token !== 'string' || !TOKEN_PATTERN.test(s.token)) return `has no valid token for view "${id}" (26 characters a-z, 2-7)`;
     if (s.passphrase !== undefined && (typeof s.passphrase !== 'string' || s.passphrase.length === 0)) return `has an invalid passphrase for view "${id}"`;
+    if (s.access !== undefined && s.access !== 'public' && s.access !== 'unlisted' && s.access !== 'protected') return `has an invalid access for view "${id}"`;
   }
   return undefined;
 }
@@ -131,6 +138,8 @@ export interface ResolvedSecrets {
   generated: { view: string; passphrase: string }[];
   /** Views whose folder token was rotated by this build. */
   rotated: string[];
+  /** Views that were protected and no longer are: their token was rotated (the caller warns). */
+  lowered: { view: string; access: ViewConfig['access'] }[];
 }
 
 /**
@@ -142,17 +151,39 @@ export interface ResolvedSecrets {
 export function resolveSecrets(views: ViewConfig[], previous: Secrets, options: { rotate?: string[]; env?: Record<string, string | undefined> } = {}): ResolvedSecrets {
   const env = options.env ?? process.env;
   const rotate = new Set(options.rotate ?? []);
-  const secrets: Secrets = { version: 1, views: { ...previous.views } };
+  const kept = Object.create(null) as Record<string, ViewSecret>;
+  for (const [id, v] of Object.entries(previous.views)) kept[id] = v;
+  const secrets: Secrets = { version: 1, views: kept };
   const byView = new Map<string, ViewAccessSecrets>();
   const generated: ResolvedSecrets['generated'] = [];
   const rotated: string[] = [];
+  const lowered: ResolvedSecrets['lowered'] = [];
   let changed = false;
   for (const view of views) {
-    if (view.access === 'public') continue;
-    let entry = secrets.views[view.id] ? { ...secrets.views[view.id]! } : undefined;
+    const before = Object.hasOwn(secrets.views, view.id) ? { ...secrets.views[view.id]! } : undefined;
+    // A link sent with a passphrase must never open the view without one: a protected view
+    // made unlisted or public leaves its token (and passphrase) behind.
+    const wasProtected = before?.access === 'protected' || (before?.access === undefined && before?.passphrase !== undefined);
+    if (view.access === 'public') {
+      if (before && wasProtected) {
+        secrets.views[view.id] = { token: newToken(), access: 'public' };
+        lowered.push({ view: view.id, access: view.access });
+        changed = true;
+      }
+      continue;
+    }
+    let entry = before;
+    if (entry && view.access !== 'protected' && wasProtected) {
+      lowered.push({ view: view.id, access: view.access });
+      entry = undefined;
+    }
     if (!entry || rotate.has(view.id)) {
       if (entry) rotated.push(view.id);
       entry = { token: newToken() };
+      changed = true;
+    }
+    if (entry.access !== view.access) {
+      entry.access = view.access;
       changed = true;
     }
     const access: ViewAccessSecrets = { folder: entry.token };
@@ -171,5 +202,5 @@ export function resolveSecrets(views: ViewConfig[], previous: Secrets, options: 
     secrets.views[view.id] = entry;
     byView.set(view.id, access);
   }
-  return { byView, secrets, changed, generated, rotated };
+  return { byView, secrets, changed, generated, rotated, lowered };
 }

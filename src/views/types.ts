@@ -52,7 +52,7 @@ export interface ViewConfig {
 }
 
 /** Where an XSL view's stylesheet comes from (docs/xsl-views.md). */
-export type XslChoice = { file: string; origin?: string } | { package: string; origin?: string } | { osp: string; origin?: string };
+export type XslChoice = { file: string; origin?: string; untrusted?: boolean } | { package: string; origin?: string } | { osp: string; origin?: string; untrusted?: boolean };
 
 /** The configuration of a site: its views and where they were read from. */
 export interface SiteConfig {
@@ -61,6 +61,8 @@ export interface SiteConfig {
   file?: string;
   /** Where a config file was looked for first, when none was found (the preview points there). */
   expected?: string;
+  /** The config came inside a package: read as data, its code refused (views/trust.ts). */
+  packaged?: boolean;
 }
 
 /** A piece of personal data a view exposes, for the build's privacy listing. */

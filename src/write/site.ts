@@ -1,10 +1,12 @@
 /**
  * Writes a whole site atomically: into a temporary folder beside the output, then swapped in
- * with renames. A failed build or write leaves the previous site untouched.
+ * with renames, under the output folder's lease lock. A failed build or write leaves the
+ * previous site untouched, and says so only when it is true (SiteWriteError.previous).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { acquireOutputLock, LockTimeoutError, type HeldLock, type LockOptions } from './lock.ts';
 
 /** Tells whether `a` is `b` or lies inside it. */
 function within(a: string, b: string): boolean {
@@ -49,27 +51,119 @@ export function packageConflict(out: string, input: string): string | undefined 
   return undefined;
 }
 
-/** Writes every file under `outDir`, replacing the previous site only once all are written. */
-export async function writeSite(outDir: string, files: Map<string, Uint8Array>): Promise<void> {
+/** What became of the output folder when a site could not be written. */
+export type PreviousSite = 'unchanged' | 'none' | 'elsewhere';
+
+/** A site that could not be written, with what the output folder holds now (for honest messages). */
+export class SiteWriteError extends Error {
+  constructor(
+    message: string,
+    /** `unchanged`: the previous site is in place; `none`: there was none and nothing is there; `elsewhere`: it is at `where`. */
+    readonly previous: PreviousSite,
+    readonly where?: string,
+    /** The output folder's lock was still held by another build when the wait ran out. */
+    readonly locked = false,
+  ) {
+    super(message);
+  }
+}
+
+/** What writing a site did besides writing it. */
+export interface SiteWritten {
+  /** Leftovers of interrupted builds (`.<name>.new-*`, `.<name>.old-*`) removed first. */
+  removed: string[];
+  /** A previous site found only in an `.old-*` folder (a build died mid-swap), put back before the swap. */
+  restored?: string;
+  /** The replaced site's folder, when it could not be removed (the next build removes it). */
+  leftOver?: string;
+}
+
+/** Options of writeSite. */
+export interface WriteSiteOptions {
+  lock?: LockOptions;
+}
+
+/**
+ * Writes every file under `outDir`, replacing the previous site only once all are written.
+ * Holds the output folder's lease lock (lock.ts) throughout, so a second build waits, and
+ * clears what interrupted builds left beside the folder while it holds it.
+ */
+export async function writeSite(outDir: string, files: Map<string, Uint8Array>, options: WriteSiteOptions = {}): Promise<SiteWritten> {
   const out = resolve(outDir);
+  const had = existsSync(out);
+  let lock: HeldLock;
+  try {
+    lock = await acquireOutputLock(out, options.lock);
+  } catch (e) {
+    throw new SiteWriteError((e as Error).message, had ? 'unchanged' : 'none', undefined, e instanceof LockTimeoutError);
+  }
+  try {
+    return await writeSiteLocked(out, outDir, files, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The leftovers of interrupted builds of `out`: its temporary and replaced folders. */
+async function leftovers(out: string): Promise<{ fresh: string[]; old: string[] }> {
+  const parent = dirname(out);
+  const name = basename(out);
+  const entries = existsSync(parent) ? await readdir(parent) : [];
+  const pick = (kind: string) => entries.filter((e) => e.startsWith(`.${name}.${kind}-`)).sort().map((e) => join(parent, e));
+  return { fresh: pick('new'), old: pick('old') };
+}
+
+async function writeSiteLocked(out: string, outDir: string, files: Map<string, Uint8Array>, lock: HeldLock): Promise<SiteWritten> {
+  const done: SiteWritten = { removed: [] };
+  // A build killed between its two renames left the site only in `.old-*`: put the newest back first.
+  const left = await leftovers(out);
+  if (!existsSync(out) && left.old.length) {
+    const last = left.old.pop()!;
+    await rename(last, out);
+    done.restored = last;
+  }
+  for (const dir of [...left.fresh, ...left.old]) {
+    await rm(dir, { recursive: true, force: true });
+    done.removed.push(dir);
+  }
+  const had = existsSync(out);
+  const before = had ? 'unchanged' : 'none';
   const conflict = await replaceConflict(outDir);
-  if (conflict) throw new Error(conflict);
+  if (conflict) throw new SiteWriteError(conflict, before);
   files = new Map([[SITE_MARKER, new TextEncoder().encode(markerText)], ...files]);
   const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (e) {
+    throw new SiteWriteError((e as Error).message, before);
+  }
   const stamp = `${process.pid}-${Date.now()}`;
   const tmp = join(parent, `.${basename(out)}.new-${stamp}`);
   const old = join(parent, `.${basename(out)}.old-${stamp}`);
   try {
     await writeAll(tmp, files);
-    if (existsSync(out)) await rename(out, old);
+    // Our lease ran out while writing and another build took over: leave the folder to it.
+    if (!lock.held()) throw new Error(`the lock ${lock.path} was taken over by another build while this one wrote`);
+    if (had) await rename(out, old);
     await rename(tmp, out);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(out)) await rename(old, out);
-    throw e;
+    if (had && existsSync(old) && !existsSync(out)) {
+      try {
+        await rename(old, out);
+      } catch {
+        throw new SiteWriteError((e as Error).message, 'elsewhere', old);
+      }
+    }
+    throw new SiteWriteError((e as Error).message, before);
   }
-  await rm(old, { recursive: true, force: true });
+  try {
+    await rm(old, { recursive: true, force: true });
+  } catch {
+    // The new site is in place; the old one is a leftover the next build removes.
+    done.leftOver = old;
+  }
+  return done;
 }
 
 /** Writes files under a folder another tool owns (Eleventy's output), without swapping it. */

@@ -75,7 +75,9 @@ describe.skipIf(!ok)(`accessibility of the built sites in Chromium, under every 
     example = { name: 'example', out: ex.out, pages: listFiles(ex.out).filter((f) => f.endsWith('.html')) };
     reference = { name: 'reference', out: ref.out, pages: listFiles(ref.out).filter((f) => f.endsWith('.html')) };
     sites.push(example, reference);
-    const context = await browser.newContext({ viewport: desktop });
+    // Attachment pages carry a no-script policy (docs/access.md, "Trust"); axe is injected as a
+    // script, so the test's browser lets it in. The policy itself is tested in test/trust.
+    const context = await browser.newContext({ viewport: desktop, bypassCSP: true });
     tab = await context.newPage();
   }, 180_000);
 

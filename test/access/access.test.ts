@@ -183,7 +183,7 @@ describe('unlisted and protected views in the example site', () => {
     expect(page(built.out, `${view.folder}/index.html`).querySelector('meta[name="robots"]')?.getAttribute('content')).toContain('noindex');
     expect(page(built.out, `${view.folder}/index.html`).querySelector('meta[name="referrer"]')?.getAttribute('content')).toBe('no-referrer');
     const lock = lockData(entry);
-    expect(lock).toMatchObject({ v: 1, kdf: 'PBKDF2-SHA-256', iterations: KDF_ITERATIONS });
+    expect(lock).toMatchObject({ v: 2, kdf: 'PBKDF2-SHA-256', iterations: KDF_ITERATIONS });
     expect(KDF_ITERATIONS).toBeGreaterThanOrEqual(600_000);
     expect(Buffer.from(lock.salt, 'base64')).toHaveLength(16);
     const files = new Map(names.map((f) => [f, readFileSync(join(dir, f))]));

@@ -4,7 +4,7 @@
  * Used by tests to search a protected view's real content for leaks.
  */
 import { createDecipheriv } from 'node:crypto';
-import { deriveKey, type LockData, type ManifestEntry } from '../../src/render/protect/encrypt.ts';
+import { deriveKey, unpad, type LockData, type ManifestEntry } from '../../src/render/protect/encrypt.ts';
 
 /** Reads a view folder's files (paths relative to the folder). */
 export type FolderFiles = Map<string, Uint8Array>;
@@ -30,14 +30,14 @@ export function unseal(key: Uint8Array, id: string, sealed: Buffer): Buffer {
 export function decryptView(folder: FolderFiles, passphrase: string): FolderFiles {
   const lock = lockData(new TextDecoder().decode(folder.get('index.html')));
   const key = deriveKey(passphrase, Buffer.from(lock.salt, 'base64'), lock.iterations);
-  const manifest = JSON.parse(unseal(key, 'manifest', Buffer.from(lock.manifest, 'base64')).toString('utf8')) as { start: string; files: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(Buffer.from(unpad(unseal(key, 'manifest', Buffer.from(lock.manifest, 'base64')))).toString('utf8')) as { start: string; files: Record<string, ManifestEntry> };
   const out: FolderFiles = new Map();
   for (const [path, entry] of Object.entries(manifest.files)) {
     const script = folder.get(`c/${entry.id}.js`);
     if (!script) throw new Error(`chunk of ${path} is missing`);
     const m = /^vitrineChunk\("([0-9a-f]+)","([A-Za-z0-9+/=]*)"\);\n$/.exec(new TextDecoder().decode(script));
     if (!m || m[1] !== entry.id) throw new Error(`chunk of ${path} is malformed`);
-    out.set(path, unseal(key, entry.id, Buffer.from(m[2]!, 'base64')));
+    out.set(path, unpad(unseal(key, entry.id, Buffer.from(m[2]!, 'base64'))));
   }
   return out;
 }

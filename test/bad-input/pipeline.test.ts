@@ -1,6 +1,9 @@
 /** Bad input through the whole read pipeline: each case asserts its code and location. */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { forgeZip } from '../fixtures/hostile/forge-zip.ts';
 import { readPortfolio } from '../../src/index.ts';
 import { lipFile, productSegment, writePackageFolder } from './make-package.ts';
 
@@ -101,6 +104,28 @@ describe('references and HTML', () => {
     expect(codes).toContain('DuplicatePartId');
     expect(r.value!.parts.map((p) => p.id)).toEqual(['p1', 'p1~2']);
     expect(r.value!.relations[0]!.to).toEqual(['nowhere']);
+  });
+
+  it('reads a zip without imsmanifest.xml as loose part files, with a ZipWithoutManifest note', async () => {
+    // Issue 12: a user who meant an IMS package must learn its manifest is missing.
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-loose-zip-'));
+    const zip = join(dir, 'cv.zip');
+    writeFileSync(zip, forgeZip([{ name: 'cv.xml', data: lipFile(productSegment('p1', 'first')) }]));
+    const r = await readPortfolio(zip);
+    expect(r.value?.parts.map((p) => p.id)).toEqual(['p1']);
+    const note = r.diagnostics.find((x) => x.code === 'ZipWithoutManifest');
+    expect(note).toMatchObject({ severity: 'info', location: { file: zip } });
+    // The same part files in a folder are an ordinary hand-in: no note.
+    const folder = await readPortfolio(writePackageFolder({ 'cv.xml': lipFile(productSegment('p1', 'first')) }, false));
+    expect(folder.value?.parts).toHaveLength(1);
+    expect(folder.diagnostics.map((x) => x.code)).not.toContain('ZipWithoutManifest');
+    // And a zip with its manifest has none either.
+    const withManifest = join(dir, 'pkg.zip');
+    const src = writePackageFolder({ 'cv.xml': lipFile(productSegment('p1', 'first')) });
+    writeFileSync(withManifest, forgeZip(['imsmanifest.xml', 'cv.xml'].map((name) => ({ name, data: readFileSync(join(src, name)) }))));
+    const full = await readPortfolio(withManifest);
+    expect(full.value?.parts).toHaveLength(1);
+    expect(full.diagnostics.map((x) => x.code)).not.toContain('ZipWithoutManifest');
   });
 
   it('fails with ManifestNotFound on a folder with no portfolio', async () => {

@@ -20,7 +20,7 @@ describe('package XSL views', () => {
   it('finds the ims-epView and its CSS, organization level first', async () => {
     const bundle = (await readInput(fixture)).value!;
     const pkg = readImsPackage(bundle, new DiagnosticBag())!;
-    expect(presentationsOf(pkg.manifest!)).toEqual([{ identifier: 'VIEW-CV', stylesheet: 'views/cv.xsl', styles: ['styles/house.css', 'styles/cv.css'] }]);
+    expect(presentationsOf(pkg.manifest!)).toEqual([{ identifier: 'VIEW-CV', stylesheet: 'views/cv.xsl', styles: ['styles/house.css', 'styles/cv.css'], files: ['views/cv.xsl', 'views/labels.xml'] }]);
   });
 
   it('skips the package stylesheet unless allowed, and says so', async () => {
@@ -35,7 +35,7 @@ describe('package XSL views', () => {
   }, 60_000);
 
   it('renders it when allowed: inside the layout, sanitized, with the CSS cascade', async () => {
-    const { out, result } = await buildTo(fixture, { render: { allowPackageXsl: true } });
+    const { out, result } = await buildTo(fixture, { render: { allowPackageCode: true } });
     expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const front = page(out, 'packaged-cv/index.html');
     const section = front.querySelector('main .xsl-view section.pkg-cv')!;
@@ -60,7 +60,7 @@ describe('package XSL views', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-pkg-xsl-'));
     cpSync(fixture, dir, { recursive: true });
     writeFileSync(join(dir, 'vitrine.config.yaml'), 'views:\n  - id: cv\n    xsl: { package: VIEW-NONE }\n    select:\n      - kind: identification\n');
-    const { result } = await buildTo(dir, { render: { allowPackageXsl: true } });
+    const { result } = await buildTo(dir, { render: { allowPackageCode: true } });
     expect(result.value.written).toBe(false);
     const d = result.diagnostics.find((x) => x.code === 'PackageXslMissing')!;
     expect(d.message).toContain('VIEW-CV');
@@ -81,7 +81,7 @@ describe('package XSL views', () => {
 </xsl:template>
 </xsl:stylesheet>`,
     );
-    const { out, result } = await buildTo(dir, { render: { allowPackageXsl: true } });
+    const { out, result } = await buildTo(dir, { render: { allowPackageCode: true } });
     expect(result.value.written).toBe(true);
     const html = readFileSync(join(out, 'packaged-cv/index.html'), 'utf8');
     expect(html).not.toContain('steal()');

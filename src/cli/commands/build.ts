@@ -13,13 +13,13 @@ export interface BuildCommandOptions {
   avif?: boolean | undefined;
   secrets?: string | undefined;
   rotate?: string[] | undefined;
-  /** Run the XSL stylesheets the input package carries (ims-epView): code from the package's author. */
-  allowPackageXsl?: boolean | undefined;
+  /** Run the stylesheets and CSS the input package carries: code from the package's author (docs/access.md, "Trust"). */
+  allowPackageCode?: boolean | undefined;
 }
 
 /** Runs `build` and returns the exit status. */
 export async function runBuild(input: string, options: BuildCommandOptions, flags: OutputFlags, io: Io): Promise<number> {
-  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageXsl: !!options.allowPackageXsl };
+  const render = { processImage: createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif }), ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageCode: !!options.allowPackageCode };
   const result = await build(input, {
     ...(options.out ? { out: options.out } : {}),
     ...(options.view ? { view: options.view } : {}),
@@ -34,7 +34,9 @@ export async function runBuild(input: string, options: BuildCommandOptions, flag
   const s = result.value;
   printGenerated(io, flags, s.generated, s.secrets);
   if (!s.written) {
-    say(io, flags, `nothing written: ${s.out} is unchanged`);
+    // Said only when true: a write that failed midway may have left the output folder otherwise.
+    const state = s.previous === 'elsewhere' ? 'see the error above for where the previous site is' : s.previous === 'none' ? `${s.out} was not created` : s.previous === undefined && s.views.length ? `${s.out} may be incomplete` : `${s.out} is unchanged`;
+    say(io, flags, `nothing written: ${state}`);
     return Math.max(1, exitStatus(result.diagnostics, flags.strict));
   }
   for (const v of s.views) say(io, flags, `  ${v.folder}/  ${v.access}${v.access !== 'public' ? ` (${v.id})` : ''}${v.preview ? ' (preview, noindex)' : ''}, ${plural(v.parts, 'part')}`);

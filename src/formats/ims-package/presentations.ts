@@ -15,6 +15,15 @@ export interface PackagePresentation {
   stylesheet: string;
   /** Package paths of its CSS, in cascade order (organization-level first). */
   styles: string[];
+  /** Package paths of the files the ims-epView resource lists (the stylesheet, its modules and data). */
+  files: string[];
+}
+
+/** The package paths of a resource's href and `<file>` entries. */
+function filesOf(r: ManifestResource, manifestBase: string): string[] {
+  const base = [manifestBase, r.base].filter(Boolean).join('/');
+  const hrefs = [r.href, ...r.files.map((f) => f.href)].filter((h): h is string => !!h);
+  return [...new Set(hrefs.map((h) => resolveHref(base, h)).filter((p): p is string => !!p))];
 }
 
 const isType = (r: ManifestResource | undefined, type: string) => !!r && (r.type ?? '').toLowerCase() === type.toLowerCase();
@@ -44,7 +53,7 @@ export function presentationsOf(m: Manifest): PackagePresentation[] {
           const r = item.identifierref ? byId.get(item.identifierref) : undefined;
           const stylesheet = r && isType(r, 'ims-epView') ? path(r) : undefined;
           if (r && stylesheet && !out.some((p) => p.identifier === r.identifier)) {
-            out.push({ identifier: r.identifier!, stylesheet, styles: [...orgStyles, ...item.items.map(styleOf).filter((s): s is string => !!s)] });
+            out.push({ identifier: r.identifier!, stylesheet, styles: [...orgStyles, ...item.items.map(styleOf).filter((s): s is string => !!s)], files: filesOf(r, b) });
           }
           walk(item.items);
         }
@@ -56,7 +65,7 @@ export function presentationsOf(m: Manifest): PackagePresentation[] {
     const orgStyles = firstOrg ? firstOrg.items.map(styleOf).filter((s): s is string => !!s) : [];
     for (const r of mf.resources.list) {
       const stylesheet = isType(r, 'ims-epView') ? path(r) : undefined;
-      if (stylesheet && r.identifier && !out.some((p) => p.identifier === r.identifier)) out.push({ identifier: r.identifier, stylesheet, styles: orgStyles });
+      if (stylesheet && r.identifier && !out.some((p) => p.identifier === r.identifier)) out.push({ identifier: r.identifier, stylesheet, styles: orgStyles, files: filesOf(r, b) });
     }
     for (const sub of mf.manifests) visit(sub, b);
   };

@@ -180,6 +180,9 @@ function readLoose(bundle: SourceBundle, bag: DiagnosticBag): ImsPackage | undef
     }
     return undefined;
   }
+  // A folder of part files is a normal way to hand in a CV; a zip usually is a package, so a
+  // zip read this way most likely lost its manifest (order, titles, organisations): say so.
+  if (bundle.kind === 'zip') bag.add('ZipWithoutManifest', `${bundle.input} has no imsmanifest.xml and no Leap2A feed: its ${pkg.parts.length} part file(s) are read loose, without a manifest's order, titles or organisations`, { file: bundle.input });
   return pkg;
 }
 

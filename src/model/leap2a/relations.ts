@@ -35,7 +35,7 @@ export class Relations {
     let type = name;
     let from = entryId;
     let to = l.href;
-    const swapped = local !== undefined && !!INVERSES[local] && !FORWARD.has(local);
+    const swapped = local !== undefined && Object.hasOwn(INVERSES, local) && !FORWARD.has(local);
     if (swapped) {
       type = INVERSES[local]!;
       from = l.href;

@@ -126,8 +126,9 @@ function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, s
   const key = r.type.replace(/^[A-Za-z0-9]+:/, '').toLowerCase().replace(/[\s_-]+/g, '');
   let type = r.type;
   let reverse = false;
-  if (!INVERSES[type]) {
-    if (LEAP2_OF_IMS_RELATION[key]) type = LEAP2_OF_IMS_RELATION[key]!;
+  // Own keys only: a relation typed `constructor` must not find Object.prototype's.
+  if (!Object.hasOwn(INVERSES, type)) {
+    if (Object.hasOwn(LEAP2_OF_IMS_RELATION, key)) type = LEAP2_OF_IMS_RELATION[key]!;
     else if (key === 'ispartof') (type = 'has_part'), (reverse = true);
   }
   if (r.text || r.description || r.comment || r.category) {
@@ -137,7 +138,7 @@ function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, s
     const [from, target] = reverse ? [to, r.from] : [r.from, to];
     const order = r.leap2a?.displayOrder?.[i] ?? undefined;
     const withOrder = (l: Leap2aLink): Leap2aLink => (order !== undefined && order !== null ? { ...l, displayOrder: order } : l);
-    if (INVERSES[type] && type !== 'relation') {
+    if (Object.hasOwn(INVERSES, type) && type !== 'relation') {
       link(from, withOrder({ rel: `${LEAP2}${type}`, href: target }));
       link(target, withOrder({ rel: `${LEAP2}${INVERSES[type]}`, href: from }));
       stated.add(`${type}\u0000${from}\u0000${target}`);

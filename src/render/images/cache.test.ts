@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -27,6 +27,24 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('ImageCache', () => {
+  it('keeps its images owner-only: folder 0700 (an existing one tightened), files 0600', async () => {
+    // Issue 12: the cache holds resized images of protected views in clear.
+    const dir = freshDir();
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const cache = new ImageCache(dir);
+    const made = await processImage(photo, {}, cache, new DiagnosticBag());
+    expect(made).toBeDefined();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(dir);
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) expect(statSync(join(dir, f)).mode & 0o077, f).toBe(0);
+    // A new folder is made 0700 from the start.
+    const fresh = freshDir();
+    await processImage(photo, {}, new ImageCache(fresh), new DiagnosticBag());
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+  });
+
   it('a second run is all hits with identical results, even from a new cache object (a new build)', async () => {
     const dir = freshDir();
     const first = new ImageCache(dir);

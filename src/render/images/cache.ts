@@ -8,9 +8,13 @@
  * half-way (or two builds at once) leaves no entry that looks complete but is not; a file that
  * does not match its index anyway (disk trouble, a hand edit) makes the entry a miss, and the
  * rebuilt entry overwrites it.
+ *
+ * The cache holds resized copies of every image, those of protected views too, in clear: its
+ * folder is made (and, when it exists, set) owner-only, 0700, with files 0600, so other users
+ * of the machine cannot read them (docs/access.md names the folder).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { variantExtension } from './formats.ts';
@@ -62,7 +66,7 @@ export function imageCacheKey(sourceSha256: string, settings: unknown, versions 
 async function writeFileAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
   const tmp = `${path}.${process.pid}.${randomUUID()}.tmp`;
   try {
-    await writeFile(tmp, bytes);
+    await writeFile(tmp, bytes, { mode: 0o600 });
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
@@ -106,8 +110,23 @@ export class ImageCache {
     return imageCacheKey(sourceSha256, settings);
   }
 
+  private secured: Promise<void> | undefined;
+
+  /** Creates the folder owner-only (0700), or makes an existing one so, once per build. */
+  private secure(): Promise<void> {
+    return (this.secured ??= (async () => {
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      await chmod(this.dir, 0o700);
+    })());
+  }
+
   /** The entry for a key, or undefined (a miss) when absent, incomplete or corrupt. */
   async get(key: string): Promise<CachedImage | undefined> {
+    // An existing folder made by an older version is tightened before anything is read from it;
+    // a folder that cannot be made is a miss here (put reports it).
+    await this.secure().catch(() => {
+      this.secured = undefined;
+    });
     const entry = await this.read(key);
     if (entry) this.stats.hits++;
     else this.stats.misses++;
@@ -116,7 +135,7 @@ export class ImageCache {
 
   /** Stores an entry: the variant files first, then the index that makes them visible. */
   async put(key: string, entry: CachedImage): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await this.secure();
     const index: IndexFile = { key, width: entry.width, height: entry.height, variants: [] };
     if (entry.placeholderColor !== undefined) index.placeholderColor = entry.placeholderColor;
     for (const v of entry.variants) {

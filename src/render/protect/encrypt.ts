@@ -6,10 +6,12 @@
  * random. Ciphertext ships as scripts calling a global function because Chromium refuses
  * `fetch` from `file://`; the browser decrypts with WebCrypto (unlock.js).
  *
- * Format (version 1): salt 16 random bytes per view and build; key = PBKDF2-SHA-256(passphrase
- * in NFC, salt, iterations, 32 bytes); each file sealed as nonce (12 random bytes) ‖ ciphertext ‖
- * tag, with its chunk id as additional data so chunks cannot be swapped. The manifest (each
- * file's path, chunk id and media type) is itself sealed, under the id `manifest`.
+ * Format (version 2): salt 16 random bytes per view and build; key = PBKDF2-SHA-256(passphrase
+ * in NFC, salt, iterations, 32 bytes); each file padded (0x80 then zeros, ISO/IEC 7816-4) to a
+ * multiple of 4 KiB, so a chunk's size does not identify a public file of the same site, then
+ * sealed as nonce (12 random bytes) ‖ ciphertext ‖ tag, with its chunk id as additional data so
+ * chunks cannot be swapped. The manifest (each file's path, chunk id and media type) is itself
+ * padded and sealed, under the id `manifest`. Version 1 had no padding.
  */
 import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ const unlockScript = resolve(import.meta.dirname, 'unlock.js');
 
 /** What the entry page carries in clear: how to derive the key, and the sealed manifest. */
 export interface LockData {
-  v: 1;
+  v: 2;
   kdf: 'PBKDF2-SHA-256';
   iterations: number;
   salt: string;
@@ -41,6 +43,26 @@ export interface ManifestEntry {
 /** Derives the AES-256 key of a view (exported for tests that decrypt a built view). */
 export function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Buffer {
   return pbkdf2Sync(Buffer.from(passphrase.normalize('NFC'), 'utf8'), salt, iterations, 32, 'sha256');
+}
+
+/** Sizes of padded plaintexts are multiples of this. */
+export const PAD_BLOCK = 4096;
+
+/** Pads to a multiple of PAD_BLOCK: the bytes, 0x80, then zeros (always at least the 0x80). */
+export function pad(plain: Uint8Array): Uint8Array {
+  const size = Math.ceil((plain.length + 1) / PAD_BLOCK) * PAD_BLOCK;
+  const out = new Uint8Array(size);
+  out.set(plain);
+  out[plain.length] = 0x80;
+  return out;
+}
+
+/** Removes the padding of pad(); throws on bytes that were not padded so. */
+export function unpad(padded: Uint8Array): Uint8Array {
+  let end = padded.length - 1;
+  while (end >= 0 && padded[end] === 0) end--;
+  if (end < 0 || padded[end] !== 0x80) throw new Error('bad padding');
+  return padded.subarray(0, end);
 }
 
 /** Seals bytes: nonce ‖ ciphertext ‖ tag, with `id` as additional authenticated data. */
@@ -83,19 +105,19 @@ export function protectView(files: Map<string, Uint8Array>, options: ProtectOpti
   const salt = randomBytes(16);
   const key = deriveKey(options.passphrase, salt, iterations);
   const out = new Map<string, Uint8Array>();
-  const manifest: Record<string, ManifestEntry> = {};
+  const manifest = Object.create(null) as Record<string, ManifestEntry>;
   const encoder = new TextEncoder();
   for (const [path, bytes] of files) {
     const id = chunkId();
     manifest[path] = { id, type: path.endsWith('.html') ? 'text/html' : mediaTypeOf(path) };
-    out.set(`c/${id}.js`, chunkScript(id, seal(key, id, bytes)));
+    out.set(`c/${id}.js`, chunkScript(id, seal(key, id, pad(bytes))));
   }
   const data: LockData = {
-    v: 1,
+    v: 2,
     kdf: 'PBKDF2-SHA-256',
     iterations,
     salt: salt.toString('base64'),
-    manifest: seal(key, 'manifest', encoder.encode(JSON.stringify({ start: 'index.html', files: manifest }))).toString('base64'),
+    manifest: seal(key, 'manifest', pad(encoder.encode(JSON.stringify({ start: 'index.html', files: manifest })))).toString('base64'),
   };
   key.fill(0);
   out.set('index.html', encoder.encode(renderEntryPage(data, options)));

@@ -6,9 +6,9 @@
  * Reads one job as JSON on stdin, writes one answer as JSON on stdout:
  *   job:    { sef?: string, stylesheet?: { text, uri }, source: string, sourceUri: string,
  *             params: Record<string,string>, roots: string[], untrusted: boolean,
- *             allowed?: string[] }
+ *             allowed?: string[], outputLimit: number }
  *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text} }
- *         | { ok: false, phase: 'compile'|'check'|'run', message, code?, module?, line?, column? }
+ *         | { ok: false, phase: 'compile'|'script'|'check'|'size'|'run', message, code?, module?, line?, column? }
  *
  * Inside, whatever the permission model allows, saxon-js's platform is narrowed (saxon-js
  * 2.7.0, pinned: these are private hooks, kept honest by test/xsl/hostile.test.ts):
@@ -19,6 +19,8 @@
 const { realpathSync } = require('node:fs');
 const { fileURLToPath } = require('node:url');
 const { sep, resolve: resolvePath } = require('node:path');
+// As a stylesheet's process (not when bench/xsl.ts loads this file): no network, before saxon-js.
+if (require.main === module) require('./no-network.cjs').closeNetwork();
 const SaxonJS = require('saxon-js');
 
 const platform = SaxonJS.getPlatform();
@@ -111,6 +113,28 @@ function compile(text, uri) {
   return SaxonJS.XPath.sefToJSON(options.principalResult.firstChild);
 }
 
+/** The namespaces through which saxon-js runs JavaScript (ixsl:, and js: which compiles to ixsl:call). */
+const SCRIPT_NAMESPACES = ['http://saxonica.com/ns/interactiveXSLT', 'http://saxonica.com/ns/globalJS'];
+
+/**
+ * Calls into JavaScript, for every stylesheet, the user's own too: a function, function
+ * reference or instruction named in a script namespace, or an extension call node.
+ */
+function scriptCalls(sef) {
+  const problems = [];
+  const walk = (n) => {
+    if (!n || typeof n !== 'object') return;
+    const name = typeof n.name === 'string' ? n.name : '';
+    const ns = /^Q\{([^}]*)\}/.exec(name);
+    if ((ns && SCRIPT_NAMESPACES.includes(ns[1])) || n.N === 'jsCall' || n.N === 'extFn' || n.N === 'javaCall') {
+      problems.push({ what: ns ? name.replace(/^Q\{[^}]*\}/, SCRIPT_NAMESPACES[0] === ns[1] ? 'ixsl:' : 'js:') : `extension ${n.N}`, line: n.line !== undefined ? Number(n.line) : undefined });
+    }
+    if (n.C) for (const c of n.C) walk(c);
+  };
+  walk(sef);
+  return problems;
+}
+
 /** Functions and instructions the SEF may use, for untrusted stylesheets (see sef-check in docs). */
 function check(sef, allowed) {
   const ok = new Set(allowed);
@@ -178,12 +202,15 @@ function main(job) {
       return answer({ ok: false, phase: 'compile', message: String(e.message || e), code: e.code, ...location(e) });
     }
   }
+  const scripts = scriptCalls(sef);
+  if (scripts.length) return answer({ ok: false, phase: 'script', message: `calls JavaScript (${[...new Set(scripts.map((p) => p.what))].join(', ')}); no stylesheet may`, line: scripts[0].line });
   if (job.untrusted) {
     const problems = check(sef, job.allowed || []);
     if (problems.length) return answer({ ok: false, phase: 'check', message: `uses ${[...new Set(problems.map((p) => p.what))].join(', ')}, outside the functions a package stylesheet may call`, line: problems[0].line });
   }
   link(sef);
   const documents = {};
+  let resultBytes = 0;
   let method = 'xml';
   try {
     const source = platform.parseXmlFromString(job.source, false);
@@ -211,6 +238,8 @@ function main(job) {
           destination: 'serialized',
           save: (u, result) => {
             documents[href] = String(result);
+            resultBytes += documents[href].length;
+            if (resultBytes > job.outputLimit) throw new Refused(`result documents over ${job.outputLimit} bytes`, 'VXSL0005');
           },
         };
       },
@@ -221,7 +250,11 @@ function main(job) {
       const m = props.C.find((c) => c.N === 'property' && c.name === 'method');
       if (m) method = String(m.value).replace(/^Q\{\}/, '');
     }
-    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output: String(options.principalResult ?? ''), method, documents });
+    const output = String(options.principalResult ?? '');
+    // Capped here, so an enormous result never travels to (and fills) the build's process.
+    const size = Buffer.byteLength(output) + Object.entries(documents).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    if (size > job.outputLimit) return answer({ ok: false, phase: 'size', message: `the stylesheet returned ${size} bytes; the limit is ${job.outputLimit}`, ...(compiled ? { sef: compiled } : {}) });
+    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output, method, documents });
   } catch (e) {
         return answer({ ok: false, phase: 'run', refused: !!(e && e.vitrineRefused) || /VXSL/.test(String(e && e.code)), message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
   }

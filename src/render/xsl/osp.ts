@@ -78,7 +78,7 @@ export function buildOspPresentation(plan: ViewPlan, images: Map<string, ImageIn
       regions.push(el('region', el('itemProperties', el('itemWidth', String(original.width)) + el('itemHeight', String(original.height))) + artifact(f.path, imageAlt(plan, f), `images/${original.fileName}`, { primary, sub }), ` id="file" sequence="${n++}" type="inline"`));
     } else if (!f.mediaType.startsWith('image/') || f.mediaType === 'image/svg+xml') {
       const [primary, sub] = f.mediaType.split('/') as [string, string];
-      regions.push(el('region', el('itemProperties', el('linkTarget', '_self')) + artifact(f.path, f.path.split('/').pop()!, fileHref(f.path), { primary, sub: sub ?? '' }), ` id="file" sequence="${n++}" type="link"`));
+      regions.push(el('region', el('itemProperties', el('linkTarget', '_self')) + artifact(f.path, f.path.split('/').pop()!, fileHref(f.path, f.mediaType, f.bytes), { primary, sub: sub ?? '' }), ` id="file" sequence="${n++}" type="link"`));
     }
   }
   const layout = el('layout', artifact('layout', 'layout.xhtml', layoutUri, { primary: 'text', sub: 'xml' }));

@@ -1,7 +1,7 @@
 /**
  * XSL views that come with the input package (`ims-epView` resources and their
  * `presentationStyle` CSS). Their stylesheets are the package author's code, so they run only
- * when the build allows them (`--allow-package-xsl`), on a copy of the package's files in a
+ * when the build allows them (`--allow-package-code`, alias `--allow-package-xsl`), on a copy of the package's files in a
  * fresh folder that is all the child process may read, with the function allow-list check;
  * their HTML is sanitized like imported HTML and always goes inside the theme's layout.
  */
@@ -18,13 +18,14 @@ import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
 import { placeOutput, profileOf, viewParams, type XslViewResult } from './render-xsl.ts';
 import { runXsl } from './run.ts';
+import { filterPackageCss } from '../package-css.ts';
 
 /** What package views need to know about the build. */
 export interface PackageXslOptions {
   /** The input path, to read the package's presentations from. */
   input?: string;
-  /** The user allowed package stylesheets for this build. */
-  allowPackageXsl?: boolean;
+  /** The user allowed package code (stylesheets, CSS) for this build: `--allow-package-code`. */
+  allowPackageCode?: boolean;
 }
 
 /** A package read once per build, with its presentations. */
@@ -45,11 +46,6 @@ export async function loadPackagePresentations(input: string): Promise<LoadedPac
 /** Extensions of result documents a package stylesheet may write; HTML ones are sanitized. */
 const RESULT_TYPES = /\.(html?|txt|csv|json)$/i;
 
-/** CSS with nothing that calls out of the site: no @import, no url() to another host. */
-export function containStyle(css: string): string {
-  return css.replace(/@import[^;]*;?/gi, '').replace(/url\(\s*(['"]?)\s*(?:[a-z][a-z0-9+.-]*:|\/\/)[^)]*\)/gi, 'url()');
-}
-
 /** The body of a whole page, or the fragment as it is. */
 function bodyOf(html: string): string {
   const placed = placeOutput(html);
@@ -68,8 +64,8 @@ export async function renderPackageXslView(
   bag: DiagnosticBag,
 ): Promise<(XslViewResult & { styles: string[] }) | undefined> {
   const at: Location | undefined = plan.xsl.origin ? parseOrigin(plan.xsl.origin) : undefined;
-  if (!options.allowPackageXsl) {
-    bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-xsl); the theme renders the view`, at);
+  if (!options.allowPackageCode) {
+    bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-code); the theme renders the view`, at);
     return undefined;
   }
   const pack = await loaded();
@@ -79,11 +75,14 @@ export async function renderPackageXslView(
     bag.add('PackageXslMissing', `view "${plan.id}": the input has no ims-epView resource "${plan.xsl.package}"${have ? ` (it has: ${have})` : ''}`, at);
     return undefined;
   }
-  // A fresh copy of the package's files: the only folder the stylesheet's process may read.
+  // A fresh folder, the only one the stylesheet's process may read, with the files of its own
+  // resource and those of the view's selected parts: never a part file or a file of a part the
+  // view leaves out (the view document carries the selected parts themselves).
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-package-xsl-'));
+  const readable = new Set([pres.stylesheet, ...pres.files, ...plan.files.map((f) => f.path)]);
   try {
     for (const [path, bytes] of pack.pkg.files) {
-      if (path.split('/').some((s) => s === '..' || s === '')) continue;
+      if (!readable.has(path) || path.split('/').some((s) => s === '..' || s === '')) continue;
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), bytes);
     }
@@ -112,7 +111,10 @@ export async function renderPackageXslView(
       const bytes = pack.pkg.files.get(css);
       if (!bytes) continue;
       const name = `package-style/${styles.length + 1}-${basename(css).replace(/[^A-Za-z0-9._-]/g, '_')}`;
-      files.set(name, encoder.encode(containStyle(new TextDecoder().decode(bytes))));
+      // Parsed, not pattern-matched: nothing in it may load from another host (package-css.ts).
+      const filtered = filterPackageCss(new TextDecoder().decode(bytes));
+      if (filtered.removed.length) bag.add('PackageCssFiltered', `${css}: ${filtered.removed.length} rule(s) that would load from another host were removed (${filtered.removed.slice(0, 3).join('; ')})`, { file: `${options.input ?? 'package'}/${css}` });
+      files.set(name, encoder.encode(filtered.css));
       styles.push(name);
     }
     return { fragment: clean.html, files, styles };

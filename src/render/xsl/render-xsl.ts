@@ -4,9 +4,9 @@
  * page, or a fragment, which the theme's layout wraps. Result documents become files of the
  * view folder.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import { parseOrigin } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
@@ -29,6 +29,25 @@ export interface XslViewResult {
 export interface XslOptions {
   /** Where compiled stylesheets are cached (`.vitrine-cache/xsl`). */
   xslCache?: string;
+  /** The input path (a package folder, for stylesheets its own config names). */
+  input?: string;
+}
+
+/**
+ * A fresh folder holding the stylesheet and the view's selected files, at their places
+ * relative to the package folder: all a stylesheet named by a package's own config may read
+ * (never the part files, nor a file of a part the view leaves out). Returns the copy's path.
+ */
+function stageUntrusted(plan: ViewPlan, stylesheet: string, packageDir: string, dir: string): string {
+  const place = (rel: string, from: string) => {
+    if (rel.startsWith('..') || isAbsolute(rel) || !existsSync(from)) return;
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    copyFileSync(from, join(dir, rel));
+  };
+  for (const f of plan.files) place(f.path, join(packageDir, f.path));
+  const rel = relative(packageDir, realpathSync(stylesheet));
+  place(rel, stylesheet);
+  return join(dir, rel);
 }
 
 /** The name of the audience profile the view is built for (docs/accessibility-profiles.md). */
@@ -51,10 +70,21 @@ export function placeOutput(output: string): { page?: string; fragment?: string 
 /** Runs a view's own stylesheet (`xsl: path` in its configuration) on its view document. */
 export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
   const source = buildViewDocument({ plan, images, messages });
-  const job: XslJob = { stylesheet: plan.xsl.file, source, params: viewParams(plan), roots: [dirname(plan.xsl.file)] };
-  if (options.xslCache) job.cacheDir = options.xslCache;
+  // A stylesheet named by a package's own config (allowed with --allow-package-code) is
+  // untrusted: it runs on a staged copy, with the allow-list, and is not cached.
+  const untrusted = 'untrusted' in plan.xsl && !!plan.xsl.untrusted && !!options.input;
+  const staged = untrusted ? mkdtempSync(join(tmpdir(), 'vitrine-package-config-xsl-')) : undefined;
+  const stylesheet = staged ? stageUntrusted(plan, plan.xsl.file, realpathSync(options.input!), staged) : plan.xsl.file;
+  const job: XslJob = { stylesheet, source, params: viewParams(plan), roots: [staged ?? dirname(plan.xsl.file)], untrusted };
+  if (staged) job.display = plan.xsl.file;
+  if (options.xslCache && !staged) job.cacheDir = options.xslCache;
   const before = bag.items.length;
-  const out = await runXsl(job, bag);
+  let out;
+  try {
+    out = await runXsl(job, bag);
+  } finally {
+    if (staged) rmSync(staged, { recursive: true, force: true });
+  }
   // A stylesheet that cannot be read is the config's mistake: point at the view's xsl: line too.
   if (!out && bag.items.slice(before).some((d) => d.code === 'XslNotFound') && plan.xsl && 'origin' in plan.xsl && plan.xsl.origin) {
     bag.items[bag.items.length - 1]!.location = parseOrigin(plan.xsl.origin);
@@ -78,8 +108,13 @@ export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, i
     writeFileSync(join(dir, 'layout.xhtml'), ospLayout(plan));
     const source = buildOspPresentation(plan, images, 'layout.xhtml', messages);
     // The source's base URI is in `dir` (the first root): the layout's relative URI resolves there.
-    const job: XslJob = { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)] };
-    if (options.xslCache) job.cacheDir = options.xslCache;
+    // A template named by a package's own config is copied there alone: its folder is the package's.
+    const untrusted = 'untrusted' in plan.xsl && !!plan.xsl.untrusted;
+    if (untrusted) copyFileSync(plan.xsl.osp, join(dir, 'template.xsl'));
+    const job: XslJob = untrusted
+      ? { stylesheet: join(dir, 'template.xsl'), display: plan.xsl.osp, source, params: viewParams(plan), roots: [dir], untrusted }
+      : { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)] };
+    if (options.xslCache && !untrusted) job.cacheDir = options.xslCache;
     const out = await runXsl(job, bag);
     if (!out) return undefined;
     const encoder = new TextEncoder();

@@ -4,54 +4,15 @@
  * on disk by content hash (the stylesheet and every module it includes). Errors come back as
  * diagnostics pointing at the stylesheet's `file:line:col`.
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticBag, type Location } from '../../diagnostics/index.ts';
 import { STANDARD_FUNCTIONS } from './allowed-functions.ts';
+import { SAXON_VERSION, spawnChild, XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type ChildAnswer } from './child-process.ts';
 
-/** The child process script. */
-const CHILD = resolve(import.meta.dirname, 'child.cjs');
-/** saxon-js's own folder. */
-const SAXON_DIR = dirname(fileURLToPath(import.meta.resolve('saxon-js')));
-const SAXON_VERSION = (JSON.parse(readFileSync(join(SAXON_DIR, 'package.json'), 'utf8')) as { version: string }).version;
-
-let saxonFolders: string[] | undefined;
-/**
- * The folders of saxon-js and of every package it depends on, transitively (axios and its
- * own): all a stylesheet's process needs to read besides the stylesheet's roots. Found as
- * Node finds them: in `node_modules` folders from the depending package upwards.
- */
-export function saxonReadFolders(): string[] {
-  if (saxonFolders) return saxonFolders;
-  const found = new Set<string>([SAXON_DIR]);
-  const queue = [SAXON_DIR];
-  while (queue.length) {
-    const dir = queue.shift()!;
-    const deps = Object.keys((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
-    for (const dep of deps) {
-      for (let up = dir; ; up = dirname(up)) {
-        const candidate = join(up, 'node_modules', dep);
-        if (existsSync(join(candidate, 'package.json'))) {
-          const real = realpathSync(candidate);
-          if (!found.has(real)) {
-            found.add(real);
-            queue.push(real);
-          }
-          break;
-        }
-        if (dirname(up) === up) break;
-      }
-    }
-  }
-  return (saxonFolders = [...found]);
-}
-
-/** Limits of one run. */
-export const XSL_TIME_LIMIT_MS = 20_000;
-export const XSL_MEMORY_LIMIT_MB = 256;
+export { childCommand, childFlags, networkNamespaceAvailable, permissionFlag, saxonReadFolders, xslChildRuns, XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS } from './child-process.ts';
 
 /** One stylesheet run. */
 export interface XslJob {
@@ -68,6 +29,8 @@ export interface XslJob {
   cacheDir?: string;
   timeLimitMs?: number;
   memoryLimitMb?: number;
+  /** The output cap (default XSL_OUTPUT_LIMIT_BYTES); over it the run is an XslOutputTooLarge error. */
+  outputLimitBytes?: number;
   /** How the stylesheet is named in diagnostics (a package path such as `pkg/views/cv.xsl`). */
   display?: string;
 }
@@ -82,27 +45,6 @@ export interface XslOutput {
   documents: Map<string, string>;
   /** True when the compiled form came from the cache. */
   cached: boolean;
-}
-
-interface ChildAnswer {
-  ok: boolean;
-  phase?: 'compile' | 'check' | 'run';
-  refused?: boolean;
-  message?: string;
-  code?: string;
-  module?: string;
-  line?: number;
-  column?: number;
-  sef?: string;
-  output?: string;
-  method?: string;
-  documents?: Record<string, string>;
-}
-
-/** The permission flag of the running Node (renamed in Node 22). */
-export function permissionFlag(): string {
-  const major = Number(process.versions.node.split('.')[0]);
-  return major >= 22 ? '--permission' : '--experimental-permission';
 }
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
@@ -176,50 +118,6 @@ function locate(job: XslJob, a: ChildAnswer): Location {
   return { file, line: a.line ?? 1, column: a.column ?? 1 };
 }
 
-/**
- * Node's flags for a stylesheet's process, before the script: the permission model with reads
- * of the child script, saxon-js and the job's roots only (no writes, child processes or
- * workers: not granted), and the memory limit.
- */
-export function childFlags(job: Pick<XslJob, 'roots' | 'memoryLimitMb'>): string[] {
-  const reads = [CHILD, ...saxonReadFolders(), ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
-  return [permissionFlag(), ...reads, `--max-old-space-size=${job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB}`, '--no-warnings'];
-}
-
-/** Runs the child with a job; resolves with its answer, or with how it died. */
-function spawnChild(job: XslJob, payload: string): Promise<{ answer?: ChildAnswer; killed?: 'time' | 'memory' | 'crash'; stderr: string }> {
-  childRuns++;
-  const args = [...childFlags(job), CHILD];
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {} });
-    let out = '';
-    let err = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, job.timeLimitMs ?? XSL_TIME_LIMIT_MS);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d.length + err.length < 65536 ? d : ''));
-    child.on('error', () => {
-      clearTimeout(timer);
-      done({ killed: 'crash', stderr: err });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut) return done({ killed: 'time', stderr: err });
-      try {
-        return done({ answer: JSON.parse(out) as ChildAnswer, stderr: err });
-      } catch {
-        const memory = /heap out of memory|Allocation failed|JavaScript heap/i.test(err) || signal === 'SIGABRT' || code === 134;
-        return done({ killed: memory ? 'memory' : 'crash', stderr: err });
-      }
-    });
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(payload);
-  });
-}
-
 /** Compiles (or takes from the cache) and runs a stylesheet; problems go into `bag`. */
 export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warning'): Promise<XslOutput | undefined> {
   const at: Location = { file: job.display ?? job.stylesheet };
@@ -246,6 +144,7 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
     params: job.params,
     roots: job.roots,
     untrusted: !!job.untrusted,
+    outputLimit: job.outputLimitBytes ?? XSL_OUTPUT_LIMIT_BYTES,
     ...(job.untrusted ? { allowed: STANDARD_FUNCTIONS } : {}),
   });
   const run = await spawnChild(job, payload);
@@ -267,7 +166,9 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
     const where = locate(job, a);
     const msg = (a.message ?? '').replace(/\s+/g, ' ').trim();
     const refused = a.refused || /^VXSL/.test(a.code ?? '') || /is not allowed|not available to XSL views|ERR_ACCESS_DENIED/.test(msg);
-    if (a.phase === 'compile' && !refused) bag.add('XslCompileFailed', msg, where, opts);
+    if (a.phase === 'script') bag.add('XslScriptRefused', `${job.display ?? job.stylesheet} ${msg}`, where, opts);
+    else if (a.phase === 'size' || a.code === 'VXSL0005') bag.add('XslOutputTooLarge', `${job.display ?? job.stylesheet}: ${msg}`, { file: job.display ?? job.stylesheet }, opts);
+    else if (a.phase === 'compile' && !refused) bag.add('XslCompileFailed', msg, where, opts);
     else if (a.phase === 'check') bag.add('XslFunctionRefused', `${job.display ?? job.stylesheet} ${msg}`, where, opts);
     else if (refused) bag.add('XslAccessRefused', msg, where, opts);
     else bag.add('XslRunFailed', msg, where, opts);
@@ -278,13 +179,6 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
   const result: XslOutput = { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
   if (memoKey) remember(memoKey, result);
   return { ...result, documents: new Map(result.documents) };
-}
-
-let childRuns = 0;
-
-/** How many stylesheet child processes this process started (for tests and benchmarks). */
-export function xslChildRuns(): number {
-  return childRuns;
 }
 
 /** Results of the user's own stylesheets in this process, newest last (a few views' worth). */

@@ -99,7 +99,7 @@ export function buildViewElement(input: ViewDocumentInput): XmlElement {
       if (original) attrs.push(attr('href', `images/${original.fileName}`));
       attrs.push(attr('width', String(img.width)), attr('height', String(img.height)));
       for (const vr of img.variants) kids.push(v('variant', [attr('href', `images/${vr.fileName}`), attr('media-type', vr.mediaType), attr('width', String(vr.width)), attr('height', String(vr.height))]));
-    } else if (!isUnpublishedImage(f.mediaType)) attrs.push(attr('href', fileHref(f.path)));
+    } else if (!isUnpublishedImage(f.mediaType)) attrs.push(attr('href', fileHref(f.path, f.mediaType, f.bytes)));
     files.children.push(v('file', attrs, kids));
   }
   root.children.push(files);
