@@ -56,7 +56,7 @@ export async function loadProject(input: string, options: ProjectOptions = {}): 
   if (!read.value || bag.hasErrors()) return fail();
   const bundle = read.value;
   // The secrets file in use is never read as part of the portfolio, wherever the owner keeps it.
-  const portfolio = portfolioFromBundle(bundle, input, bag, [secretsPathFor(input, options.secrets)]);
+  const portfolio = await portfolioFromBundle(bundle, input, bag, [secretsPathFor(input, options.secrets)]);
   if (!portfolio || bag.hasErrors()) return fail();
   const config = await readViewConfig(input, options.config, { allowPackageCode: !!options.allowPackageCode }, bundle);
   bag.push(...config.diagnostics);

@@ -24,7 +24,7 @@ const commonOptions = {
 const commandOptions = {
   build: { out: { type: 'string' }, view: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, avif: { type: 'boolean', default: false }, 'allow-package-code': { type: 'boolean', default: false }, 'allow-package-xsl': { type: 'boolean', default: false }, secrets: { type: 'string' }, rotate: { type: 'string', multiple: true }, url: { type: 'string' } },
   check: { privacy: { type: 'boolean', default: false } },
-  pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false } },
+  pack: { format: { type: 'string' }, out: { type: 'string' }, 'strip-metadata': { type: 'boolean', default: false }, view: { type: 'string' }, config: { type: 'string' }, url: { type: 'string' } },
   init: {},
   serve: { port: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, secrets: { type: 'string' } },
   pdf: { view: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, templates: { type: 'string' }, cache: { type: 'string' }, secrets: { type: 'string' } },
@@ -165,6 +165,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ${WRITABLE_FORMATS.join(', ')})\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
+  const url = o.url;
+  const urlProblem = url === undefined ? undefined : siteUrlProblem(url);
+  if (url !== undefined && urlProblem) {
+    io.stderr.write(`vitrine pack: --url "${url}": ${urlProblem}\n`);
+    return EXIT.usage;
+  }
   const { runPack } = await import('./commands/pack.ts');
-  return await runPack(input, { format, out: v.out as string | undefined, stripMetadata: v['strip-metadata'] === true }, flags, io);
+  return await runPack(input, { format, out: o.out, stripMetadata: v['strip-metadata'] === true, view: o.view, config: o.config, ...(url ? { url: normalizeSiteUrl(url) } : {}) }, flags, io);
 }

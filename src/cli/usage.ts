@@ -17,13 +17,16 @@ Commands:
                                 write a package another ePortfolio system can import
   pack [input] --format authored --out DIR
                                 write the portfolio as Markdown + YAML files to keep editing
+  pack [input] --format jsonresume [--view ID] [--url URL]
+                                write a JSON Resume (resume.json) for CV tools and themes
   batch DIR --out OUT           build every portfolio in DIR into OUT/<name>/ (docs/batch.md)
   worker --queue redis://H:P    take batch jobs from a queue shared by several machines
 
 Input (default: content/): an IMS ePortfolio package (.zip or unpacked folder with
 imsmanifest.xml), a folder of IMS LIP / ePortfolio part files, one part file, a
-Leap2A export (.zip, folder or leap2a.xml from Mahara, Moodle, ...), or an authored
-folder (portfolio.yaml + Markdown parts, docs/authored-format.md).
+Leap2A export (.zip, folder or leap2a.xml from Mahara, Moodle, ...), a JSON Resume
+(resume.json), or an authored folder (portfolio.yaml + Markdown parts,
+docs/authored-format.md).
 
 Common options:
   --json      diagnostics as JSON lines on stdout
@@ -131,7 +134,7 @@ file:line:col. Nothing is written. Exit 1 when there are errors (or warnings wit
               address, birth date, identifiers...) and its external links
               (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ${WRITABLE_FORMATS.join('|')} [--out FILE|DIR] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ${WRITABLE_FORMATS.join('|')} [--out FILE|DIR] [--view ID] [--config FILE] [--url URL] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
 ${FORMATS.filter((f) => f.write)
@@ -140,8 +143,13 @@ ${FORMATS.filter((f) => f.write)
                      An authored folder is written only where no folder is, or into an
                      empty one. The input's vitrine.config.yaml comes along; without one,
                      each Mahara page with parts becomes an unlisted view in a new
-                     vitrine.config.yaml
-  --out FILE|DIR     the zip (default: <portfolio-id>.zip) or folder (default: <portfolio-id>)
+                     vitrine.config.yaml. A JSON Resume lists what it has no place for
+                     (ExportFieldDropped)
+  --out FILE|DIR     the zip (default: <portfolio-id>.zip), folder (default: <portfolio-id>)
+                     or résumé file (default: resume.json)
+  --view ID          only what the view shows: its parts, relations and files
+  --config FILE      the views' config file (default: found beside the input)
+  --url URL          the site's public address: résumé projects link to their pages
   --strip-metadata   re-encode images without EXIF (GPS position, camera), XMP, ICC and
                      comments; by default your package keeps the original files
 

@@ -112,6 +112,14 @@ export const catalogue = {
   MaharaBlockOmitted: { severity: 'info', title: 'Mahara blocks with nothing of the owner\'s to publish were left out of a page', hint: 'Inboxes, page and group lists, placeholders and comment blocks hold other people\'s data or the Mahara site\'s own lists; docs/mahara-pages.md lists them.' },
   MaharaSystemPageHidden: { severity: 'info', title: 'A Mahara system page (dashboard, profile, group or institution page) is not published by default', hint: 'Select it by id in a view of vitrine.config.yaml to publish it (blocks holding other people\'s data stay out).' },
   Leap2aLayoutInvalid: { severity: 'warning', title: 'A Mahara page layout could not be read; the page keeps the order of its links' },
+  // JSON Resume
+  JsonResumeInvalid: { severity: 'error', title: 'The résumé is not valid JSON', hint: 'resume.json must be one JSON object in UTF-8 (https://jsonresume.org/schema).' },
+  JsonResumeValueInvalid: { severity: 'warning', title: 'A résumé value does not have the schema\'s shape; kept as written but not shown', hint: 'JSON Resume values are text, lists of texts, or (location, profiles) objects; dates are ISO 8601 such as 2014, 2014-06 or 2014-06-29.' },
+  JsonResumeShadowed: { severity: 'info', title: 'The folder holds both portfolio.yaml and resume.json; portfolio.yaml wins', hint: 'Build the résumé on its own with vitrine build path/to/resume.json, or move it out of the authored folder.' },
+  // Open Badges
+  BadgeUnreadable: { severity: 'warning', title: 'An Open Badges payload could not be read; the file is kept but not shown as a badge' },
+  BadgeNotVerified: { severity: 'info', title: 'A badge could not be verified offline; it is shown as not verified, with the reason', hint: 'A build never fetches anything. Put the issuer\'s public key beside the badge (same name, .jwk or .pem) to check a signature.' },
+  BadgeVerificationFailed: { severity: 'warning', title: 'A badge failed a check (signature, expiry, revocation or recipient); it is shown with the failure', hint: 'A signature that does not match means the badge was changed after it was issued.' },
   // XSL views
   XslNotFound: { severity: 'warning', title: 'The stylesheet of an XSL view could not be read; the theme renders the view', hint: 'The xsl: path of a view is relative to the config file (docs/xsl-views.md). A copy of the portfolio folder alone leaves the stylesheets behind.' },
   XslCompileFailed: { severity: 'error', title: 'The stylesheet could not be compiled', hint: 'Fix the XSLT at the line given; saxon-js compiles XSLT 1.0, 2.0 and 3.0.' },

@@ -16,6 +16,12 @@ export interface ReadContext {
   input: string;
 }
 
+/** What a writer may be told besides the portfolio. */
+export interface WriteOptions {
+  /** Absolute URL of the published view's folder (ending in `/`), for links to part pages (JSON Resume). */
+  viewUrl?: string;
+}
+
 /** One format Vitrine reads (and maybe writes). */
 export interface Format {
   /** The name `--format` and the docs use (`ims`, `leap2a`, `authored`). */
@@ -29,9 +35,11 @@ export interface Format {
   /** Reads the input into the neutral model; undefined (with diagnostics in `cx.bag`) when it cannot. */
   read(bundle: SourceBundle, cx: ReadContext): Portfolio | undefined;
   /** Writes the portfolio as this format's files (paths → bytes), reporting what it could not carry. Absent: read-only. */
-  write?(portfolio: Portfolio, bag: DiagnosticBag): Map<string, Uint8Array>;
-  /** `zip`: the files go into one package file; `folder`: they are written as a folder. */
-  output?: 'zip' | 'folder';
+  write?(portfolio: Portfolio, bag: DiagnosticBag, options?: WriteOptions): Map<string, Uint8Array>;
+  /** `zip`: the files go into one package file; `folder`: they are written as a folder; `file`: the one file is written as it is. */
+  output?: 'zip' | 'folder' | 'file';
+  /** Called when an earlier format of the registry claimed the input: says so when this format would have read it too. */
+  shadowedBy?(bundle: SourceBundle, winner: string, bag: DiagnosticBag): void;
   /** What of the neutral model the format has no place for (each is reported as ExportFieldDropped when present). */
   cannotCarry: string[];
 }

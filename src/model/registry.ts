@@ -11,9 +11,10 @@ import type { Portfolio } from './types.ts';
 import { authoredFormat } from './authored/format.ts';
 import { imsFormat, lipPartsFormat } from './ims/format.ts';
 import { leap2aFormat } from './leap2a/format.ts';
+import { jsonResumeFormat } from './jsonresume/format.ts';
 
 /** The formats, in detection order (LIP part files last: it takes whatever XML is left). */
-export const FORMATS: readonly Format[] = [authoredFormat, leap2aFormat, imsFormat, lipPartsFormat];
+export const FORMATS: readonly Format[] = [authoredFormat, leap2aFormat, jsonResumeFormat, imsFormat, lipPartsFormat];
 
 /** The format with this id, if Vitrine has it. */
 export function formatById(id: string): Format | undefined {

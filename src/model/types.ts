@@ -260,6 +260,10 @@ export interface ResumeRecord {
   keywords?: string[];
   /** Skill level or language fluency. */
   level?: string;
+  /** Grade or score (JSON Resume education `score`). */
+  score?: string;
+  /** Roles held (JSON Resume project `roles`). */
+  roles?: string[];
 }
 
 /** A rubric's criteria and levels, neutral (IMS RDCEO rubrics; Mahara SmartEvidence matrices). */
@@ -326,6 +330,10 @@ export interface Part {
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */
   leap2a?: Leap2aPartRecord;
+  /** An Open Badge this assertion part is, with what could be verified offline. */
+  badge?: BadgeRecord;
+  /** The JSON Resume remainder of the part, for a lossless round trip; see `JsonResumePartRecord`. */
+  jsonresume?: JsonResumePartRecord;
   extensions: Extension[];
   /** Where the part was read from. */
   origin?: string;
@@ -424,6 +432,8 @@ export interface Portfolio {
   ims?: { manifest?: Omit<Manifest, 'organizations' | 'resources' | 'manifests'> & { organizationTitle?: string } };
   /** Feed-level Leap2A detail kept for re-export. */
   leap2a?: Leap2aFeedRecord;
+  /** Top-level JSON Resume keys with no neutral field (`$schema`, `meta`, unknown keys), verbatim. */
+  jsonresume?: { extra: Record<string, unknown> };
   extensions: Extension[];
 }
 
@@ -464,3 +474,56 @@ export interface Leap2aFeedRecord {
 
 /** A segment kind as read from a LIP document. */
 export type SegmentKind = LipSegment['kind'];
+
+/**
+ * JSON Resume detail of a part (docs/jsonresume-mapping.md): the section its entry came from,
+ * its index there, and every key whose value had no neutral field or not the schema's shape,
+ * verbatim (JSON Resume allows any extra key). `derived` marks parts made from another entry
+ * (an employer's affiliation, an education's qualification): the writer does not write them.
+ */
+export interface JsonResumePartRecord {
+  section: string;
+  extra?: Record<string, unknown>;
+  derived?: boolean;
+}
+
+/**
+ * An Open Badge (2.0 assertion or 3.0 credential) read from a baked image or JSON file
+ * (docs/open-badges.md). The badge itself stays in its file, which the part keeps in `files`,
+ * so every package writer carries it as issued.
+ */
+export interface BadgeRecord {
+  version: '2.0' | '3.0';
+  /** How it was carried: a baked PNG or SVG image, or a JSON file. */
+  carrier: 'png' | 'svg' | 'json';
+  /** Package path of the file the badge was read from. */
+  file: string;
+  /** The badge's (achievement's) name; undefined when only a URL names it (never fetched). */
+  name?: string;
+  description?: string;
+  criteria?: { url?: string; narrative?: string };
+  /** Package path of the badge image (the baked file itself, when it is an image). */
+  image?: string;
+  issuer: { id?: string; name?: string; url?: string; email?: string };
+  /** Issue and expiry dates as written. */
+  issued?: string;
+  expires?: string;
+  evidence: { url?: string; name?: string; narrative?: string }[];
+  alignments: { targetName?: string; targetUrl?: string }[];
+  verification: BadgeVerification;
+}
+
+/** What was checked of a badge offline, and the outcome: never "verified" without a check. */
+export interface BadgeVerification {
+  /** `verified`: the signature checked out and nothing failed; `failed`: a check failed; `not-verified`: no signature could be checked. */
+  status: 'verified' | 'not-verified' | 'failed';
+  checks: BadgeCheck[];
+}
+
+/** One check of a badge. */
+export interface BadgeCheck {
+  check: 'signature' | 'expiry' | 'revocation' | 'recipient';
+  result: 'pass' | 'fail' | 'unknown';
+  /** Why, in words for the owner and the reader. */
+  reason: string;
+}

@@ -6,6 +6,8 @@
 import type { MediaItem, Part, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
 import { machineWhen, parseWhen } from '../model/dates.ts';
+import { resumeRows } from './resume-rows.ts';
+import { badgeRows } from './badge-rows.ts';
 import { detailRows, identificationName, rubricData, rubricTitle, sameLang, term } from './details.ts';
 import { createFormatters } from './messages.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../model/sanitize.ts';
@@ -170,7 +172,7 @@ export function buildViewData(input: ViewDataInput): ViewData {
       rationale: p.rationale.map((r) => r.value),
       tags: p.tags.filter((tag) => !hidden.has(tag.toLowerCase())),
       media: media.get(p.id)!,
-      details: detailRows(p, t),
+      details: [...badgeRows(p, t), ...detailRows(p, t), ...resumeRows(p, t)],
       children: children.get(p.id) ?? [],
       outgoing: out,
       incoming: inc.map(strip),

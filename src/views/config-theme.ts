@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { SortOrder, ThemeConfig, ThemeSettings } from './types.ts';
-import { deref, describe, entries, fail, oneOf, originOf, text, type ValidateContext } from './config-validate.ts';
+import { deref, describe, entries, fail, oneOf, originOf, text, type ValidateContext } from '../diagnostics/yaml-node.ts';
 
 /** Keys allowed in a `theme` mapping. */
 export const THEME_KEYS = ['use', 'templates', 'settings'] as const;

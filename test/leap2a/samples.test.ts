@@ -133,7 +133,8 @@ describe('Leap2A inputs as sites', () => {
     expect(employment).toMatchObject({ to: ['portfolio:resumecomposite-41-child-1', 'portfolio:resumecomposite-41-child-2'], leap2a: { displayOrder: [1, 2] } });
     const me = portfolio.parts[0]!;
     expect(me).toMatchObject({ id: 'portfolio:artefactinternal', kind: 'identification' });
-    expect(JSON.stringify(me.ims?.record)).toContain('rosa.beispiel@example.net');
+    // The person is read into the neutral fields (no IMS record is made up for it).
+    expect(me.person?.contacts.map((c) => c.value)).toContain('rosa.beispiel@example.net');
     expect(me.leap2a?.elements.filter((e) => e.name === 'persondata')).toHaveLength(6);
     const gardener = portfolio.parts.find((p) => p.id === 'portfolio:resumecomposite-41-child-1')!;
     expect(gardener.dates.map((d) => [d.type?.value, d.value])).toEqual([['Start', '3.4.2011'], ['Finish', 'Sept 2017']]);
