@@ -88,3 +88,23 @@ describe('a package config is data', () => {
     expect(readFileSync(join(t.base, 'b', 'studio-nord', 'index.html'), 'utf8')).toContain('package stylesheet ran');
   }, 120_000);
 });
+
+describe('a planted portfolio.yaml does not make an export the user\'s own project', () => {
+  it('still refuses the templates of an export folder that carries imsmanifest.xml and a portfolio.yaml', async () => {
+    const t = hostileExport('    theme: { templates: evil }\n');
+    writeFileSync(join(t.input, 'portfolio.yaml'), 'title: Looks authored\nlang: en\n');
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache') } });
+    expect(existsSync(t.pwned), 'the package template ran code').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+
+  it('still refuses the templates of a Leap2A export folder with a planted portfolio.yaml', async () => {
+    const t = hostileExport('    theme: { templates: evil }\n');
+    writeFileSync(join(t.input, 'portfolio.yaml'), 'title: Looks authored\nlang: en\n');
+    renameSync(join(t.input, 'imsmanifest.xml'), join(t.input, 'old-manifest.txt'));
+    writeFileSync(join(t.input, 'leap2a.xml'), '<feed xmlns="http://www.w3.org/2005/Atom"/>');
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache') } });
+    expect(existsSync(t.pwned), 'the package template ran code').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+});
