@@ -108,3 +108,22 @@ describe('a planted portfolio.yaml does not make an export the user\'s own proje
     expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
   }, 120_000);
 });
+
+describe('a package stylesheet allowed with --allow-package-code still makes no live markup', () => {
+  it("sanitizes the page and result documents of the package config's own stylesheet", async () => {
+    const t = hostileExport('    xsl: evil.xsl\n');
+    writeFileSync(join(t.input, 'evil.xsl'), `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">
+<p>package stylesheet ran</p><script>steal()</script><img src="a.png" onerror="steal()"/>
+<xsl:result-document href="more.html" method="html"><html><body><p>more</p><script>steal()</script></body></html></xsl:result-document>
+<xsl:result-document href="more.svg" method="xml"><svg xmlns="http://www.w3.org/2000/svg"><script>steal()</script></svg></xsl:result-document>
+</xsl:template></xsl:stylesheet>`);
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache'), allowPackageCode: true } });
+    const page = readFileSync(join(t.out, 'studio-nord', 'index.html'), 'utf8');
+    expect(page).toContain('package stylesheet ran');
+    expect(page).not.toContain('steal()');
+    const more = join(t.out, 'studio-nord', 'more.html');
+    if (existsSync(more)) expect(readFileSync(more, 'utf8')).not.toContain('steal()');
+    expect(existsSync(join(t.out, 'studio-nord', 'more.svg')), 'an SVG result document of a package stylesheet').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('HtmlSanitized');
+  }, 120_000);
+});
