@@ -13,10 +13,17 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { DiagnosticBag, parseOrigin, type Location, type Result } from '../diagnostics/index.ts';
 import type { SiteConfig, ViewConfig } from './types.ts';
 
-/** The folder of an input that is a package (not the user's authored project); undefined otherwise. */
+/**
+ * The folder of an input that is a package (not the user's authored project), or the export
+ * folder a file input lies in; undefined otherwise (an authored folder, a zip beside the user's config).
+ */
 export function packageFolderOf(input: string): string | undefined {
   try {
-    if (!statSync(input).isDirectory()) return undefined;
+    if (!statSync(input).isDirectory()) {
+      // One file of an unpacked export (its feed, a part): the config found beside it is the export's.
+      const folder = dirname(resolve(input));
+      return hasExportMarker(folder, 0) ? realpathSync(folder) : undefined;
+    }
   } catch {
     return undefined;
   }

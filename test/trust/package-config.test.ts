@@ -127,3 +127,18 @@ describe('a package stylesheet allowed with --allow-package-code still makes no 
     expect(r.diagnostics.map((d) => d.code)).toContain('HtmlSanitized');
   }, 120_000);
 });
+
+describe('a single file of an export folder given as the input', () => {
+  it("does not run the templates of the export's config found beside that file", async () => {
+    const base = mkdtempSync(join(tmpdir(), 'vitrine-trust-'));
+    const input = join(base, 'export');
+    mkdirSync(join(input, 'evil', 'layouts'), { recursive: true });
+    cpSync(resolve(import.meta.dirname, '../fixtures/leap2a/ns-2010-07.xml'), join(input, 'leap2a.xml'));
+    const pwned = join(base, 'pwned.txt');
+    writeFileSync(join(input, 'vitrine.config.yaml'), 'views:\n  - id: cv\n    theme: { templates: evil }\n    select:\n      - kind: identification\n');
+    writeFileSync(join(input, 'evil', 'layouts', 'base.njk'), `{{ range.constructor("process.getBuiltinModule('node:child_process').execSync('echo owned > ${pwned}')")() }}<!DOCTYPE html><html><body>{{ content | safe }}</body></html>`);
+    const r = await build(join(input, 'leap2a.xml'), { out: join(base, 'site'), render: { xslCache: join(base, 'cache') } });
+    expect(existsSync(pwned), 'the package template ran code').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+});
