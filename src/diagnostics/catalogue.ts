@@ -105,6 +105,8 @@ export const catalogue = {
   Leap2aEntryIdMissing: { severity: 'warning', title: 'A Leap2A entry has no <id>; one was made from its position', hint: 'Links to the entry cannot reach it; give it an <id>.' },
   Leap2aFileMissing: { severity: 'warning', title: 'A file named by the Leap2A export is not in it', hint: 'The entry is kept without the file; add the file to the zip or folder at the path the link names.' },
   Leap2aTypeUnknown: { severity: 'info', title: 'Leap2A entry type not known; kept as a product with its type', hint: 'docs/leap2a-mapping.md lists the types Vitrine maps.' },
+  MaharaBlockOmitted: { severity: 'info', title: 'Mahara blocks with nothing of the owner\'s to publish were left out of a page', hint: 'Inboxes, page and group lists, placeholders and comment blocks hold other people\'s data or the Mahara site\'s own lists; docs/mahara-pages.md lists them.' },
+  MaharaSystemPageHidden: { severity: 'info', title: 'A Mahara system page (dashboard, profile, group or institution page) is not published by default', hint: 'Select it by id in a view of vitrine.config.yaml to publish it (blocks holding other people\'s data stay out).' },
   Leap2aLayoutInvalid: { severity: 'warning', title: 'A Mahara page layout could not be read; the page keeps the order of its links' },
   // XSL views
   XslNotFound: { severity: 'warning', title: 'The stylesheet of an XSL view could not be read; the theme renders the view', hint: 'The xsl: path of a view is relative to the config file (docs/xsl-views.md). A copy of the portfolio folder alone leaves the stylesheets behind.' },

@@ -115,7 +115,8 @@ function identificationRows(r: Obj, t: T): DetailRow[] {
     }
     if (el === 'demographics') {
       const g = (v.gender as Obj | undefined)?.gender;
-      if (g) rows.push({ key: 'gender', label: t('field.gender'), value: String(g) });
+      // A code (IMS `M`/`F`, Mahara's `male`/`female`) is shown as a word in the view's language.
+      if (g) rows.push({ key: 'gender', label: t('field.gender'), value: t(`gender.${String(g).trim().toLowerCase()}`, String(g)) });
       if (str(v.placeofbirth)) rows.push({ key: 'placeofbirth', label: t('field.placeofbirth'), value: str(v.placeofbirth)! });
     }
     if (el === 'agent') rows.push({ key: 'agent', label: t('field.agent'), value: [String(v.agentid ?? ''), typeValue((v.agentdomain as Obj | undefined)?.typename)].filter(Boolean).join(', ') });

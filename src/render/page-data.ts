@@ -12,6 +12,7 @@ import { downloadVariant } from './assets.ts';
 import { publishedFilePath } from './attachments.ts';
 import { addLongDescription, addTimedAlternatives, imageAlt, type AlternativesContext } from './alternatives.ts';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
+import { attachMaharaPages } from './mahara/view-pages.ts';
 import type { DateData, EvidenceData, MediaData, PartData, PartRef, RelationLink, SectionData, ViewData } from './types.ts';
 
 /** The image variants rendering made for a file (structurally what render/images produces). */
@@ -192,10 +193,15 @@ export function buildViewData(input: ViewDataInput): ViewData {
     }
     return d;
   });
+  // Mahara pages: rebuilt from their blocks, collections as sequences (render/mahara/view-pages.ts).
+  const { pages, onPages } = attachMaharaPages({ plan, parts, refs, media, htmls, t, excerpt: excerptOf, ...(input.bag ? { bag: input.bag } : {}) });
   const owner = plan.owner ? parts.find((p) => p.id === plan.owner!.id) : undefined;
   const sections: SectionData[] = [];
+  // With Mahara pages, the front page is organised by them: what a page or collection shows is
+  // reached through it, and the sections list only the rest (not a grid of every artefact).
   for (const p of parts) {
     if (p === owner || p.parent) continue; // the owner has the page's header; nested parts show with their parent
+    if (onPages.has(p.id)) continue;
     const section = sections.find((s) => s.kind === p.kind);
     if (section) section.parts.push(p);
     else sections.push({ kind: p.kind, id: `section-${p.kind}`, heading: t(`kind.${p.kind}`), parts: [p] });
@@ -218,6 +224,12 @@ export function buildViewData(input: ViewDataInput): ViewData {
   };
   if (plan.description) view.description = plan.description;
   if (owner) view.owner = owner;
+  // A view that selects a Mahara page shows it as its front page: the first page selected.
+  // The preview is organised by collections and pages instead (views/pages.ts).
+  const front = plan.preview ? undefined : parts.find((p) => p.page);
+  if (front) view.page = front;
+  for (const c of pages.collections) view.partsById[c.collection.id]!.toc = c.pages;
+  if (pages.collections.length || pages.pages.length) view.pages = { collections: pages.collections, pages: pages.pages };
   if (input.packageHref) view.packageHref = input.packageHref;
   if (plan.profile && input.profileCss) {
     const { name, title, display, content, control } = plan.profile;
@@ -244,7 +256,7 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   }
   const f = cx.files.get(m.file);
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
-  const name = f.path.split('/').pop() ?? f.path;
+  const name = readerFileName(f.path, f.about?.title?.value, !!part.leap2a);
   const type = f.mediaType;
   const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType, f.bytes), name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   if (/^(text\/html|application\/xhtml\+xml|image\/svg\+xml|application\/xml|text\/xml)$/i.test(type)) base.download = true;
@@ -278,4 +290,15 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   }
   if (type === 'application/pdf') return { ...base, kind: 'pdf' };
   return base;
+}
+
+/**
+ * The name a reader sees for a file: its title where the source gave one (Leap2A keeps the
+ * original name as the resource entry's title), else its base name, without the numeric
+ * `NNNN-` prefix Mahara puts on exported file names.
+ */
+export function readerFileName(path: string, title: string | undefined, fromLeap2a: boolean): string {
+  const base = path.split('/').pop() ?? path;
+  if (title?.trim()) return title.trim();
+  return fromLeap2a ? base.replace(/^\d+-(?=.)/, '') : base;
 }

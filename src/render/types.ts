@@ -7,6 +7,8 @@
 import type { PersonalDataItem, ViewPlan } from '../views/types.ts';
 import type { PartKind } from '../model/types.ts';
 import type { AudienceProfile } from '../audience/types.ts';
+import type { MaharaPageData } from './mahara/page-data.ts';
+import type { CollectionData, SequenceData } from './mahara/collections.ts';
 
 /** A link to another part of the same view, with what a list or a thumbnail of it shows. */
 export interface PartRef {
@@ -195,6 +197,12 @@ export interface PartData extends PartRef {
   about: RelationLink[];
   /** The relations not in any of the fields above, both ways. */
   related: RelationLink[];
+  /** A Mahara page rebuilt from its blocks (render/mahara/page-data.ts), in place of `html`. */
+  page?: MaharaPageData;
+  /** Where a Mahara page sits in its collection (previous and next pages). */
+  sequence?: SequenceData;
+  /** A Mahara collection's pages in order: its page is their table of contents. */
+  toc?: PartRef[];
 }
 
 /** A group of parts of one kind on the view's front page. */
@@ -213,6 +221,10 @@ export interface SectionData {
 /** One view as templates see it: the plan's identity fields, and display-ready data. */
 export interface ViewData extends Pick<ViewPlan, 'id' | 'folder' | 'title' | 'description' | 'lang' | 'access' | 'noindex' | 'preview'> {
   owner?: PartData;
+  /** The first selected Mahara page: the view's front page shows its grid. */
+  page?: PartData;
+  /** The view's Mahara collections (each with its pages in order) and the pages in none. */
+  pages?: { collections: CollectionData[]; pages: PartRef[] };
   parts: PartData[];
   /** Every part by id, to expand a PartRef into its PartData: `view.partsById[ref.id]`. */
   partsById: Record<string, PartData>;

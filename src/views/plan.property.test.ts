@@ -12,6 +12,10 @@ import type { Extension, Part, PartKind, Portfolio, Relation } from '../model/ty
 import { FOLLOWS } from './follow.ts';
 import { planViews } from './plan.ts';
 import type { Follow, Selector, ViewPlan } from './types.ts';
+import { checkProperty, propertySeeds } from '../../test/support/property.ts';
+
+const seeds = propertySeeds();
+const thisFile = 'src/views/plan.property.test.ts';
 
 const partMarker = (i: number) => `@@part${i}@@`;
 const relMarker = (j: number) => `@@rel${j}@@`;
@@ -99,7 +103,7 @@ describe('no-leak property on the example portfolio', () => {
     marked.files.forEach((_, k) => expect(json).toContain(fileMarker(k)));
   });
 
-  it('a plan holds every marker of its parts and none of the others', () => {
+  it.each(seeds)('a plan holds every marker of its parts and none of the others (seed %i)', async (seed) => {
     const parts = marked.parts;
     const selector: fc.Arbitrary<Selector> = fc.oneof(
       fc.record({
@@ -110,12 +114,14 @@ describe('no-leak property on the example portfolio', () => {
       fc.record({ tag: fc.constantFrom(...new Set(parts.flatMap((p) => (p.type ? [p.type.value] : [])))) }),
       fc.record({ status: fc.constantFrom('Active', 'completed', 'Verified'), with: followsArb }, { requiredKeys: ['status'] }),
     );
-    fc.assert(
+    await checkProperty(
+      seed,
       fc.property(fc.array(selector, { minLength: 1, maxLength: 5 }), (select) => {
         const r = planViews(marked, { views: [{ id: 'v', access: 'public', select }], file: 'vitrine.config.yaml' });
         checkNoLeak(marked, r.value[0]!);
       }),
       { numRuns: 300 },
+      thisFile,
     );
   });
 });
@@ -176,8 +182,9 @@ const generatedPortfolio: fc.Arbitrary<Portfolio> = fc
   });
 
 describe('no-leak property on generated portfolios', () => {
-  it('nesting placeholders, parents, relation ends and extensions never name an unselected part', () => {
-    fc.assert(
+  it.each(seeds)('nesting placeholders, parents, relation ends and extensions never name an unselected part (seed %i)', async (seed) => {
+    await checkProperty(
+      seed,
       fc.property(generatedPortfolio, fc.array(fc.record({ pick: fc.nat(), with: followsArb }), { minLength: 1, maxLength: 4 }), (portfolio, picks) => {
         const marked = plantMarkers(portfolio);
         const select = picks.map((p) => ({ id: `part_${p.pick % portfolio.parts.length}`, with: p.with }));
@@ -185,6 +192,7 @@ describe('no-leak property on generated portfolios', () => {
         checkNoLeak(marked, r.value[0]!);
       }),
       { numRuns: 500 },
+      thisFile,
     );
   });
 });

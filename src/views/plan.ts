@@ -4,13 +4,14 @@
  * everything (DESIGN: "Views and privacy").
  */
 import { dirname, resolve } from 'node:path';
-import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { indexPortfolio } from './follow.ts';
 import { findPersonalData } from './personal-data.ts';
 import { planRelations, scrubPart } from './scrub.ts';
 import { selectParts } from './select.ts';
 import { profileFromPortfolio } from '../audience/from-portfolio.ts';
+import { isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
 import type { Access, PersonalDataItem, SiteConfig, ViewConfig, ViewPlan } from './types.ts';
 import { generatePassphrase, newToken, type ViewAccessSecrets } from './secrets.ts';
 
@@ -40,6 +41,10 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
     if (config.file !== undefined) return { value: [], diagnostics: bag.items };
     const plan = planPreview(portfolio);
     bag.add('PreviewOnly', previewMessage(plan), { file: config.expected ?? 'vitrine.config.yaml' });
+    for (const p of systemPages(portfolio)) {
+      const type = maharaPageOf(p)!.type;
+      bag.add('MaharaSystemPageHidden', `Mahara ${type} page "${p.title?.value ?? p.id}" (${p.id}) is not published; to publish it, select { id: "${p.id}" } in a view`, p.origin ? parseOrigin(p.origin) : undefined);
+    }
     return { value: [plan], diagnostics: bag.items };
   }
   const plans = config.views.map((view) => {
@@ -54,11 +59,21 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
   return { value: plans, diagnostics: bag.items };
 }
 
+/** Mahara's system pages (dashboard, profile, group and institution pages): never in the preview. */
+export function systemPages(portfolio: Portfolio): Part[] {
+  return portfolio.parts.filter((p) => isSystemPage(maharaPageOf(p)));
+}
+
 /** The preview: every part, noindex, listing its personal data. */
 export function planPreview(portfolio: Portfolio): ViewPlan {
-  const view: ViewConfig = { id: PREVIEW_ID, title: portfolio.title ?? 'Preview', access: 'public', select: [] };
-  // Security keys are never published by default: a view must name them by id.
-  const plan = buildPlan(portfolio, view, portfolio.parts.filter((p) => p.kind !== 'securitykey').map((p) => p.id), undefined);
+  // A Leap2A preview is named after the owner, never after the feed's title ("Mahara Leap2A
+  // Export for Ana Lima, 14/11/2023 22:13"), which names the export, not the portfolio.
+  const owner = portfolio.leap2a ? portfolio.parts.find((p) => p.kind === 'identification') : undefined;
+  const ownerName = owner?.person?.names[0]?.full ?? owner?.title?.value;
+  const view: ViewConfig = { id: PREVIEW_ID, title: ownerName ?? portfolio.title ?? 'Preview', access: 'public', select: [] };
+  // Security keys and Mahara's system pages are never published by default: a view must name them by id.
+  const hidden = new Set(systemPages(portfolio).map((p) => p.id));
+  const plan = buildPlan(portfolio, view, portfolio.parts.filter((p) => p.kind !== 'securitykey' && !hidden.has(p.id)).map((p) => p.id), undefined);
   plan.preview = true;
   plan.noindex = true;
   return plan;

@@ -5,6 +5,8 @@
  * would publish, and nothing of unselected parts.
  */
 import type { ViewPlan, PersonalDataItem } from './types.ts';
+import type { Portfolio } from '../model/types.ts';
+import { NOTHING_TO_PUBLISH, THIRD_PARTY_BLOCKS, isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
 
 /** One view in the report. */
 export interface ViewPrivacy {
@@ -17,6 +19,25 @@ export interface ViewPrivacy {
   personalData: PersonalDataItem[];
   /** External addresses found in the view's parts (web links, e-mail links), with the part holding each. */
   links: { url: string; partId: string }[];
+  /** Data about other people found and left out (Mahara inboxes, other people's pages, system pages). */
+  leftOut: { what: string; partId: string }[];
+}
+
+/** Other people's data in the view's parts (and, for the preview, the system pages) that a build leaves out. */
+export function thirdPartyLeftOut(plan: Pick<ViewPlan, 'parts' | 'preview'>, portfolio?: Portfolio): ViewPrivacy['leftOut'] {
+  const out: ViewPrivacy['leftOut'] = [];
+  for (const part of plan.parts) {
+    for (const b of maharaPageOf(part)?.blocks ?? []) {
+      if (THIRD_PARTY_BLOCKS.has(b.type)) out.push({ what: `Mahara "${b.type}" block${b.title ? ` "${b.title}"` : ''}: ${NOTHING_TO_PUBLISH[b.type]}`, partId: part.id });
+    }
+  }
+  if (plan.preview && portfolio) {
+    for (const p of portfolio.parts) {
+      const page = maharaPageOf(p);
+      if (isSystemPage(page)) out.push({ what: `Mahara ${page!.type} page "${p.title?.value ?? p.id}" (not published by default)`, partId: p.id });
+    }
+  }
+  return out;
 }
 
 /** Absolute web and mail addresses inside a text. */
@@ -52,7 +73,7 @@ export function externalLinks(plan: Pick<ViewPlan, 'parts'>): ViewPrivacy['links
 }
 
 /** The report of every planned view. */
-export function privacyReport(plans: ViewPlan[]): ViewPrivacy[] {
+export function privacyReport(plans: ViewPlan[], portfolio?: Portfolio): ViewPrivacy[] {
   return plans.map((p) => ({
     view: p.id,
     title: p.title,
@@ -61,6 +82,7 @@ export function privacyReport(plans: ViewPlan[]): ViewPrivacy[] {
     parts: p.parts.length,
     personalData: p.personalData,
     links: externalLinks(p),
+    leftOut: thirdPartyLeftOut(p, portfolio),
   }));
 }
 
@@ -91,6 +113,10 @@ export function formatPrivacyReport(report: ViewPrivacy[]): string {
     else {
       lines.push('  external links:');
       for (const l of v.links) lines.push(`    ${l.url}  (${l.partId})`);
+    }
+    if (v.leftOut.length) {
+      lines.push("  other people's data found and left out:");
+      for (const l of v.leftOut) lines.push(`    ${l.what}  (${l.partId})`);
     }
   }
   return lines.join('\n') + '\n';

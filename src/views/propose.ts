@@ -1,31 +1,41 @@
 /**
- * Views proposed for a portfolio that has none: one per page the source system made (a Mahara
- * page or collection, a Leap2A `selection` of type Webpage or Collection), so a user moving in
- * with `vitrine pack --format authored` keeps their pages as views.
+ * Views proposed for a portfolio that has none: one per collection and one per page outside a
+ * collection that the source system made (Mahara's pages and collections: Leap2A `selection`s of
+ * type Webpage and Website, or Collection), so a user moving in with `vitrine pack --format
+ * authored` keeps every page as a view, whether or not it links files. Mahara's system pages
+ * (dashboard, profile, group pages) are not proposed: they are not the owner's presentations.
  *
  * Every proposed view is `unlisted`: the export does not say which pages were public in the
  * source system, and publishing is the owner's decision. The file says so and how to change it.
  */
 import { stringify } from 'yaml';
 import type { Part, Portfolio } from '../model/types.ts';
+import { isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
 
 /** Leap2A selection types that are pages a person shows to others (not blogs or résumé groupings). */
-const PAGE_TYPES = new Set(['webpage', 'collection']);
+const PAGE_TYPES = new Set(['webpage', 'website', 'collection']);
+/** Of those, the types that hold pages. */
+const COLLECTION_TYPES = new Set(['website', 'collection']);
 
-/** The parts that are pages of the source system, in the source's order. */
+const typeOf = (p: Part) => (p.type?.value ?? '').toLowerCase();
+
+/** The parts that are pages or collections of the source system, in the source's order (system pages left out). */
 export function sourcePages(portfolio: Portfolio): Part[] {
   return portfolio.parts.filter(
-    (p) => p.leap2a?.types.some((t) => /selection$/.test(t)) && PAGE_TYPES.has((p.type?.value ?? '').toLowerCase()),
+    (p) => ((p.leap2a?.types.some((t) => /selection$/.test(t)) && PAGE_TYPES.has(typeOf(p))) || maharaPageOf(p) !== undefined) && !isSystemPage(maharaPageOf(p)),
   );
 }
 
 /**
- * The text of a `vitrine.config.yaml` with one unlisted view per source page that has parts,
- * and how many views it holds; undefined when the portfolio has no such page.
+ * The text of a `vitrine.config.yaml` with one unlisted view per collection and per page outside
+ * a collection, and how many views it holds; undefined when the portfolio has no page.
  */
 export function proposeViewsConfig(portfolio: Portfolio, schema = 'vitrine.config.schema.json'): { text: string; views: number } | undefined {
-  const hasParts = (page: Part) => portfolio.relations.some((r) => r.from === page.id && /has_?part/i.test(r.type) && r.to.length > 0);
-  const pages = sourcePages(portfolio).filter(hasParts);
+  const all = sourcePages(portfolio);
+  const collections = all.filter((p) => COLLECTION_TYPES.has(typeOf(p)));
+  // A page in a collection is in that collection's view; every other page gets its own.
+  const inCollection = new Set(portfolio.relations.filter((r) => collections.some((c) => c.id === r.from) && /has_?part/i.test(r.type)).flatMap((r) => r.to));
+  const pages = all.filter((p) => COLLECTION_TYPES.has(typeOf(p)) || !inCollection.has(p.id));
   if (pages.length === 0) return undefined;
   // Part slugs are unique in a portfolio, so they make unique view ids.
   const views = pages.map((page, i) => {

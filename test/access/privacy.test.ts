@@ -1,8 +1,9 @@
 /**
  * What each view exposes, before publishing (`vitrine check --privacy`), and image metadata:
  * gone from every view of a site (pages, packages, protected views once decrypted), kept in the
- * owner's own `vitrine pack` unless `--strip-metadata`. The GPS photo is the iPhone JPEG of the
- * Mahara 1.3 sample in ../shared.
+ * owner's own `vitrine pack` unless `--strip-metadata`. The GPS photo is one made here with sharp
+ * (GPS position, camera, ICC profile) and, where ../shared is there, the iPhone JPEG of the
+ * Mahara 1.3 sample.
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -53,12 +54,38 @@ describe('vitrine check --privacy', () => {
 const sample = ['samples', 'leap2a', 'mahara-1.3', '2010-10-16mahara1-3', '0-IMG_0883.JPG'];
 const haveSample = needs('../shared Mahara sample JPEG', hasShared(...sample));
 
-describe.skipIf(!haveSample)(`the GPS photo${skipNote('../shared samples', haveSample)}`, () => {
-  /** The example with the poster replaced by the iPhone photo (GPS position, camera, ICC profile). */
-  function exampleWithGpsPhoto(): string {
+/** A JPEG of our own with what the real iPhone photo carries: a GPS position (EXIF IFD3), camera make and model, an ICC profile. */
+let made: Promise<Uint8Array> | undefined;
+function madeGpsPhoto(): Promise<Uint8Array> {
+  made ??= makeGpsPhoto();
+  return made;
+}
+async function makeGpsPhoto(): Promise<Uint8Array> {
+  const jpeg = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#406080' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'VitrineCam', Model: 'Fixture One' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 19/1 4500/100', GPSLongitudeRef: 'E', GPSLongitude: '18/1 4/1 1200/100' } })
+    .withIccProfile('p3')
+    .toBuffer();
+  return new Uint8Array(jpeg);
+}
+
+/** The photos tried: ours on any clone, the real one where ../shared is there. */
+const photos: [string, () => Promise<Uint8Array>][] = [
+  ['a JPEG made with a GPS position', madeGpsPhoto],
+  ...(haveSample ? [['the iPhone photo of the Mahara 1.3 sample', async () => new Uint8Array(readFileSync(sharedPath(...sample)))] as [string, () => Promise<Uint8Array>]] : []),
+];
+if (!haveSample) {
+  describe.skip(`the GPS photo: the iPhone photo of the Mahara 1.3 sample${skipNote('../shared samples', haveSample)}`, () => {
+    it('is published without metadata, and kept in the owner\'s own package', () => {});
+  });
+}
+
+describe.each(photos)('the GPS photo: %s', (_name, photo) => {
+  /** The example with the poster replaced by the photo (GPS position, camera, ICC profile). */
+  async function exampleWithGpsPhoto(): Promise<string> {
     const dir = join(mkdtempSync(join(tmpdir(), 'vitrine-gps-')), 'portfolio');
     cpSync(content, dir, { recursive: true, filter: (src) => !src.includes('.vitrine-secrets') });
-    writeFileSync(join(dir, 'files', 'poster-nord.jpg'), readFileSync(sharedPath(...sample)));
+    writeFileSync(join(dir, 'files', 'poster-nord.jpg'), await photo());
     return dir;
   }
   const hasGps = async (bytes: Uint8Array) => {
@@ -67,7 +94,7 @@ describe.skipIf(!haveSample)(`the GPS photo${skipNote('../shared samples', haveS
   };
 
   it('is published without metadata in every view: pages, packages, the protected view once decrypted', async () => {
-    const input = exampleWithGpsPhoto();
+    const input = await exampleWithGpsPhoto();
     const built = await buildTo(input, { env: { VITRINE_ASSESSOR_PASSPHRASE: 'gps test' }, render: { kdfIterations: 1000 } });
     expect(built.result.value.written).toBe(true);
     const folder = (id: string) => built.result.value.views.find((v) => v.id === id)!.folder;
@@ -87,12 +114,12 @@ describe.skipIf(!haveSample)(`the GPS photo${skipNote('../shared samples', haveS
   }, 120_000);
 
   it('stays in the owner\'s own package unless --strip-metadata', async () => {
-    const input = exampleWithGpsPhoto();
+    const input = await exampleWithGpsPhoto();
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-gps-pack-'));
     const poster = (zip: string) => new AdmZip(zip).getEntries().find((e) => e.entryName.endsWith('poster-nord.jpg'))!.getData();
     expect((await run(['pack', input, '--format', 'ims', '--out', join(dir, 'kept.zip')])).code).toBe(0);
     const kept = poster(join(dir, 'kept.zip'));
-    expect(kept.equals(readFileSync(sharedPath(...sample)))).toBe(true);
+    expect(kept.equals(Buffer.from(await photo()))).toBe(true);
     expect(await hasGps(kept)).toBe(true);
     expect((await run(['pack', input, '--format', 'ims', '--out', join(dir, 'stripped.zip'), '--strip-metadata'])).code).toBe(0);
     const stripped = poster(join(dir, 'stripped.zip'));

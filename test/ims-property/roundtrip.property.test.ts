@@ -30,6 +30,10 @@ import { makeFile } from '../../src/model/files.ts';
 import type { Part, Portfolio, Relation } from '../../src/model/types.ts';
 import { zipFiles } from '../../src/write/index.ts';
 import { arbPortfolio } from '../support/generate-portfolio.ts';
+import { checkProperty, propertySeeds } from '../support/property.ts';
+
+const seeds = propertySeeds();
+const thisFile = 'test/ims-property/roundtrip.property.test.ts';
 
 const NUM_RUNS = Number(process.env.VITRINE_PROPERTY_RUNS ?? 100);
 
@@ -82,8 +86,9 @@ function codes(diags: Diagnostic[]): string[] {
 }
 
 describe('IMS round trip of generated portfolios', () => {
-  it('reaches a fixpoint after one pass', async () => {
-    await fc.assert(
+  it.each(seeds)('reaches a fixpoint after one pass (seed %i)', async (seed) => {
+    await checkProperty(
+      seed,
       fc.asyncProperty(arbPortfolio, async (p) => {
         const first = await pass(p);
         const second = await pass(first.portfolio);
@@ -93,11 +98,13 @@ describe('IMS round trip of generated portfolios', () => {
         expect(codes(second.diagnostics)).toEqual([]);
       }),
       { numRuns: NUM_RUNS },
+      thisFile,
     );
   });
 
-  it('keeps the neutral fields of the generated portfolio', async () => {
-    await fc.assert(
+  it.each(seeds)('keeps the neutral fields of the generated portfolio (seed %i)', async (seed) => {
+    await checkProperty(
+      seed,
       fc.asyncProperty(arbPortfolio, async (p) => {
         const { portfolio: got, diagnostics } = await pass(p);
         // The manifest identifier is an xs:ID: an id that is not one is rewritten, and said so.
@@ -120,6 +127,7 @@ describe('IMS round trip of generated portfolios', () => {
         expect(got.extensions).toEqual([]);
       }),
       { numRuns: NUM_RUNS },
+      thisFile,
     );
   });
 

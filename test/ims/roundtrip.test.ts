@@ -1,16 +1,16 @@
 // IMS → IMS round trip: read → generatePackage → zip (zipFiles) → read again gives the same
 // model (ignoring `origin` fields and file bytes, whose sha256 is still compared); and the
 // same portfolio exported twice gives the same zip bytes.
-// the IMS example is always there; the ../shared samples are skipped with a reason when absent (an
+// the IMS example and the quirks fixtures are always there; the ../shared samples are skipped with a reason when absent (an
 // error in CI).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePackage, readPortfolio, writePackage, type Portfolio } from '../../src/index.ts';
 import { zipFiles } from '../../src/write/index.ts';
-import { needs, skipNote } from '../support/env.ts';
-import { imsExampleDir, hasImsSamples, normalise, sampleInputs } from './helpers.ts';
+import { needs, repoRoot, skipNote } from '../support/env.ts';
+import { imsExampleDir, hasImsSamples, normalise, sampleInputs, xmlFilesIn } from './helpers.ts';
 
 const ok = needs('../shared/samples (IMS ePortfolio and LIP samples)', hasImsSamples());
 const note = skipNote('../shared/samples', ok);
@@ -76,6 +76,36 @@ describe('round trip: the IMS example (the project example)', () => {
     const again = generatePackage(await readOk(zip));
     expect([...again.keys()]).toEqual([...once.keys()]);
     for (const [path, bytes] of once) expect(Buffer.from(again.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
+  });
+});
+
+/** The IMS quirks fixtures (test/fixtures/ims-quirks): each folder, then each file alone. */
+function quirksInputs(): { name: string; input: string }[] {
+  const out: { name: string; input: string }[] = [];
+  for (const sub of ['package', 'lip']) {
+    const dir = join(repoRoot, 'test', 'fixtures', 'ims-quirks', sub);
+    out.push({ name: `ims-quirks/${sub}/ (folder)`, input: dir });
+    for (const f of xmlFilesIn(dir)) out.push({ name: `ims-quirks/${sub}/${basename(f)}`, input: f });
+  }
+  return out;
+}
+
+describe('round trip: the IMS quirks fixtures (each folder, each file alone)', () => {
+  const inputs = quirksInputs();
+
+  it('lists the fixture inputs', () => {
+    // 2 folders + 6 package files + 12 LIP files.
+    expect(inputs).toHaveLength(20);
+  });
+
+  it.each(inputs.map((x) => [x.name, x.input]))('%s reads back the same model', async (_name, input) => {
+    const { before, after } = await roundTrip(input);
+    expect(normalise(after)).toEqual(normalise(before));
+  });
+
+  it.each(inputs.map((x) => [x.name, x.input]))('%s exported twice gives the same bytes', async (_name, input) => {
+    const p = await readOk(input);
+    expect(Buffer.compare(zipFiles(generatePackage(p)), zipFiles(generatePackage(p)))).toBe(0);
   });
 });
 

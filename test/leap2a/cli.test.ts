@@ -41,20 +41,22 @@ describe('vitrine with Leap2A', () => {
     expect((await readPortfolio(join(dir, 'b.zip'))).value!.parts.map((p) => p.id)).toContain('portfolio:skill');
   });
 
-  it('moving in: pack --format authored proposes one unlisted view per Mahara page with parts, and it builds', async () => {
+  it('moving in: pack --format authored proposes one unlisted view per Mahara page, and it builds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-'));
     const folder = join(dir, 'mine');
     const r = await run(['pack', quirks, '--format', 'authored', '--out', folder]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out + r.err).toContain('vitrine.config.yaml: 1 unlisted view');
+    expect(r.out + r.err).toContain('vitrine.config.yaml: 2 unlisted views');
     const config = parseYaml(readFileSync(join(folder, 'vitrine.config.yaml'), 'utf8')) as { views: { id: string; title: string; access: string; select: unknown[] }[] };
-    // view7 is a Webpage with three parts; view8 is a selection without a page type, not proposed.
-    expect(config.views).toEqual([{ id: 'view7', title: 'My page', access: 'unlisted', select: [{ id: 'portfolio:view7', with: ['parts', 'evidence', 'reflections'] }] }]);
+    // view7 is a Webpage with three parts; view8 has no page type but is a Mahara page (its <mahara:view>).
+    expect(config.views.map((v) => [v.id, v.access])).toEqual([['view7', 'unlisted'], ['view8', 'unlisted']]);
+    expect(config.views[0]).toEqual({ id: 'view7', title: 'My page', access: 'unlisted', select: [{ id: 'portfolio:view7', with: ['parts', 'evidence', 'reflections'] }] });
     const site = join(dir, '_site');
     const b = await run(['build', folder, '--out', site, '--secrets', join(dir, 'secrets.json')]);
     expect(b.code, b.err).toBe(0);
-    const token = readdirSync(site).find((f) => /^[a-z2-7]{26}$/.test(f))!;
-    expect(token, readdirSync(site).join(', ')).toBeTruthy();
+    const tokens = readdirSync(site).filter((f) => /^[a-z2-7]{26}$/.test(f));
+    expect(tokens.length, readdirSync(site).join(', ')).toBe(2);
+    const token = tokens.find((t) => readFileSync(join(site, t, 'index.html'), 'utf8').includes('My page'))!;
     const front = readFileSync(join(site, token, 'index.html'), 'utf8');
     expect(front).toContain('noindex');
     expect(front).toContain('My page');
@@ -88,5 +90,25 @@ describe('IMS export of nesting IMS cannot write', () => {
     p.parts.find((x) => x.id === 'portfolio:skill')!.parent = 'portfolio:page1';
     const out = exportPackage(p, 'ims');
     expect(out.diagnostics.find((d) => d.code === 'ExportFieldDropped' && d.message.includes('"portfolio:skill" (competency) is nested'))?.location).toMatchObject({ line: 33, column: 3 });
+  });
+
+  it('moving in from Mahara: every page and collection becomes a view, free-text dates stay as written, the language is set, and it builds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-leap2a-cli-'));
+    const folder = join(dir, 'mine');
+    const r = await run(['pack', join(repo, 'test/fixtures/leap2a/mahara-pages'), '--format', 'authored', '--out', folder]);
+    expect(r.code, r.err).toBe(0);
+    const config = parseYaml(readFileSync(join(folder, 'vitrine.config.yaml'), 'utf8')) as { views: { id: string; access: string; select: { id: string }[] }[] };
+    // The collection holds view11 and view12; view13 and view14 (no file links) are in none; the dashboard (view9) is a system page.
+    expect(config.views.map((v) => v.select[0]!.id)).toEqual(['portfolio:view13', 'portfolio:view14', 'portfolio:collection3']);
+    const yaml = parseYaml(readFileSync(join(folder, 'portfolio.yaml'), 'utf8')) as { title: string; lang: string };
+    expect(yaml).toMatchObject({ title: 'Ana Lima', lang: 'en' });
+    const record = readdirSync(join(folder, 'parts')).find((f) => f.includes('resumecomposite'))!;
+    expect(readFileSync(join(folder, 'parts', record), 'utf8')).toMatch(/Start:\s+text: 2\/09\/2017/);
+    const b = await run(['build', folder, '--out', join(dir, '_site'), '--secrets', join(dir, 'secrets.json')]);
+    expect(b.code, b.err).toBe(0);
+    expect(b.out + b.err).not.toContain('AuthoredDateInvalid');
+    // Read back, the dates are the text Mahara wrote.
+    const back = (await readPortfolio(folder)).value!;
+    expect(back.parts.find((p) => p.id.includes('resumecomposite'))!.dates.map((d) => d.value)).toEqual(['2/09/2017', 'June 2021']);
   });
 });

@@ -21,6 +21,10 @@ import { renderSite } from '../../src/render/render-site.ts';
 import { createImageProcessor } from '../../src/render/image-processor.ts';
 import { arbPortfolio } from '../support/generate-portfolio.ts';
 import { decryptView, folderOf } from '../access/decrypt.ts';
+import { checkProperty, propertySeeds } from '../support/property.ts';
+
+const seeds = propertySeeds();
+const thisFile = 'test/site/no-leak.test.ts';
 
 /** Key derivation made cheap for this file only (the option the command line never sets). */
 const kdfIterations = 1000;
@@ -54,6 +58,21 @@ function plant(v: unknown, marker: string, key = ''): unknown {
   return v;
 }
 
+/**
+ * A JPEG's bytes with `marker` in its EXIF. Generated portfolios hold files that only claim to
+ * be JPEGs (random bytes, or none at all): those keep their bytes. sharp throws synchronously on
+ * an empty buffer ("Input Buffer is empty") and rejects on bytes it cannot decode, so both are
+ * caught here, inside one async function.
+ */
+async function withExifMarker(bytes: Uint8Array, marker: string): Promise<Uint8Array> {
+  if (bytes.length === 0) return bytes;
+  try {
+    return new Uint8Array(await sharp(Buffer.from(bytes)).withExif({ IFD0: { Artist: marker, ImageDescription: marker } }).jpeg().toBuffer());
+  } catch {
+    return bytes;
+  }
+}
+
 /** The example portfolio with a unique marker in every part's texts and files. */
 async function markedPortfolio(): Promise<{ portfolio: Portfolio; markers: Map<string, string>; fileMarkers: Map<string, string[]> }> {
   return await markPortfolio((await readPortfolio(content)).value!);
@@ -79,8 +98,7 @@ async function markPortfolio(base: Portfolio): Promise<{ portfolio: Portfolio; m
     const newPath = path.replace(/([^/]+)$/, `${m}-$1`);
     let bytes = f.bytes;
     if (/^text\//.test(f.mediaType)) bytes = new TextEncoder().encode(`${new TextDecoder().decode(f.bytes)}\n${m}-filetext\n`);
-    // Generated portfolios hold files that only claim to be JPEGs: those keep their bytes.
-    if (f.mediaType === 'image/jpeg') bytes = await sharp(Buffer.from(f.bytes)).withExif({ IFD0: { Artist: `${m}-exif`, ImageDescription: `${m}-exif` } }).jpeg().toBuffer().then((b) => new Uint8Array(b), () => f.bytes);
+    if (f.mediaType === 'image/jpeg') bytes = await withExifMarker(f.bytes, `${m}-exif`);
     renamed.set(path, newPath);
     files.delete(path);
     // What the owner says about the file (title, alt text, caption) carries the marker too.
@@ -189,22 +207,25 @@ describe('no leaks between views', () => {
     await checkNoLeak(portfolio, markers, fileMarkers, config);
   }, 120_000);
 
-  it('holds for random selections (property)', async () => {
+  it.each(seeds)('holds for random selections (property, seed %i)', async (seed) => {
     const { portfolio, markers, fileMarkers } = await markedPortfolio();
     const selector = arbSelector(portfolio);
     const access = fc.constantFrom('public', 'unlisted', 'protected');
     const view = (i: number) => fc.record({ select: fc.array(selector, { minLength: 1, maxLength: 4 }), package: fc.boolean(), access }).map((v) => ({ id: `v${i}`, lang: 'en', ...v }) as ViewConfig);
-    await fc.assert(
+    await checkProperty(
+      seed,
       fc.asyncProperty(fc.tuple(view(1), view(2)), async (views) => {
         await checkNoLeak(portfolio, markers, fileMarkers, { views, file: `${content}/vitrine.config.yaml` });
       }),
       { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 12) },
+      thisFile,
     );
   }, 300_000);
 
-  it('holds for generated portfolios and random selections and access levels (property)', async () => {
+  it.each(seeds)('holds for generated portfolios and random selections and access levels (property, seed %i)', async (seed) => {
     const access = fc.constantFrom('public', 'unlisted', 'protected');
-    await fc.assert(
+    await checkProperty(
+      seed,
       fc.asyncProperty(
         arbPortfolio.chain((portfolio) => {
           const selector = arbSelector(portfolio);
@@ -217,6 +238,7 @@ describe('no leaks between views', () => {
         },
       ),
       { numRuns: Number(process.env.VITRINE_LEAK_RUNS ?? 8) },
+      thisFile,
     );
   }, 300_000);
 });

@@ -1,30 +1,44 @@
 /**
- * Every IMS sample builds into a site where a reader finds every part, its fields and its
- * relations. With no view configured, the site is the preview of everything.
+ * Every IMS input builds into a site where a reader finds every part, its fields and its
+ * relations. With no view configured, the site is the preview of everything. The inputs are the
+ * project's quirks fixtures (test/fixtures/ims-quirks, on any clone) and, where ../shared is
+ * there, the real IMS samples too.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPortfolio } from '../../src/index.ts';
 import type { Portfolio } from '../../src/model/types.ts';
-import { hasShared, needs, sharedPath, skipNote } from '../support/env.ts';
+import { join } from 'node:path';
+import { hasShared, needs, repoRoot, sharedPath, skipNote } from '../support/env.ts';
 import { buildTo, listFiles, page, resolveLink } from './site-helpers.ts';
 
 const ok = needs('../shared/samples', hasShared('samples', 'ims-lip'));
-const inputs = ['samples/ims-eportfolio/reflect-n-assert', 'samples/ims-eportfolio/minimal-parts', 'samples/ims-lip'];
+const quirks = join(repoRoot, 'test', 'fixtures', 'ims-quirks');
+/** Label → folder: our fixtures always, the real samples where ../shared is there. */
+const inputs = new Map<string, string>([
+  ['ims-quirks/package', join(quirks, 'package')],
+  ['ims-quirks/lip', join(quirks, 'lip')],
+  ...(ok ? ['samples/ims-eportfolio/reflect-n-assert', 'samples/ims-eportfolio/minimal-parts', 'samples/ims-lip'].map((x) => [x, sharedPath(...x.split('/'))] as [string, string]) : []),
+]);
 
 /** Text of a part page's main content, whitespace folded. */
 function mainText(out: string, path: string): string {
   return page(out, path).querySelector('main')!.text.replace(/\s+/g, ' ');
 }
 
-describe.skipIf(!ok)(skipNote('../shared/samples', ok) || 'IMS samples as sites', () => {
+describe('IMS inputs as sites', () => {
   const built = new Map<string, { out: string; portfolio: Portfolio }>();
   beforeAll(async () => {
-    for (const input of inputs) {
-      const { out, result } = await buildTo(sharedPath(...input.split('/')));
+    for (const [input, dir] of inputs) {
+      const { out, result } = await buildTo(dir);
       expect(result.diagnostics.filter((d) => d.severity === 'error'), input).toEqual([]);
-      built.set(input, { out, portfolio: (await readPortfolio(sharedPath(...input.split('/')))).value! });
+      built.set(input, { out, portfolio: (await readPortfolio(dir)).value! });
     }
   }, 120_000);
+
+  it('builds every input listed', () => {
+    expect([...built.keys()]).toEqual([...inputs.keys()]);
+    expect(built.size).toBe(ok ? 5 : 2);
+  });
 
   it('gives every part a page with its descriptions, type, dates and status', () => {
     for (const [input, { out, portfolio }] of built) {
@@ -60,7 +74,26 @@ describe.skipIf(!ok)(skipNote('../shared/samples', ok) || 'IMS samples as sites'
     }
   });
 
-  it('shows the kind-specific fields of the LIP samples', () => {
+  it('shows the kind-specific fields of the LIP fixtures', () => {
+    const { out } = built.get('ims-quirks/lip')!;
+    const show = (slug: string, ...texts: string[]) => {
+      const text = mainText(out, `preview/${slug}/index.html`);
+      for (const t of texts) expect(text, `${slug}: ${t}`).toContain(t);
+    };
+    show('ident-1', 'Ms Ines Varga-Holm', 'Ines', 'Varga-Holm', 'Sawmill Lane', 'Eastwick', 'Nowhere Land', '5550147', 'M.Quist');
+    show('act-1', 'Hours', '1200', 'Joinery apprenticeship, year two', 'Years', 'Lowest', 'Highest', 'Mark');
+    show('affil-1', 'Journeyman', 'GW-0447', 'Guild of Woodworkers, North Chapter', "Secretary of the young members' circle");
+    show('qcl-1', 'Journeyman Joiner', 'Northern Craft Chamber', 'Level 3');
+    show('goal-1', 'Open my own workshop', 'Main aim', 'Active');
+    show('comp-1', 'Hand-tool joinery skills', 'records/ines-skills.pdf');
+    show('transcript-1', 'Chamber examination marks', 'CraftChamberXML', 'records/marks.xml');
+    show('access-1', 'Screen magnifier at 200%');
+    show('interest-1', 'Building a cedar-strip canoe');
+    const sub = page(out, 'preview/goal-1-step-1/index.html').querySelectorAll('a').map((a) => resolveLink('preview/goal-1-step-1/index.html', a.getAttribute('href') ?? ''));
+    expect(sub).toContain('preview/goal-1/index.html');
+  });
+
+  it.skipIf(!ok)(`shows the kind-specific fields of the LIP samples${skipNote('../shared/samples', ok)}`, () => {
     const { out } = built.get('samples/ims-lip')!;
     const show = (slug: string, ...texts: string[]) => {
       const text = mainText(out, `preview/${slug}/index.html`);

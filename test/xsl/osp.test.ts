@@ -1,7 +1,8 @@
 /**
- * The Sakai OSP adapter: the real OSP templates from ../shared/samples/osp render a view.
- * freeform_template.xsl loads the layout the adapter writes with document() and fills its
- * regions; passthrough.xsl gives back the adapter's ospiPresentation document.
+ * The Sakai OSP adapter: OSP presentation templates render a view. A fill template loads the
+ * layout the adapter writes with document() and fills its regions; an echo template gives back
+ * the adapter's ospiPresentation document. Run with our own templates in the OSP dialect
+ * (test/fixtures/osp, on any clone) and with the real OSP ones of ../shared/samples/osp.
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,24 +13,37 @@ import { hasShared, needs, sharedPath, skipNote } from '../support/env.ts';
 
 const content = resolve(import.meta.dirname, '../../content');
 
+const ok = needs('../shared/samples/osp', hasShared('samples', 'osp', 'freeform_template.xsl'));
+const fixtures = resolve(import.meta.dirname, '../fixtures/osp');
+
+/** Template pairs (fills the layout, gives back the adapter document): ours always, the real OSP ones where ../shared is. */
+const templates: [string, string, string][] = [
+  ['our OSP-style fill-regions.xsl and echo-presentation.xsl', join(fixtures, 'fill-regions.xsl'), join(fixtures, 'echo-presentation.xsl')],
+  ...(ok ? [['the real freeform_template.xsl and passthrough.xsl', sharedPath('samples', 'osp', 'freeform_template.xsl'), sharedPath('samples', 'osp', 'passthrough.xsl')] as [string, string, string]] : []),
+];
+
 describe('Sakai OSP templates through the adapter', () => {
-  const ok = needs('../shared/samples/osp', hasShared('samples', 'osp', 'freeform_template.xsl'));
-  it.skipIf(!ok)(`freeform_template.xsl renders the view, passthrough.xsl gives the adapter document${skipNote('../shared/samples/osp', ok)}`, async () => {
+  it.skipIf(!ok)(`the real OSP templates are tried too${skipNote('../shared/samples/osp', ok)}`, () => {
+    expect(templates).toHaveLength(2);
+  });
+
+  it.each(templates)('%s: the first renders the view, the second gives the adapter document', async (_name, fill, echo) => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-osp-'));
     cpSync(content, join(dir, 'content'), { recursive: true });
-    for (const f of ['freeform_template.xsl', 'passthrough.xsl']) cpSync(sharedPath('samples', 'osp', f), join(dir, 'osp', f));
+    cpSync(fill, join(dir, 'osp', 'fill.xsl'));
+    cpSync(echo, join(dir, 'osp', 'echo.xsl'));
     writeFileSync(
       join(dir, 'content', 'vitrine.config.yaml'),
       `views:
   - id: osp
     title: Léa in OSP
-    xsl: { osp: ../osp/freeform_template.xsl }
+    xsl: { osp: ../osp/fill.xsl }
     select:
       - kind: identification
       - id: competency_typography
         with: [evidence]
   - id: osp-debug
-    xsl: { osp: ../osp/passthrough.xsl }
+    xsl: { osp: ../osp/echo.xsl }
     select:
       - id: competency_typography
         with: [evidence]
@@ -57,7 +71,7 @@ describe('Sakai OSP templates through the adapter', () => {
     // Its alt text is the owner's, never the file name.
     expect(img.getAttribute('alt')).toMatch(/^Poster in deep blue/);
 
-    // passthrough.xsl: the adapter's document, for debugging.
+    // The second template: the adapter's document, for debugging.
     const debug = readFileSync(join(out, 'osp-debug/osp-presentation.xml'), 'utf8');
     expect(debug).toMatch(/^<\?xml[^>]*\?>\s*<ospiPresentation>/);
     expect(debug).toContain('<layout><artifact><metaData><id>layout</id><displayName>layout.xhtml</displayName>');

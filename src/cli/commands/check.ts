@@ -21,7 +21,7 @@ export async function runCheck(input: string, flags: OutputFlags, io: Io, option
     if (!config.diagnostics.some((d) => d.severity === 'error')) {
       const planned = planViews(value, config.value);
       diagnostics.push(...planned.diagnostics);
-      if (options.privacy) report = privacyReport(planned.value);
+      if (options.privacy) report = privacyReport(planned.value, value);
     }
   }
   printDiagnostics(io, diagnostics, flags);

@@ -55,7 +55,7 @@ export async function runPack(input: string, options: { format: PackFormat; out?
       const proposed = proposeViewsConfig(value, schemaRef(out, 'vitrine.config.schema.json'));
       if (proposed) {
         files.set('vitrine.config.yaml', new TextEncoder().encode(proposed.text));
-        say(io, flags, `vitrine.config.yaml: ${plural(proposed.views, 'unlisted view')}, one per page of the export with parts; make a view public to list it`);
+        say(io, flags, `vitrine.config.yaml: ${plural(proposed.views, 'unlisted view')}, one per collection and page of the export; make a view public to list it`);
       }
     }
     return await writeFolder(out, files, flags, io);

@@ -48,7 +48,10 @@ function content(tag: string, c: Leap2aContent): XmlElement {
 
 function contentBody(tag: string, c: Leap2aContent): XmlElement {
   if (c.src !== undefined) return atom(tag, [a('type', c.type), a('src', c.src)]);
-  if (c.type === 'xhtml') return atom(tag, [a('type', 'xhtml')], [{ ...el(XHTML, 'div', [], c.xhtml ?? []), prefix: 'xhtml' }]);
+  // Unprefixed, as Mahara reads it: its importer takes the content only when the child's
+  // serialization starts with exactly `<div xmlns="http://www.w3.org/1999/xhtml">`
+  // (htdocs/import/leap/lib.php, get_entry_content); an `xhtml:div` falls back to raw text.
+  if (c.type === 'xhtml') return atom(tag, [a('type', 'xhtml')], [{ ...el(XHTML, 'div', [], c.xhtml ?? []), prefix: '' }]);
   const attrs = c.type === 'text' ? [] : [a('type', c.type)];
   return atom(tag, attrs, c.text ? [text(c.text)] : []);
 }
@@ -95,7 +98,9 @@ export function writeFeed(feed: Leap2aFeed): string {
   for (const p of feed.authors) kids.push(person('author', p));
   kids.push(...feed.elements);
   for (const e of feed.entries) kids.push(entryElement(e));
-  return serializeXml(atom('feed', [], kids), { prefixes: PREFIXES });
+  // XHTML is not declared on the root: each content div declares it as its default namespace.
+  const rootPrefixes = Object.fromEntries(Object.entries(PREFIXES).filter(([ns]) => ns !== XHTML));
+  return serializeXml(atom('feed', [], kids), { prefixes: rootPrefixes });
 }
 
 /** The files of a Leap2A package: `leap2a.xml` and the files beside it. */

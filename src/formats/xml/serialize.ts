@@ -73,7 +73,8 @@ function prefixFor(
   const used = new Set(scope.values());
   let p = wanted ?? (isAttr ? 'ns' : '');
   if (p === '' && isAttr) p = 'ns';
-  if (used.has(p)) {
+  // An element that asks for the default namespace gets it, rebinding it for its subtree.
+  if (used.has(p) && !(p === '' && !isAttr && wanted === '')) {
     let i = 1;
     while (used.has(`${p || 'ns'}${i}`)) i++;
     p = `${p || 'ns'}${i}`;

@@ -4,6 +4,7 @@
  * HTML); its relation fields become relations. Every file is checked completely, so one run
  * reports the mistakes of all files.
  */
+import { personFromPersondata } from '../leap2a/person-neutral.ts';
 import { posix } from 'node:path';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { renderMarkdown, type AuthoredPartFile, type AuthoredSource } from '../../formats/authored/index.ts';
@@ -224,7 +225,12 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
     if (ims) part.ims = ims;
   }
   if (v.leap2a !== undefined) {
-    if (isObj(v.leap2a) && Array.isArray(v.leap2a.types)) part.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Part['leap2a']>;
+    if (isObj(v.leap2a) && Array.isArray(v.leap2a.types)) {
+      part.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Part['leap2a']>;
+      // The person of a Leap2A identification is read from its kept person data, as the Leap2A reader does.
+      const person = part.kind === 'identification' && !part.person ? personFromPersondata(part.leap2a.elements ?? [], part.title?.value) : undefined;
+      if (person) part.person = person;
+    }
     else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);

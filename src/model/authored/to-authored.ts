@@ -5,6 +5,7 @@
  * gives the same model: what has no friendly field (an IMS record's remainder, extensions)
  * is written under `ims:` / `extensions:` as data, never dropped.
  */
+import { isIsoDate } from './values.ts';
 import { posix } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import { stringifyFrontMatter, stringifyYaml } from '../../formats/authored/index.ts';
@@ -173,15 +174,20 @@ function term(t: Term, imsDefault: boolean): unknown {
 function dates(ds: PartDate[], o: Out): unknown {
   const types = ds.map((d) => d.type?.value);
   const short = ds.every((d) => d.type && !d.description && term(d.type, true) === d.type.value) && new Set(types).size === types.length;
-  if (short) return Object.fromEntries(ds.map((d) => [d.type!.value, d.value]));
+  if (short) return Object.fromEntries(ds.map((d) => [d.type!.value, dateValue(d.value)]));
   return ds.map((d) => date(d, o));
 }
 
+/** A date as the authored format writes it: ISO as is, anything else as `{ text }` (display text, kept as written). */
+function dateValue(v: string): unknown {
+  return isIsoDate(v.trim()) ? v : { text: v };
+}
+
 function date(d: PartDate, o: Out): unknown {
-  if (!d.type && !d.description) return d.value;
+  if (!d.type && !d.description) return dateValue(d.value);
   const e: Obj = {};
   if (d.type) e.type = term(d.type, true);
-  e.date = d.value;
+  e.date = dateValue(d.value);
   if (d.description) e.description = description(d.description, o);
   return e;
 }

@@ -124,8 +124,10 @@ export function isIsoDate(s: string): boolean {
   return true;
 }
 
-/** A date as written (kept as the author wrote it); `2024` unquoted is a number in YAML and is taken as a year. */
+/** A date as written (kept as the author wrote it); `2024` unquoted is a number in YAML and is taken as a year; `{ text }` is free text. */
 export function date(cx: Cx, path: YamlPath, v: unknown): string | undefined {
+  // A date another system wrote as free text ("Sept 2017", Mahara's "2/09/2017"), kept as written.
+  if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { text?: unknown }).text === 'string' && (v as { text: string }).text.trim()) return (v as { text: string }).text.trim();
   const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : typeof v === 'string' ? v.trim() : undefined;
   if (s === undefined || !isIsoDate(s)) {
     cx.bag.add('AuthoredDateInvalid', `${name(path)}: ${describe(v)} is not a date; write it as 2024-05-14 (or 2024-05, 2024, 2024-05-14T14:00:00+02:00)`, cx.y.at(path));

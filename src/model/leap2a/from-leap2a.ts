@@ -12,11 +12,17 @@ import { makeFile } from '../files.ts';
 import { PART_KINDS } from '../types.ts';
 import { isRichHtml, sanitizeRichText, textOf } from '../sanitize.ts';
 import { assignSlugs } from '../slug.ts';
-import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile } from '../types.ts';
+import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, origin, type Ctx } from './relations.ts';
 import { identificationFromPersondata } from './person.ts';
+import { readMaharaResume } from './resume.ts';
+import { maharaPageOf } from './mahara-view.ts';
+import { guessLanguage } from '../lang-guess.ts';
+import { removeMaharaChrome } from './mahara-chrome.ts';
+import { personRelatedFirst, portfolioTitle } from './owner.ts';
+import { personFromPersondata } from './person-neutral.ts';
 import { DATE_TYPE_OF_POINT, KIND_OF_MAHARA_TYPE, KIND_OF_TYPE } from './vocabulary.ts';
 
 /** How to show a package path in diagnostics. */
@@ -67,6 +73,8 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
       if (!cycle) child.parent = r.from;
     }
   }
+  personRelatedFirst(rels, new Set(parts.filter((p) => p.kind === 'identification').map((p) => p.id)));
+  readMaharaResume(parts, rels);
   // The owner first: the person the feed is about (category Self, or the feed author's uri).
   const authorUri = feed.authors[0]?.uri;
   const owner = parts.find((p) => p.kind === 'identification' && (p.leap2a?.categories.some((c) => /person_type/.test(c.scheme ?? '') && c.term.toLowerCase() === 'self') || p.id === authorUri));
@@ -86,7 +94,10 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
   const slugs = assignSlugs(keys);
   parts.forEach((p, i) => (p.slug = slugs.get(keys[i]!)!));
 
-  const portfolio: Portfolio = { id: feed.id || fallbackId, title: feed.title || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
+  const portfolio: Portfolio = { id: feed.id || fallbackId, title: portfolioTitle(feed.title, owner) || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
+  // Mahara writes no language: the owner's own words say it (pages' text blocks included).
+  const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(maharaPageOf(p)?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
+  if (lang) portfolio.lang = lang;
   portfolio.leap2a = { authors: feed.authors, elements: feed.elements.map(stripPositions) };
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
   if (feed.version) portfolio.leap2a.version = feed.version;
@@ -217,6 +228,9 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
       }
     } else long = contentText(e.content, refs, isTarget);
   }
+  // A Mahara page's content is its editor's rendering: used only without <mahara:view>, and cleaned.
+  const maharaPage = e.categories.some((c) => /selection_type#?$/.test(c.scheme ?? '') && c.term === 'Webpage') && !e.elements.some((x) => x.ns === MAHARA && x.name === 'view');
+  if (long && maharaPage && isRichHtml(long)) long = removeMaharaChrome(long);
   const report = () => cx.bag.add('HtmlSanitized', `entry "${e.id}": unsafe HTML removed from its content`, at(cx, e));
   const desc: NonNullable<Part['description']> = { full };
   // A short description is plain text everywhere in the model: HTML summaries keep their words.
@@ -274,6 +288,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   if (kind === 'identification') {
     const rec = identificationFromPersondata(elements, e.title || undefined);
     if (rec) part.ims = { element: 'identification', record: rec };
+    const person = personFromPersondata(elements, e.title || undefined);
+    if (person) part.person = person;
   }
   return part;
 }

@@ -21,8 +21,8 @@ export function layoutOrder(view: XmlElement, isEntry: (id: string) => boolean, 
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === 'object') Object.values(v).forEach(visit);
   };
-  for (const column of childElements(view).filter((c) => c.ns === MAHARA && c.name === 'column')) {
-    for (const block of childElements(column).filter((c) => c.ns === MAHARA && c.name === 'blockinstance')) {
+  for (const block of blocksInReadingOrder(view)) {
+    {
       for (const setting of childElements(block)) {
         const raw = ownText(setting).trim();
         if (!raw) continue;
@@ -35,4 +35,14 @@ export function layoutOrder(view: XmlElement, isEntry: (id: string) => boolean, 
     }
   }
   return out;
+}
+
+/** The block instances of any layout (grid, rows of columns, columns), in reading order. */
+function blocksInReadingOrder(view: XmlElement): XmlElement[] {
+  const m = (e: XmlElement, name: string) => childElements(e).filter((c) => c.ns === MAHARA && c.name === name);
+  const pos = (b: XmlElement, n: string) => Number(b.attrs.find((a) => a.name === n)?.value) || 0;
+  // A grid page's blocks are placed by position: row (positiony) first, then column.
+  const grid = m(view, 'blockinstance').sort((a, b) => pos(a, 'positiony') - pos(b, 'positiony') || pos(a, 'positionx') - pos(b, 'positionx'));
+  const columns = [...m(view, 'column'), ...m(view, 'row').flatMap((r) => m(r, 'column'))];
+  return [...grid, ...columns.flatMap((c) => m(c, 'blockinstance'))];
 }

@@ -8,7 +8,7 @@
 import { DiagnosticBag, parseOrigin } from '../../diagnostics/index.ts';
 import { parseXmlText } from '../../formats/xml/parse.ts';
 import { NS, el, text, type XmlElement } from '../../formats/xml/tree.ts';
-import { INVERSES, LEAP2, VITRINE, XHTML, type Leap2aContent, type Leap2aEntry, type Leap2aFeed, type Leap2aLink } from '../../formats/leap2a/index.ts';
+import { INVERSES, LEAP2, MAHARA, VITRINE, XHTML, type Leap2aContent, type Leap2aEntry, type Leap2aFeed, type Leap2aLink } from '../../formats/leap2a/index.ts';
 import { isRichHtml } from '../sanitize.ts';
 import type { Part, Portfolio, Relation } from '../types.ts';
 import { personDataFromIdentification, personName } from './person-out.ts';
@@ -86,7 +86,9 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
 
   // The entry that owns each file (its enclosure); other parts using the file link to that entry.
   const owner = new Map<string, string>();
-  for (const part of p.parts) for (const m of part.description?.full ?? []) if (m.file && m.refType !== 'leap2a-entry' && !owner.has(m.file)) owner.set(m.file, part.id);
+  // A page never owns a file (its entry must carry no enclosure, or Mahara imports it as a file):
+  // a file only a page uses gets a resource entry of its own, which the page has as a part.
+  for (const part of p.parts) for (const m of part.description?.full ?? []) if (m.file && m.refType !== 'leap2a-entry' && !owner.has(m.file) && !isPagePart(part)) owner.set(m.file, part.id);
 
   const entries = new Map<string, Leap2aEntry>();
   for (const part of p.parts) entries.set(part.id, entryOf(part, p, updated, paths, fileByPath, owner, bag));
@@ -95,16 +97,26 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
     if (e && !e.links.some((x) => x.rel === l.rel && x.href === l.href)) e.links.push(l);
   };
   const stated = new Set<string>();
-  for (const r of p.relations) writeRelation(r, link, stated, bag);
+  const persons = new Set(p.parts.filter((x) => x.kind === 'identification').map((x) => x.id));
+  for (const r of p.relations) writeRelation(r, link, stated, bag, persons);
   // Nesting not stated as a relation (IMS products inside activities): has_part at both ends.
+  // A résumé record's siblings are nested for display only; their own links say it all.
+  const linked = (a: string, b: string) => p.relations.some((r) => (r.from === a && r.to.includes(b)) || (r.from === b && r.to.includes(a)));
   for (const part of p.parts) {
     if (!part.parent || stated.has(`has_part\u0000${part.parent}\u0000${part.id}`)) continue;
+    if (byIdOf(p, part.parent)?.resume && linked(part.parent, part.id)) continue;
     link(part.parent, { rel: `${LEAP2}has_part`, href: part.id });
     link(part.id, { rel: `${LEAP2}is_part_of`, href: part.parent });
   }
+  // Mahara files a page into a collection only for a bare `rel="has_part"`
+  // (htdocs/import/leap/lib.php, import_from_requests: curie_equals($rel, '', 'has_part')).
+  for (const part of p.parts) {
+    if (!isCollectionPart(part)) continue;
+    for (const l of entries.get(part.id)!.links) if (l.rel === `${LEAP2}has_part`) l.rel = 'has_part';
+  }
   // Files no part uses still travel, each as a resource entry of its own.
   for (const f of p.files) {
-    if (p.parts.some((x) => x.files.includes(f.path))) continue;
+    if (p.parts.some((x) => x.files.includes(f.path) && !isPagePart(x))) continue;
     const id = `vitrine:file/${paths.get(f.path)}`;
     entries.set(id, {
       id, title: f.about?.title?.value ?? f.path.split('/').pop()!, ...(updated ? { updated } : {}), types: [`${LEAP2}resource`], categories: [], authors: [], contributors: [], dates: [], elements: [],
@@ -122,7 +134,21 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
   return { feed, files, paths };
 }
 
-function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, stated: Set<string>, bag: DiagnosticBag): void {
+function byIdOf(p: Portfolio, id: string): Part | undefined {
+  return p.parts.find((x) => x.id === id);
+}
+
+/** A Mahara collection: a selection of type Website. */
+function isCollectionPart(part: Part): boolean {
+  return !!part.leap2a?.types.includes(`${LEAP2}selection`) && part.leap2a.categories.some((c) => /selection_type#?$/.test(c.scheme ?? '') && c.term === 'Website');
+}
+
+/** A page (a Mahara view, or a selection of type Webpage): Mahara takes an entry with one file enclosure for a file. */
+function isPagePart(part: Part): boolean {
+  return !!part.leap2a?.elements.some((x) => x.ns === MAHARA && x.name === 'view') || (!!part.leap2a?.types.includes(`${LEAP2}selection`) && part.leap2a.categories.some((c) => /selection_type#?$/.test(c.scheme ?? '') && c.term === 'Webpage'));
+}
+
+function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, stated: Set<string>, bag: DiagnosticBag, persons: Set<string>): void {
   const key = r.type.replace(/^[A-Za-z0-9]+:/, '').toLowerCase().replace(/[\s_-]+/g, '');
   let type = r.type;
   let reverse = false;
@@ -144,7 +170,10 @@ function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, s
       stated.add(`${type}\u0000${from}\u0000${target}`);
     } else if (type === 'related' || type === 'relation') {
       // Symmetric: one end says it all (the reader would take the other end for a second statement).
-      link(from, { rel: type === 'related' ? 'related' : `${LEAP2}relation`, href: target });
+      // A person's `related` file is their profile picture, which Mahara finds only on the person
+      // entry (htdocs/artefact/file/import/leap/lib.php, get_file_entry_data).
+      const [a, b] = type === 'related' && persons.has(target) && !persons.has(from) ? [target, from] : [from, target];
+      link(a, { rel: type === 'related' ? 'related' : `${LEAP2}relation`, href: b });
     } else {
       // No inverse is known: the link is written at the source end, in Vitrine's namespace.
       link(from, withOrder({ rel: /^[a-z][a-z0-9+.-]*:/i.test(type) ? type : `${VITRINE}${type}`, href: target }));
@@ -184,6 +213,11 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
   const srcType = rec?.contentType && !['text', 'html', 'xhtml'].includes(rec.contentType) ? rec.contentType : undefined;
   let first = true;
   for (const m of full) {
+    if (m.file && isPagePart(part)) {
+      const holder = owner.get(m.file) ?? `vitrine:file/${paths.get(m.file)}`;
+      if (!e.links.some((l) => l.href === holder)) e.links.push({ rel: `${LEAP2}has_part`, href: holder });
+      continue;
+    }
     if (m.file) {
       const path = paths.get(m.file) ?? m.file;
       const f = fileByPath.get(m.file);

@@ -150,6 +150,30 @@ describe('metadata is stripped', () => {
     await expectNoMetadata(image, ['iPhone 3G', 'ICC_PROFILE', '2010:08:31 19:32:48']);
   });
 
+  it('from a JPEG made with a GPS position (EXIF GPS IFD), camera make and model and an ICC profile', async () => {
+    // What the real iPhone photo of ../shared carries, made here so the check runs on any clone.
+    const bytes = new Uint8Array(
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: '#406080' } })
+        .jpeg()
+        .withExif({ IFD0: { Make: 'MARKER-MAKE', Model: 'MARKER-MODEL' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 19/1 4500/100', GPSLongitudeRef: 'E', GPSLongitude: '18/1 4/1 1200/100' } })
+        .withIccProfile('p3')
+        .toBuffer(),
+    );
+    const before = await sharp(Buffer.from(bytes)).metadata();
+    expect(before.exif && hasGpsPointer(before.exif)).toBe(true);
+    expect(before.icc).toBeDefined();
+    expect(containerParts(bytes).names).toEqual(expect.arrayContaining(['APP1', 'APP2']));
+    const bag = new DiagnosticBag();
+    const image = await processImage(portfolioFile('gps.jpg', bytes, 'image/jpeg'), { formats: ['avif', 'webp', 'original'] }, undefined, bag);
+    expect(bag.items).toEqual([]);
+    expect(image!.variants.map((v) => v.format)).toEqual(['avif', 'avif', 'webp', 'webp', 'jpeg', 'jpeg']);
+    await expectNoMetadata(image, ['MARKER-MAKE', 'MARKER-MODEL']);
+    for (const v of image!.variants) {
+      const m = await sharp(Buffer.from(v.bytes)).metadata();
+      expect(m.exif === undefined || !hasGpsPointer(m.exif), v.fileName).toBe(true);
+    }
+  });
+
   it('from a JPEG made with EXIF, XMP and an ICC profile, in every output format', async () => {
     const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#a0b0c0' } })
       .jpeg()
