@@ -26,9 +26,13 @@ const AS_TEXT = /\.(xml|xsl|xslt|rdf|mht|mhtml|js|mjs|cjs|svgz|swf|xbl|htc|hta)$
  */
 const PASSIVE = /\.(txt|csv|tsv|vtt|srt|json|md|css|pdf|png|jpe?g|gif|webp|avif|tiff?|bmp|mp3|wav|ogg|oga|opus|m4a|aac|flac|mp4|m4v|webm|mov|ogv|zip|docx?|xlsx?|pptx?|od[tsp]|rtf|epub)$/i;
 
-/** The first character past a byte-order mark and white space is `<`. */
+/**
+ * The first character past a byte-order mark and white space is `<`. A UTF-16 mark is read
+ * as the browser reads it: an XML document in UTF-16 runs its XHTML script like one in UTF-8.
+ */
 function startsLikeMarkup(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '');
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const head = new TextDecoder(encoding, { fatal: false }).decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '');
   return /^\s*</.test(head);
 }
 

@@ -8,19 +8,48 @@
  * untrusted one (sandboxed child, function allow-list); package Nunjucks templates never run,
  * because Nunjucks has no sandbox (`range.constructor` reaches `Function`). docs/access.md, "Trust".
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DiagnosticBag, parseOrigin, type Location, type Result } from '../diagnostics/index.ts';
 import type { SiteConfig, ViewConfig } from './types.ts';
 
-/** The folder of an input that is a package (not the user's authored project); undefined otherwise. */
+/**
+ * The folder of an input that is a package (not the user's authored project), or the export
+ * folder a file input lies in; undefined otherwise (an authored folder, a zip beside the user's config).
+ */
 export function packageFolderOf(input: string): string | undefined {
   try {
-    if (!statSync(input).isDirectory()) return undefined;
+    if (!statSync(input).isDirectory()) {
+      // One file of an unpacked export (its feed, a part): the config found beside it is the export's.
+      const folder = dirname(resolve(input));
+      return hasExportMarker(folder, 0) ? realpathSync(folder) : undefined;
+    }
   } catch {
     return undefined;
   }
-  return existsSync(join(input, 'portfolio.yaml')) ? undefined : realpathSync(input);
+  return existsSync(join(input, 'portfolio.yaml')) && !hasExportMarker(input) ? undefined : realpathSync(input);
+}
+
+/** File names that make a folder an export: an IMS manifest or a Leap2A feed (formats/ looks for them too). */
+const EXPORT_MARKERS = new Set(['imsmanifest.xml', 'leap2a.xml', 'leap2.xml', 'leap.xml']);
+
+/**
+ * True when a folder holds an IMS manifest or a Leap2A feed at its root or one folder down
+ * (where the readers look): a `portfolio.yaml` planted beside one does not make someone
+ * else's export the user's own project.
+ */
+function hasExportMarker(folder: string, depth = 1): boolean {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const e of entries) {
+    if (EXPORT_MARKERS.has(e.name.toLowerCase())) return true;
+    if (depth > 0 && e.isDirectory() && hasExportMarker(join(folder, e.name), depth - 1)) return true;
+  }
+  return false;
 }
 
 /**

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from '../../src/build.ts';
 import { sanitizeSvg } from '../../src/render/svg-sanitize.ts';
+import { publishedFilePath, publishingOf } from '../../src/render/attachments.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/ims-example');
 
@@ -84,5 +85,21 @@ describe('attachments are never published with live script', () => {
     const r = sanitizeSvg(bomb, 'x.svg');
     expect(r.bytes).toBeUndefined();
     expect(r.problem).toBeTruthy();
+  });
+});
+
+describe('markup in UTF-16 under a name that tells no passive type', () => {
+  // Hosts serve .rss and .mml as application/rss+xml and application/mathml+xml: a browser
+  // renders any +xml type as an XML document, which runs XHTML script on the site's origin.
+  const page = '<html xmlns="http://www.w3.org/1999/xhtml"><body><script>steal()</script></body></html>';
+  const utf16 = (bom: number[], bigEndian: boolean) => {
+    const units = [...page].flatMap((c) => (bigEndian ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0]));
+    return new Uint8Array([...bom, ...units]);
+  };
+  it('is published as text, with either byte order mark', () => {
+    for (const [bytes, name] of [[utf16([0xff, 0xfe], false), 'news.rss'], [utf16([0xfe, 0xff], true), 'formula.mml']] as const) {
+      expect(publishingOf(name, '', bytes), name).toBe('as-text');
+      expect(publishedFilePath(name, 'application/octet-stream', bytes)).toBe(`${name}.txt`);
+    }
   });
 });

@@ -88,3 +88,57 @@ describe('a package config is data', () => {
     expect(readFileSync(join(t.base, 'b', 'studio-nord', 'index.html'), 'utf8')).toContain('package stylesheet ran');
   }, 120_000);
 });
+
+describe('a planted portfolio.yaml does not make an export the user\'s own project', () => {
+  it('still refuses the templates of an export folder that carries imsmanifest.xml and a portfolio.yaml', async () => {
+    const t = hostileExport('    theme: { templates: evil }\n');
+    writeFileSync(join(t.input, 'portfolio.yaml'), 'title: Looks authored\nlang: en\n');
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache') } });
+    expect(existsSync(t.pwned), 'the package template ran code').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+
+  it('still refuses the templates of a Leap2A export folder with a planted portfolio.yaml', async () => {
+    const t = hostileExport('    theme: { templates: evil }\n');
+    writeFileSync(join(t.input, 'portfolio.yaml'), 'title: Looks authored\nlang: en\n');
+    renameSync(join(t.input, 'imsmanifest.xml'), join(t.input, 'old-manifest.txt'));
+    writeFileSync(join(t.input, 'leap2a.xml'), '<feed xmlns="http://www.w3.org/2005/Atom"/>');
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache') } });
+    expect(existsSync(t.pwned), 'the package template ran code').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+});
+
+describe('a package stylesheet allowed with --allow-package-code still makes no live markup', () => {
+  it("sanitizes the page and result documents of the package config's own stylesheet", async () => {
+    const t = hostileExport('    xsl: evil.xsl\n');
+    writeFileSync(join(t.input, 'evil.xsl'), `<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">
+<p>package stylesheet ran</p><script>steal()</script><img src="a.png" onerror="steal()"/>
+<xsl:result-document href="more.html" method="html"><html><body><p>more</p><script>steal()</script></body></html></xsl:result-document>
+<xsl:result-document href="more.svg" method="xml"><svg xmlns="http://www.w3.org/2000/svg"><script>steal()</script></svg></xsl:result-document>
+</xsl:template></xsl:stylesheet>`);
+    const r = await build(t.input, { out: t.out, render: { xslCache: join(t.base, 'cache'), allowPackageCode: true } });
+    const page = readFileSync(join(t.out, 'studio-nord', 'index.html'), 'utf8');
+    expect(page).toContain('package stylesheet ran');
+    expect(page).not.toContain('steal()');
+    const more = join(t.out, 'studio-nord', 'more.html');
+    if (existsSync(more)) expect(readFileSync(more, 'utf8')).not.toContain('steal()');
+    expect(existsSync(join(t.out, 'studio-nord', 'more.svg')), 'an SVG result document of a package stylesheet').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('HtmlSanitized');
+  }, 120_000);
+});
+
+describe('a single file of an export folder given as the input', () => {
+  it("does not run the templates of the export's config found beside that file", async () => {
+    const base = mkdtempSync(join(tmpdir(), 'vitrine-trust-'));
+    const input = join(base, 'export');
+    mkdirSync(join(input, 'evil', 'layouts'), { recursive: true });
+    cpSync(resolve(import.meta.dirname, '../fixtures/leap2a/ns-2010-07.xml'), join(input, 'leap2a.xml'));
+    const pwned = join(base, 'pwned.txt');
+    writeFileSync(join(input, 'vitrine.config.yaml'), 'views:\n  - id: cv\n    theme: { templates: evil }\n    select:\n      - kind: identification\n');
+    writeFileSync(join(input, 'evil', 'layouts', 'base.njk'), `{{ range.constructor("process.getBuiltinModule('node:child_process').execSync('echo owned > ${pwned}')")() }}<!DOCTYPE html><html><body>{{ content | safe }}</body></html>`);
+    const r = await build(join(input, 'leap2a.xml'), { out: join(base, 'site'), render: { xslCache: join(base, 'cache') } });
+    expect(existsSync(pwned), 'the package template ran code').toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toContain('PackageCodeRefused');
+  }, 120_000);
+});

@@ -14,6 +14,7 @@ import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
 import { runXsl, type XslJob } from './run.ts';
 import { buildOspPresentation, ospLayout } from './osp.ts';
+import { untrustedResult } from './untrusted-result.ts';
 
 /** What an XSL view adds to the site. */
 export interface XslViewResult {
@@ -90,6 +91,8 @@ export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string }
     bag.items[bag.items.length - 1]!.location = parseOrigin(plan.xsl.origin);
   }
   if (!out) return undefined;
+  // A package's stylesheet makes no live markup: its result is sanitized like an ims-epView's.
+  if (untrusted) return untrustedResult(out.output, out.documents, plan.xsl.file, plan.id, bag);
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   for (const [href, text] of out.documents) files.set(href, encoder.encode(text));
@@ -117,6 +120,7 @@ export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, i
     if (options.xslCache && !untrusted) job.cacheDir = options.xslCache;
     const out = await runXsl(job, bag);
     if (!out) return undefined;
+    if (untrusted) return untrustedResult(out.output, out.documents, plan.xsl.osp, plan.id, bag);
     const encoder = new TextEncoder();
     const files = new Map<string, Uint8Array>();
     for (const [href, text] of out.documents) files.set(href, encoder.encode(text));
