@@ -181,6 +181,7 @@ export const NOTHING_TO_PUBLISH: Readonly<Record<string, string>> = {
   signoff: 'a sign-off by another person',
   navigation: "links to the collection's pages on the Mahara site",
   socialprofile: 'links to profiles on other sites',
+  openbadgedisplayer: 'badges kept in a backpack (Badgr, Open Badge Passport) that a build never fetches; put the baked badge images in a badges/ folder to show them (docs/open-badges.md)',
 };
 
 /** Of those, the blocktypes whose content is about other people (listed by `check --privacy`). */
