@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { diagnostic } from '../diagnostics/index.ts';
 import { printDiagnostics, type Io, type OutputFlags } from './output.ts';
 import { commandHelp, mainHelp } from './usage.ts';
+import { WRITABLE_FORMAT_IDS } from '../model/format-summaries.ts';
 import { closestName } from '../diagnostics/suggest.ts';
 import { normalizeSiteUrl, siteUrlProblem } from '../views/site-url.ts';
 // Commands are imported when run, not here: `vitrine --help` then loads neither Eleventy nor
@@ -159,10 +160,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return await runPdf(input, { view: o.view, out: o.out, config: o.config, templates: o.templates, cache: o.cache, secrets: o.secrets }, flags, io);
   }
   const format = v.format as string | undefined;
-  // The registry of formats loads every format's code: only the pack command needs it.
-  const { WRITABLE_FORMATS } = await import('../model/registry.ts');
-  if (!format || !WRITABLE_FORMATS.includes(format)) {
-    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ${WRITABLE_FORMATS.join(', ')})\n\n${commandHelp.pack}`);
+  if (!format || !WRITABLE_FORMAT_IDS.includes(format)) {
+    io.stderr.write(`vitrine pack: --format ${format ? `"${format}" is not supported` : 'is required'} (supported: ${WRITABLE_FORMAT_IDS.join(', ')})\n\n${commandHelp.pack}`);
     return EXIT.usage;
   }
   const url = o.url;

@@ -1,5 +1,5 @@
 /** Help texts. Command and flag names are stable: users and scripts depend on them. */
-import { FORMATS, WRITABLE_FORMATS } from '../model/registry.ts';
+import { FORMAT_SUMMARIES, WRITABLE_FORMAT_IDS } from '../model/format-summaries.ts';
 
 /** Top-level help. */
 export const mainHelp = `vitrine: static sites and packages from ePortfolios
@@ -134,11 +134,11 @@ file:line:col. Nothing is written. Exit 1 when there are errors (or warnings wit
               address, birth date, identifiers...) and its external links
               (with --json: one {"privacy": ...} line per view)
 `,
-  pack: `Usage: vitrine pack [input] --format ${WRITABLE_FORMATS.join('|')} [--out FILE|DIR] [--view ID] [--config FILE] [--url URL] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
+  pack: `Usage: vitrine pack [input] --format ${WRITABLE_FORMAT_IDS.join('|')} [--out FILE|DIR] [--view ID] [--config FILE] [--url URL] [--strip-metadata] [--json] [--strict] [--quiet] [--debug]
 
 Writes the portfolio as a package another system can import.
-${FORMATS.filter((f) => f.write)
-  .map((f) => `  --format ${f.id.padEnd(9)} ${f.title}`)
+${FORMAT_SUMMARIES.filter((f) => f.writes)
+  .map((f) => `  --format ${f.id.padEnd(10)} ${f.title}`)
   .join('\n')}
                      An authored folder is written only where no folder is, or into an
                      empty one. The input's vitrine.config.yaml comes along; without one,
