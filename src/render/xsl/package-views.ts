@@ -12,12 +12,12 @@ import { DiagnosticBag, parseOrigin, type Location } from '../../diagnostics/ind
 import type { SourceBundle } from '../../read/index.ts';
 import { readImsPackage, type ImsPackage } from '../../formats/ims-package/index.ts';
 import { presentationsOf, type PackagePresentation } from '../../formats/ims-package/presentations.ts';
-import { sanitizePresentationHtml } from '../../model/sanitize.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
-import { placeOutput, profileOf, viewParams, type XslViewResult } from './render-xsl.ts';
+import { profileOf, viewParams, type XslViewResult } from './render-xsl.ts';
 import { runXsl } from './run.ts';
+import { untrustedResult } from './untrusted-result.ts';
 import { filterPackageCss } from '../package-css.ts';
 
 /** What package views need to know about the build. */
@@ -41,17 +41,6 @@ export function loadPackagePresentations(bundle: SourceBundle): LoadedPackage | 
   const pkg = readImsPackage(bundle, new DiagnosticBag());
   if (!pkg?.manifest) return undefined;
   return { pkg, presentations: presentationsOf(pkg.manifest) };
-}
-
-/** Extensions of result documents a package stylesheet may write; HTML ones are sanitized. */
-const RESULT_TYPES = /\.(html?|txt|csv|json)$/i;
-
-/** The body of a whole page, or the fragment as it is. */
-function bodyOf(html: string): string {
-  const placed = placeOutput(html);
-  if (placed.fragment !== undefined) return placed.fragment;
-  const m = /<body[^>]*>([\s\S]*)<\/body>/i.exec(placed.page!);
-  return m ? m[1]! : '';
 }
 
 /** Renders a view whose stylesheet is a package's `ims-epView`; undefined means "theme renders it". */
@@ -90,22 +79,9 @@ export async function renderPackageXslView(
     const source = buildViewDocument({ plan, images, messages });
     const out = await runXsl({ stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true }, bag);
     if (!out) return undefined;
+    // The same sanitizing as every stylesheet that came with the input (untrusted-result.ts).
+    const { fragment, files } = untrustedResult(out.output, out.documents, `${options.input ?? 'package'}/${pres.stylesheet}`, plan.id, bag, pres.stylesheet);
     const encoder = new TextEncoder();
-    const files = new Map<string, Uint8Array>();
-    let sanitized = false;
-    for (const [href, text] of out.documents) {
-      if (!RESULT_TYPES.test(href)) {
-        bag.add('XslAccessRefused', `the package stylesheet's result document "${href}" was not written: a package may write .html, .txt, .csv and .json files only`, { file: `${options.input ?? 'package'}/${pres.stylesheet}` }, { severity: 'warning' });
-        continue;
-      }
-      if (/\.html?$/i.test(href)) {
-        const clean = sanitizePresentationHtml(bodyOf(text));
-        sanitized ||= clean.changed;
-        files.set(href, encoder.encode(`<!DOCTYPE html>\n<meta charset="utf-8">\n${clean.html}\n`));
-      } else files.set(href, encoder.encode(text));
-    }
-    const clean = sanitizePresentationHtml(bodyOf(out.output));
-    if (sanitized || clean.changed) bag.add('HtmlSanitized', `view "${plan.id}": unsafe HTML made by the package stylesheet "${pres.stylesheet}" was removed`, { file: `${options.input ?? 'package'}/${pres.stylesheet}` });
     const styles: string[] = [];
     for (const css of pres.styles) {
       const bytes = pack.pkg.files.get(css);
@@ -117,7 +93,7 @@ export async function renderPackageXslView(
       files.set(name, encoder.encode(filtered.css));
       styles.push(name);
     }
-    return { fragment: clean.html, files, styles };
+    return { fragment, files, styles };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

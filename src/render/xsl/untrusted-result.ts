@@ -18,8 +18,11 @@ function bodyOf(output: string): string {
   return /<body[^>]*>([\s\S]*)<\/body>/i.exec(text)?.[1] ?? '';
 }
 
-/** A package stylesheet's result (principal output and result documents), sanitized; `display` names the stylesheet. */
-export function untrustedResult(output: string, documents: Map<string, string>, display: string, viewId: string, bag: DiagnosticBag): { fragment: string; files: Map<string, Uint8Array> } {
+/**
+ * A package stylesheet's result (principal output and result documents), sanitized. `display`
+ * locates the stylesheet in diagnostics; `name` is how messages call it (default: `display`).
+ */
+export function untrustedResult(output: string, documents: Map<string, string>, display: string, viewId: string, bag: DiagnosticBag, name = display): { fragment: string; files: Map<string, Uint8Array> } {
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   let sanitized = false;
@@ -35,6 +38,6 @@ export function untrustedResult(output: string, documents: Map<string, string>, 
     } else files.set(href, encoder.encode(text));
   }
   const clean = sanitizePresentationHtml(bodyOf(output));
-  if (sanitized || clean.changed) bag.add('HtmlSanitized', `view "${viewId}": unsafe HTML made by the package stylesheet "${display}" was removed`, { file: display });
+  if (sanitized || clean.changed) bag.add('HtmlSanitized', `view "${viewId}": unsafe HTML made by the package stylesheet "${name}" was removed`, { file: display });
   return { fragment: clean.html, files };
 }
