@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
+import { listenTcp } from '../support/listener.ts';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { childCommand, childFlags, networkNamespaceAvailable } from '../../src/render/xsl/run.ts';
@@ -20,13 +21,7 @@ let tcpPort = 0;
 let udpPort = 0;
 
 beforeAll(async () => {
-  tcp = createServer((s) => {
-    received.push('tcp connection');
-    s.on('data', (d) => received.push(`tcp: ${d}`));
-    s.on('error', () => undefined);
-  });
-  await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
-  tcpPort = (tcp.address() as { port: number }).port;
+  ({ server: tcp, port: tcpPort } = await listenTcp(received));
   udp = createSocket('udp4');
   udp.on('message', (m) => received.push(`udp: ${m}`));
   await new Promise<void>((ok) => udp.bind(0, '127.0.0.1', ok));

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import type { Server } from 'node:net';
+import { listenTcp } from '../support/listener.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticBag } from '../../src/diagnostics/index.ts';
@@ -17,13 +18,7 @@ let tcp: Server;
 let tcpPort = 0;
 
 beforeAll(async () => {
-  tcp = createServer((s) => {
-    received.push('tcp connection');
-    s.on('data', (d) => received.push(`tcp: ${d}`));
-    s.on('error', () => undefined);
-  });
-  await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
-  tcpPort = (tcp.address() as { port: number }).port;
+  ({ server: tcp, port: tcpPort } = await listenTcp(received));
 });
 
 afterAll(() => {
