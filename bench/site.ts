@@ -1,33 +1,52 @@
 /**
- * Site build benchmark: a generated 1,000-part portfolio with 100 real JPEGs and 3 views.
- * Prints cold (empty image cache) and warm build times and peak memory, and beside them plain
- * Eleventy rendering one bare Nunjucks page per part (per view: the same pages Vitrine
- * writes, from the same portfolio read) in the same run, as a ratio.
+ * Site build benchmark: Vitrine against plain Eleventy 3, side by side in one run.
  *
- *     npm run bench:site [-- --parts 1000 --images 100 --runs 3] [--scale 1000,4000,10000]
+ *     npm run bench:site                      1,000 and 4,000 parts (3 runs each), growth to 10,000, images
+ *     npm run bench:site -- --quick           a short check: 300 and 1,000 parts, 1 run, no 10,000
+ *     npm run bench:site -- --sizes 1000,4000 --growth 10000 --runs 5 --images 20 [--views 3] [--no-vips]
+ *     node --import tsx bench/site.ts --fixture DIR [--parts N --images N --views 1|3]   (fixture only, for profiling)
  *
- * With --scale, the pages alone (no images, warm) are measured at each size against plain
- * Eleventy: the per-page ratio, peak memory of each, and the growth from the first size to the
- * last (time per part; 1.0 is linear, below is better).
- *     node --import tsx bench/site.ts --fixture DIR    (write the fixture only, for profiling)
+ * Per size, a synthetic IMS package of that many parts (test/support/generate-portfolio.ts) with
+ * `--images` photo-like JPEGs, one public view of every part (one page per part; `--views 3`
+ * adds two views), and a `url:`, so `vitrine build` does everything it does by default: image
+ * variants, link preview cards, favicon, Atom feed, meta and JSON-LD, sitemap, Pagefind search.
+ * Plain Eleventy renders the same pages (one per part of the plan) from the same portfolio read,
+ * through one Nunjucks layout, and writes them. Every measurement is a child process of its own,
+ * so its peak RSS is its own; Vitrine runs on a warm image cache (a rebuild) except one cold run.
  *
- * Each measurement runs in a child process of its own, so its peak RSS is its own.
+ * Printed: per size, medians of --runs of Vitrine's whole build, its Pagefind and card-image
+ * steps on their own lines, Vitrine without those two against plain Eleventy (the per-page
+ * ratio), the time per page of each, the peak RSS of each; the growth of time per part from the
+ * first size to the last; and images against `vipsthumbnail` (bench/image-encoders.ts).
+ * The machine may be shared: ratios come from runs interleaved in the same process tree.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
 const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const has = (name: string) => args.includes(`--${name}`);
+const arg = (name: string, dflt: number) => (has(name) ? Number(args[args.indexOf(`--${name}`) + 1]) : dflt);
+const list = (name: string, dflt: number[]) => (has(name) ? args[args.indexOf(`--${name}`) + 1]!.split(',').filter(Boolean).map(Number) : dflt);
 
-/** One measured run inside a child: prints a JSON line with ms and peak RSS. */
+/** What one measured child reports. */
+interface Measure {
+  ms: number;
+  maxRssMiB: number;
+  /** Peak RSS of the whole process tree (Pagefind runs its own process), when /usr/bin/time is there. */
+  treeRssMiB?: number;
+  /** Vitrine's timed steps (render/render-site.ts `BuildStep`), ms summed over views. */
+  steps: Record<string, number>;
+  pages: number;
+}
+
+/** One measured run inside a child: prints a JSON line. */
 async function child(mode: string, input: string, out: string, cache: string): Promise<void> {
   const t0 = performance.now();
+  const steps: Record<string, number> = {};
+  let pages = 0;
   if (mode === 'plain') {
     const { default: Eleventy } = await import('@11ty/eleventy');
     const { readPortfolio } = await import('../src/index.ts');
@@ -36,13 +55,21 @@ async function child(mode: string, input: string, out: string, cache: string): P
     const empty = mkdtempSync(join(tmpdir(), 'vitrine-plain-'));
     // The same pages Vitrine renders: one per part per view, from the same portfolio read.
     const plans = planViews(portfolio, (await readSiteConfig(input)).value).value;
-    const parts = plans.flatMap((v) => v.parts.map((p) => ({ slug: `${v.folder}/${p.slug}`, title: p.description?.short?.value ?? p.id, body: p.description?.long?.value ?? '' })));
+    const parts = plans.flatMap((v) => v.parts.map((p) => ({ slug: `${v.folder}/${p.slug}`, view: v.title, lang: v.lang, title: p.description?.short?.value ?? p.id, body: p.description?.long?.value ?? '' })));
+    pages = parts.length;
     const elev = new Eleventy(empty, out, {
       quietMode: true,
       configPath: false,
       config(cfg: { addTemplate(p: string, c: string, d: object): void; setTemplateFormats(f: string[]): void }) {
         cfg.setTemplateFormats(['njk']);
-        cfg.addTemplate('part.njk', '<!doctype html><html lang="en"><title>{{ part.title }}</title><h1>{{ part.title }}</h1><p>{{ part.body }}</p></html>', {
+        // One layout, one page template: what a hand-made Eleventy site of these pages would be.
+        cfg.addTemplate(
+          '_includes/layout.njk',
+          '<!doctype html>\n<html lang="{{ part.lang }}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{{ part.title }} · {{ part.view }}</title>\n<link rel="stylesheet" href="../../style.css">\n</head>\n<body>\n<header><a href="../index.html">{{ part.view }}</a></header>\n<main>\n{{ content | safe }}\n</main>\n<footer><p>Made with Eleventy</p></footer>\n</body>\n</html>\n',
+          {},
+        );
+        cfg.addTemplate('part.njk', '<article>\n<h1>{{ part.title }}</h1>\n<p>{{ part.body }}</p>\n</article>\n', {
+          layout: 'layout.njk',
           pagination: { data: 'parts', size: 1, alias: 'part' },
           parts,
           permalink: (d: { part: { slug: string } }) => `${d.part.slug}/index.html`,
@@ -54,28 +81,33 @@ async function child(mode: string, input: string, out: string, cache: string): P
   } else {
     const { build } = await import('../src/build.ts');
     const { createImageProcessor } = await import('../src/render/image-processor.ts');
-    const r = await build(input, { out, render: { processImage: createImageProcessor(cache) } });
+    const r = await build(input, { out, render: { processImage: createImageProcessor(cache), xslCache: join(cache, 'xsl'), timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) } });
     if (!r.value.written) throw new Error(JSON.stringify(r.diagnostics.filter((d) => d.severity === 'error')));
+    pages = r.value.views.reduce((n, v) => n + v.parts, 0);
   }
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, steps, pages }) + '\n');
 }
 
-async function makeFixture(dir: string, nParts: number, nImages: number): Promise<string> {
+/** Photo-like JPEGs (noise over a colour), 2000x1500, the same as bench/image-encoders.ts makes. */
+async function photo(i: number): Promise<Buffer> {
+  const noise = await sharp({ create: { width: 500, height: 375, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+  return sharp({ create: { width: 2000, height: 1500, channels: 3, background: { r: (i * 37) % 255, g: (i * 91) % 255, b: (i * 53) % 255 } } })
+    .composite([{ input: noise, tile: true, blend: 'overlay' }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
+}
+
+/** Writes the fixture (an IMS package and its config) into `dir`; returns the package's path. */
+async function makeFixture(dir: string, nParts: number, nImages: number, nViews: number): Promise<string> {
   const { generateLargePortfolio } = await import('../test/support/generate-portfolio.ts');
   const { makeFile } = await import('../src/model/files.ts');
   const { generatePackage } = await import('../src/api.ts');
   const { zipFiles } = await import('../src/write/index.ts');
   const portfolio = generateLargePortfolio(nParts, 0);
-  // Real photographs-like JPEGs (noise over a gradient), 2000x1500, attached to products.
   const products = portfolio.parts.filter((p) => p.kind === 'product');
   for (let i = 0; i < nImages; i++) {
-    const noise = await sharp({ create: { width: 500, height: 375, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
-    const jpeg = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: { r: (i * 37) % 255, g: (i * 91) % 255, b: (i * 53) % 255 } } })
-      .composite([{ input: noise, tile: true, blend: 'overlay' }])
-      .jpeg({ quality: 85 })
-      .toBuffer();
-    const file = makeFile(`images/photo-${String(i).padStart(3, '0')}.jpg`, new Uint8Array(jpeg));
+    const file = makeFile(`images/photo-${String(i).padStart(3, '0')}.jpg`, new Uint8Array(await photo(i)));
     portfolio.files.push(file);
     const p = products[i % products.length]!;
     p.files.push(file.path);
@@ -84,14 +116,9 @@ async function makeFixture(dir: string, nParts: number, nImages: number): Promis
   const input = join(dir, 'portfolio.zip');
   writeFileSync(input, zipFiles(generatePackage(portfolio)));
   const kinds = [...new Set(portfolio.parts.map((p) => p.kind))];
-  writeFileSync(
-    join(dir, 'vitrine.config.yaml'),
-    [
-      'views:',
-      '  - id: everything',
-      '    access: public',
-      '    select:',
-      ...kinds.map((k) => `      - kind: ${k}`),
+  const views = ['  - id: everything', '    access: public', '    select:', ...kinds.map((k) => `      - kind: ${k}`)];
+  if (nViews > 1) {
+    views.push(
       '  - id: work',
       '    access: public',
       '    select: [{ kind: product }, { kind: competency, with: [evidence, reflections, assertions] }]',
@@ -99,91 +126,119 @@ async function makeFixture(dir: string, nParts: number, nImages: number): Promis
       '    access: public',
       '    lang: fr',
       '    select: [{ kind: identification }, { kind: qcl }, { kind: goal, with: [parts] }, { kind: activity, with: [parts] }]',
-    ].join('\n') + '\n',
-  );
+    );
+  }
+  // A url, so canonical links, og:url/og:image and the sitemap are made, as on a published site.
+  writeFileSync(join(dir, 'vitrine.config.yaml'), ['url: https://portfolio.example.org/', 'views:', ...views].join('\n') + '\n');
   return input;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs one measurement in a child process (under /usr/bin/time when present, for the tree's peak RSS). */
+function measure(mode: 'vitrine' | 'plain', input: string, dir: string, cache: string): Measure {
+  const out = join(dir, `out-${mode}-${Math.random().toString(36).slice(2)}`);
+  const node = [process.execPath, '--import', 'tsx', import.meta.filename, '--child', mode, input, out, cache];
+  const cmd = timeTool ? [timeTool, '-f', 'vitrine-bench-rss %M', ...node] : node;
+  const r = spawnSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  rmSync(out, { recursive: true, force: true });
+  const rss = /vitrine-bench-rss (\d+)/.exec(r.stderr);
+  const rest = r.stderr.replace(/vitrine-bench-rss \d+\n?/, '');
+  if (rest.trim()) process.stderr.write(rest);
+  if (r.status !== 0) throw new Error(`${mode} run failed (${r.status})`);
+  const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
+  if (rss) m.treeRssMiB = Number(rss[1]) / 1024;
+  return m;
+}
+
+/** Vitrine's time without its Pagefind and card-image steps: what is compared with plain Eleventy. */
+const core = (m: Measure) => m.ms - (m.steps.search ?? 0) - (m.steps.cards ?? 0);
+
+interface Row {
+  parts: number;
+  pages: number;
+  runs: number;
+  vitrine: Measure[];
+  plain: Measure[];
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mib = (x: number | undefined) => (x === undefined ? '-' : `${Math.round(x)} MiB`);
+
+function printRow(r: Row): void {
+  const v = r.vitrine;
+  const p = r.plain;
+  const step = (name: string) => median(v.map((m) => m.steps[name] ?? 0));
+  const vc = median(v.map(core));
+  const pm = median(p.map((m) => m.ms));
+  const ratios = v.map((m, i) => core(m) / p[i]!.ms);
+  console.log(`\n${r.parts} parts, ${r.pages} part pages, medians of ${r.runs} (warm image cache; whole build in its own process)`);
+  console.log(`  vitrine build, default features   ${s(median(v.map((m) => m.ms))).padStart(9)}   peak RSS ${mib(median(v.map((m) => m.maxRssMiB)))} (process tree ${mib(v[0]!.treeRssMiB === undefined ? undefined : median(v.map((m) => m.treeRssMiB!)))})`);
+  console.log(`    of which Pagefind indexing      ${s(step('search')).padStart(9)}`);
+  console.log(`    of which card images            ${s(step('cards')).padStart(9)}`);
+  const other = median(v.map((m) => m.ms - Object.values(m.steps).reduce((a, b) => a + b, 0)));
+  console.log(`    (read ${s(step('read'))}, plan ${s(step('plan'))}, images ${s(step('images'))}, pages ${s(step('pages'))}, write ${s(step('write'))}, the rest: imports, view data, feeds, sorting ${s(other)})`);
+  console.log(`  vitrine without Pagefind, cards   ${s(vc).padStart(9)}   ${((vc / r.pages) * 1000).toFixed(0)} µs per page`);
+  console.log(`  plain Eleventy 3, same pages      ${s(pm).padStart(9)}   ${((pm / r.pages) * 1000).toFixed(0)} µs per page   peak RSS ${mib(median(p.map((m) => m.maxRssMiB)))}`);
+  console.log(`  per-page ratio (vitrine without Pagefind and cards / plain): ${median(ratios).toFixed(2)}x median (runs: ${ratios.map((x) => x.toFixed(2)).join(', ')}); with them: ${median(v.map((m, i) => m.ms / p[i]!.ms)).toFixed(2)}x; target ≤ 1.3x`);
 }
 
 async function mainBench(): Promise<void> {
-  const nParts = arg('parts', 1000);
-  const nImages = arg('images', 100);
-  const runs = arg('runs', 3);
-  const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-site-'));
-  process.stderr.write(`fixture: ${nParts} parts, ${nImages} JPEGs 2000x1500, 3 views (untimed)\n`);
-  const input = await makeFixture(dir, nParts, nImages);
-  const runChild = (mode: string, cache: string) => {
-    const out = join(dir, `out-${mode}-${Math.random().toString(36).slice(2)}`);
-    const line = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, input, out, cache], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    rmSync(out, { recursive: true, force: true });
-    return JSON.parse(line.trim().split('\n').pop()!) as { ms: number; maxRssMiB: number };
-  };
-  const results: Record<string, { ms: number; maxRssMiB: number }[]> = { cold: [], warm: [], plain: [] };
-  for (let i = 0; i < runs; i++) {
-    const cache = join(dir, `cache-${i}`);
-    mkdirSync(cache);
-    results.cold!.push(runChild('cold', cache));
-    results.warm!.push(runChild('warm', cache));
-    results.plain!.push(runChild('plain', cache));
-    process.stderr.write(`run ${i + 1}/${runs} done\n`);
-  }
-  const row = (name: string, rs: { ms: number; maxRssMiB: number }[]) =>
-    `${name.padEnd(28)} ${(median(rs.map((r) => r.ms)) / 1000).toFixed(2).padStart(7)} s   ${Math.round(median(rs.map((r) => r.maxRssMiB))).toString().padStart(5)} MiB   (min ${(Math.min(...rs.map((r) => r.ms)) / 1000).toFixed(2)} s)`;
-  const plain = median(results.plain!.map((r) => r.ms));
-  console.log(`\nsite build, ${nParts} parts, ${nImages} images, 3 views, medians of ${runs} (whole process, each run in its own child)`);
-  console.log(`${'measure'.padEnd(28)} ${'time'.padStart(9)}   ${'peak RSS'.padStart(9)}`);
-  console.log(row('vitrine build, cold cache', results.cold!));
-  console.log(row('vitrine build, warm cache', results.warm!));
-  console.log(row('plain Eleventy, same pages', results.plain!));
-  console.log(`ratio warm / plain Eleventy: ${(median(results.warm!.map((r) => r.ms)) / plain).toFixed(2)}x   cold / plain: ${(median(results.cold!.map((r) => r.ms)) / plain).toFixed(2)}x`);
-  console.log('targets: cold < 10 s, peak < 1 GiB, vitrine at most 1.3x plain Eleventy');
-  rmSync(dir, { recursive: true, force: true });
-}
-
-/** Warm Vitrine vs plain Eleventy at each size, pages only: ratio, peak memory, growth. */
-async function scaleBench(sizes: number[], runs: number): Promise<void> {
-  const rows: { parts: number; vitrine: number; plain: number; vRss: number; pRss: number }[] = [];
-  for (const n of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-scale-'));
+  const quick = has('quick');
+  const sizes = list('sizes', quick ? [300, 1000] : [1000, 4000]);
+  const growth = list('growth', quick ? [] : [10000]).filter((n) => !sizes.includes(n));
+  const runs = arg('runs', quick ? 1 : 3);
+  const nImages = arg('images', quick ? 5 : 20);
+  const nViews = arg('views', 1);
+  console.log(`bench:site: ${availableParallelism()} cores, ${nImages} JPEGs 2000x1500, ${nViews} view(s); sizes ${sizes.join(', ')}${growth.length ? ` (+ ${growth.join(', ')} for growth, 1 run)` : ''}`);
+  const rows: Row[] = [];
+  for (const [i, n] of [...sizes, ...growth].entries()) {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-site-'));
     try {
-      const input = await makeFixture(dir, n, 0);
+      process.stderr.write(`fixture: ${n} parts (untimed)\n`);
+      const input = await makeFixture(dir, n, nImages, nViews);
       const cache = join(dir, 'cache');
       mkdirSync(cache);
-      const one = (mode: string) => {
-        const out = join(dir, `out-${mode}-${Math.random().toString(36).slice(2)}`);
-        const line = execFileSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, input, out, cache], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
-        rmSync(out, { recursive: true, force: true });
-        return JSON.parse(line.trim().split('\n').pop()!) as { ms: number; maxRssMiB: number };
-      };
-      one('warm'); // fills the XSL and image caches, warms the disk
-      const v: { ms: number; maxRssMiB: number }[] = [];
-      const p: { ms: number; maxRssMiB: number }[] = [];
-      for (let i = 0; i < runs; i++) {
-        v.push(one('warm'));
-        p.push(one('plain'));
+      // The first build fills the image cache: its encoding time is the cold figure.
+      const cold = measure('vitrine', input, dir, cache);
+      if (i === 0) console.log(`cold build at ${n} parts (empty image cache): ${s(cold.ms)}, of which images ${s(cold.steps.images ?? 0)} (${nImages} photos, encoded once per build)`);
+      const row: Row = { parts: n, pages: cold.pages, runs: i < sizes.length ? runs : 1, vitrine: [], plain: [] };
+      for (let r = 0; r < row.runs; r++) {
+        // Interleaved, so a neighbour's load falls on both sides alike.
+        row.vitrine.push(measure('vitrine', input, dir, cache));
+        row.plain.push(measure('plain', input, dir, cache));
+        process.stderr.write(`${n} parts: run ${r + 1}/${row.runs}\n`);
       }
-      rows.push({ parts: n, vitrine: median(v.map((r) => r.ms)), plain: median(p.map((r) => r.ms)), vRss: median(v.map((r) => r.maxRssMiB)), pRss: median(p.map((r) => r.maxRssMiB)) });
-      process.stderr.write(`${n} parts done\n`);
+      rows.push(row);
+      printRow(row);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log(`\npages only (no images), warm, 3 views, medians of ${runs}, whole process each`);
-  console.log('parts     vitrine    plain 11ty   ratio   peak vitrine   peak 11ty');
-  for (const r of rows) console.log(`${String(r.parts).padEnd(8)} ${(r.vitrine / 1000).toFixed(2).padStart(7)} s ${(r.plain / 1000).toFixed(2).padStart(9)} s ${(r.vitrine / r.plain).toFixed(2).padStart(6)}x ${Math.round(r.vRss).toString().padStart(10)} MiB ${Math.round(r.pRss).toString().padStart(7)} MiB`);
-  const [a, b] = [rows[0]!, rows[rows.length - 1]!];
-  if (rows.length > 1) console.log(`growth ${a.parts} → ${b.parts} parts: time per part x${(b.vitrine / b.parts / (a.vitrine / a.parts)).toFixed(2)} (plain Eleventy x${(b.plain / b.parts / (a.plain / a.parts)).toFixed(2)}), peak memory x${(b.vRss / a.vRss).toFixed(2)}; 1.00 is linear`);
-  console.log('target: ratio at most 1.3x at 1,000 and 4,000 parts');
+  if (rows.length > 1) {
+    const per = (r: Row, f: (m: Measure) => number, ms: Measure[]) => median(ms.map(f)) / r.parts;
+    const a = rows[0]!;
+    console.log(`\ngrowth, time per part relative to ${a.parts} parts (1.00 = linear, below = better):`);
+    for (const r of rows) {
+      console.log(
+        `  ${String(r.parts).padStart(6)} parts: vitrine ${((per(r, (m) => m.ms, r.vitrine) / per(a, (m) => m.ms, a.vitrine))).toFixed(2)}  ` +
+          `without Pagefind and cards ${(per(r, core, r.vitrine) / per(a, core, a.vitrine)).toFixed(2)}  plain Eleventy ${(per(r, (m) => m.ms, r.plain) / per(a, (m) => m.ms, a.plain)).toFixed(2)}  ` +
+          `peak RSS vitrine ${mib(median(r.vitrine.map((m) => m.maxRssMiB)))}, plain ${mib(median(r.plain.map((m) => m.maxRssMiB)))}`,
+      );
+    }
+  }
+  if (has('no-vips')) return;
+  if (spawnSync('vipsthumbnail', ['--version']).status !== 0) {
+    console.log('\nimages vs vipsthumbnail: skipped (apt-get install libvips-tools)');
+    return;
+  }
+  console.log('');
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'image-encoders.ts'), '--photos', String(quick ? 6 : 20), '--runs', String(quick ? 1 : 3)], { stdio: 'inherit' });
 }
 
-if (args.includes('--scale')) await scaleBench(args[args.indexOf('--scale') + 1]!.split(',').map(Number), arg('runs', 3));
-else if (args[0] === '--child') await child(args[1]!, args[2]!, args[3]!, args[4]!);
+if (args[0] === '--child') await child(args[1]!, args[2]!, args[3]!, args[4]!);
 else if (args[0] === '--fixture') {
-  // Writes the fixture to a folder and stops, for profiling by hand.
   mkdirSync(args[1]!, { recursive: true });
-  console.log(await makeFixture(args[1]!, arg('parts', 1000), arg('images', 100)));
+  console.log(await makeFixture(args[1]!, arg('parts', 1000), arg('images', 20), arg('views', 1)));
 } else await mainBench();

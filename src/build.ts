@@ -52,7 +52,10 @@ export interface BuildSummary {
 export async function renderPortfolioSite(input: string, options: BuildOptions = {}): Promise<Result<{ files: Map<string, Uint8Array>; plans: ViewPlan[]; generated: BuildSummary['generated']; secrets?: string } | undefined>> {
   const bag = new DiagnosticBag();
   options.onStage?.('reading');
+  const timing = options.render?.timing;
+  let t0 = performance.now();
   const project = await loadProject(input, { ...options, allowPackageCode: !!options.render?.allowPackageCode });
+  timing?.('read', performance.now() - t0);
   bag.push(...project.diagnostics);
   if (!project.value) return { value: undefined, diagnostics: bag.items };
   const { portfolio, access, bundle } = project.value;
@@ -63,7 +66,9 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
     const loaded = loadPackagePresentations(bundle);
     if (loaded?.presentations.length) config = { ...config, views: viewsFromPresentations(portfolio, loaded.presentations) };
   }
+  t0 = performance.now();
   const planned = planViews(portfolio, config, access.byView);
+  timing?.('plan', performance.now() - t0);
   bag.push(...planned.diagnostics);
   let plans = planned.value;
   if (options.view) {
@@ -130,7 +135,9 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     options.progress?.(`writing ${files.size} files to ${out}`);
     const onWait = (h: { pid: number; host: string }) => options.progress?.(`waiting: another build (process ${h.pid} on ${h.host}) is writing to ${out}`);
     try {
+      const t0 = performance.now();
       const done = await writeSite(out, files, { lock: { ...options.lock, onWait: (h) => (onWait(h), options.lock?.onWait?.(h)) } });
+      options.render?.timing?.('write', performance.now() - t0);
       summary.written = true;
       summary.generated = rendered.value.generated;
       if (done.restored) options.progress?.(`an interrupted build had left the previous site in ${done.restored}; put back before replacing it`);

@@ -41,7 +41,7 @@ function newestDate(plan: ViewPlan): Date {
  * Sets `view.meta` and returns the view's extra files (paths inside its folder): card,
  * favicon, and for public views the feed. Protected views get theirs from `protectedExtras`.
  */
-export async function viewExtras(plan: ViewPlan, view: ViewData, dirs: string[], siteUrl: string | undefined): Promise<Map<string, Uint8Array>> {
+export async function viewExtras(plan: ViewPlan, view: ViewData, dirs: string[], siteUrl: string | undefined, cardTime?: (ms: number) => void): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   const feed = plan.access === 'public' && !plan.preview;
   view.meta = viewMeta(plan, view, siteUrl, { feed, search: hasSearch(plan) });
@@ -49,7 +49,9 @@ export async function viewExtras(plan: ViewPlan, view: ViewData, dirs: string[],
   const colours = viewColours(dirs);
   const name = ownerName(plan);
   const image = cardImage(plan);
+  const t0 = performance.now();
   files.set(VIEW_FILES.card, await renderCard({ ...(name ? { name } : {}), title: plan.title, ...(image ? { image } : {}), colours }));
+  cardTime?.(performance.now() - t0);
   const mark = themeFile(dirs, 'mark.svg');
   files.set(VIEW_FILES.favicon, encoder.encode(name ? faviconSvg(colours, initialsOf(name)) : (mark ?? faviconSvg(colours, undefined))));
   if (feed) files.set(VIEW_FILES.feed, encoder.encode(atomFeed(plan, view, siteUrl, newestDate(plan))));

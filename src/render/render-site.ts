@@ -48,7 +48,12 @@ export interface RenderOptions extends AssetOptions, XslOptions, PackageXslOptio
   print?: boolean;
   /** Called as each stage starts (and with counts where known), for progress reports. */
   onStage?: (stage: string) => void;
+  /** Called with the time a step of the build took, for the benchmark (bench/site.ts); steps in {@link BuildStep}. */
+  timing?: (step: BuildStep, ms: number) => void;
 }
+
+/** The steps of a build that are timed on their own: Pagefind and link preview cards are reported apart from pages. */
+export type BuildStep = 'read' | 'plan' | 'images' | 'cards' | 'pages' | 'search' | 'write';
 
 /** The site's files by path, ready for write/. */
 export type SiteFiles = Map<string, Uint8Array>;
@@ -106,7 +111,9 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     dirsById.set(plan.id, dirs);
     for (const [path, bytes] of themeFiles(theme, bag)) assets.set(path, bytes);
     const messages = loadMessages(plan.lang, dirs);
+    const t0 = performance.now();
     const made = await viewAssets(plan, options, bag);
+    options.timing?.('images', performance.now() - t0);
     for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
     let profileCss: { file: string; inView: boolean } | undefined;
     if (plan.profile) {
@@ -123,7 +130,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
     const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
     const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
     data.theme = themeData(theme, plan.theme, assets, bag);
-    for (const [path, bytes] of await viewExtras(plan, data, dirs, options.siteUrl)) assets.set(`${plan.folder}/${path}`, bytes);
+    for (const [path, bytes] of await viewExtras(plan, data, dirs, options.siteUrl, (ms) => options.timing?.('cards', ms))) assets.set(`${plan.folder}/${path}`, bytes);
     if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
       const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
       if (xsl) {
@@ -236,6 +243,7 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
   const input = mkdtempSync(join(tmpdir(), 'vitrine-input-'));
   const out = join(input, '_out');
+  const pagesStarted = performance.now();
   try {
     const elev = new Eleventy(input, out, {
       quietMode: true,
@@ -266,13 +274,18 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
+  options.timing?.('pages', performance.now() - pagesStarted);
   if (options.search !== false) {
     options.onStage?.('indexing for search');
+    const t0 = performance.now();
     await addSearchIndexes(plans, files, bag);
+    options.timing?.('search', performance.now() - t0);
   }
   encryptProtectedViews(files, plans, options, site.templateDirs);
   for (const plan of plans.filter((p) => p.access === 'protected')) {
+    const t0 = performance.now();
     for (const [path, bytes] of await protectedExtras(site.templateDirs(plan.id))) files.set(`${plan.folder}/${path}`, bytes);
+    options.timing?.('cards', performance.now() - t0);
   }
   if (!plans.some((p) => p.preview)) for (const [path, bytes] of siteExtras(plans, options.siteUrl)) files.set(path, bytes);
   return { value: new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: bag.items };
