@@ -8,7 +8,15 @@
  * known parts (a Raw value) that, decoded, calls a URL-taking function; and old script hooks
  * (`expression()`, `behavior`, `-moz-binding`). Relative URLs stay: they stay on the site.
  */
-import * as csstree from 'css-tree';
+import { createRequire } from 'node:module';
+import type * as CssTree from 'css-tree';
+
+/**
+ * css-tree, loaded on first use: it takes 0.2 s to load, and only a package's own CSS (with
+ * `--allow-package-code`) needs it, not every build.
+ */
+let loaded: typeof CssTree | undefined;
+const cssTree = (): typeof CssTree => (loaded ??= createRequire(import.meta.url)('css-tree') as typeof CssTree);
 
 /** A URL that leaves the site: a scheme other than data:, or protocol-relative (`//`, `\\`). */
 function isRemote(url: string): boolean {
@@ -27,9 +35,9 @@ const URL_FUNCTIONS = /(^|[^a-z0-9_-])(url|src|image|image-set|cross-fade|elemen
 const SCRIPT_HOOKS = /expression\s*\(|javascript:|vbscript:/i;
 
 /** Why a declaration (or at-rule prelude) must go, or undefined when it may stay. */
-function unsafe(node: csstree.CssNode): string | undefined {
+function unsafe(node: CssTree.CssNode): string | undefined {
   let why: string | undefined;
-  csstree.walk(node, (n) => {
+  cssTree().walk(node, (n) => {
     if (why) return;
     if (n.type === 'Url' && isRemote(n.value)) why = `url(${n.value})`;
     else if (n.type === 'String' && isRemote(n.value)) why = `"${n.value}"`;
@@ -51,9 +59,10 @@ function unsafe(node: csstree.CssNode): string | undefined {
 /** The filtered CSS, and what was removed (for the build's message). */
 export function filterPackageCss(css: string): { css: string; removed: string[] } {
   const removed: string[] = [];
+  const csstree = cssTree();
   const ast = csstree.parse(css, { parseCustomProperty: true, parseValue: true, parseAtrulePrelude: true });
   csstree.walk(ast, {
-    enter(node: csstree.CssNode, item: csstree.ListItem<csstree.CssNode>, list: csstree.List<csstree.CssNode>) {
+    enter(node: CssTree.CssNode, item: CssTree.ListItem<CssTree.CssNode>, list: CssTree.List<CssTree.CssNode>) {
       if (!list) return;
       if (node.type === 'Atrule' && decodeEscapes(node.name).toLowerCase() === 'import') {
         removed.push('@import');

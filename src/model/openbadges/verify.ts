@@ -5,8 +5,6 @@
  * a check that would need the network is `unknown`, with the reason, never a pass.
  */
 import { createHash, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { compactVerify } from 'jose';
-import jsonld from 'jsonld';
 import { base58 } from '@scure/base';
 import { bundledContexts, offlineDocumentLoader } from './contexts.ts';
 import { keyFromDidKey, keyFromJwk, keyFromMultibase, type FoundKey } from './keys.ts';
@@ -25,6 +23,8 @@ export async function checkJws(jws: string, header: Obj, beside: FoundKey | unde
     return { check: 'signature', result: 'unknown', reason: `not verified: the signing key${where} is not in the badge or beside it, and a build never fetches it` };
   }
   try {
+    // Loaded on first use: every build reads through this module, few carry a signed badge.
+    const { compactVerify } = await import('jose');
     await compactVerify(jws, found.key, { algorithms: JOSE_ALGORITHMS });
     return { check: 'signature', result: 'pass', reason: `signature (${String(header.alg)}) verified with ${found.source}` };
   } catch (e) {
@@ -65,6 +65,8 @@ export async function checkDataIntegrity(credential: Obj, beside: FoundKey | und
   const { proofValue: _value, ...options } = proof;
   let hash: Buffer;
   try {
+    // jsonld takes 0.4 s to load, on every command otherwise: only a 3.0 credential with a proof needs it.
+    const { default: jsonld } = await import('jsonld');
     const canon = (doc: unknown) => jsonld.canonize(doc, { algorithm: 'RDFC-1.0', format: 'application/n-quads', documentLoader: offlineDocumentLoader, safe: true });
     const [docNq, optNq] = await Promise.all([canon(unsecured), canon({ ...options, '@context': credential['@context'] })]);
     hash = Buffer.concat([sha256(optNq), sha256(docNq)]);
