@@ -18,6 +18,10 @@
  * steps on their own lines, Vitrine without those two against plain Eleventy (the per-page
  * ratio), the time per page of each, the peak RSS of each; the growth of time per part from the
  * first size to the last; and images against `vipsthumbnail` (bench/image-encoders.ts).
+ * "Without Pagefind" is a second build with search off, not the default build less the indexing
+ * step: Pagefind writes a file per page, which costs as much on disk as the page itself.
+ * The CPU time of each process is printed beside the wall time: on a shared machine it moves
+ * less with the neighbours' load.
  * The machine may be shared: ratios come from runs interleaved in the same process tree.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -34,6 +38,8 @@ const list = (name: string, dflt: number[]) => (has(name) ? args[args.indexOf(`-
 /** What one measured child reports. */
 interface Measure {
   ms: number;
+  /** CPU time of the process (all its threads, user and system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   maxRssMiB: number;
   /** Peak RSS of the whole process tree (Pagefind runs its own process), when /usr/bin/time is there. */
   treeRssMiB?: number;
@@ -45,6 +51,7 @@ interface Measure {
 /** One measured run inside a child: prints a JSON line. */
 async function child(mode: string, input: string, out: string, cache: string): Promise<void> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const steps: Record<string, number> = {};
   let pages = 0;
   if (mode === 'plain') {
@@ -81,12 +88,15 @@ async function child(mode: string, input: string, out: string, cache: string): P
   } else {
     const { build } = await import('../src/build.ts');
     const { createImageProcessor } = await import('../src/render/image-processor.ts');
-    const r = await build(input, { out, render: { processImage: createImageProcessor(cache), xslCache: join(cache, 'xsl'), timing: (step, ms) => (steps[step] = (steps[step] ?? 0) + ms) } });
+    // 'nosearch': the same build without Pagefind, whose index files (one per page) cost as much to write as the pages.
+    const render = { processImage: createImageProcessor(cache), xslCache: join(cache, 'xsl'), timing: (step: string, ms: number) => (steps[step] = (steps[step] ?? 0) + ms), ...(mode === 'nosearch' ? { search: false } : {}) };
+    const r = await build(input, { out, render });
     if (!r.value.written) throw new Error(JSON.stringify(r.diagnostics.filter((d) => d.severity === 'error')));
     pages = r.value.views.reduce((n, v) => n + v.parts, 0);
   }
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, steps, pages }) + '\n');
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024, steps, pages }) + '\n');
 }
 
 /** Photo-like JPEGs (noise over a colour), 2000x1500, the same as bench/image-encoders.ts makes. */
@@ -137,7 +147,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** Runs one measurement in a child process (under /usr/bin/time when present, for the tree's peak RSS). */
-function measure(mode: 'vitrine' | 'plain', input: string, dir: string, cache: string): Measure {
+function measure(mode: 'vitrine' | 'nosearch' | 'plain', input: string, dir: string, cache: string): Measure {
   const out = join(dir, `out-${mode}-${Math.random().toString(36).slice(2)}`);
   const node = [process.execPath, '--import', 'tsx', import.meta.filename, '--child', mode, input, out, cache];
   const cmd = timeTool ? [timeTool, '-f', 'vitrine-bench-rss %M', ...node] : node;
@@ -152,14 +162,15 @@ function measure(mode: 'vitrine' | 'plain', input: string, dir: string, cache: s
   return m;
 }
 
-/** Vitrine's time without its Pagefind and card-image steps: what is compared with plain Eleventy. */
-const core = (m: Measure) => m.ms - (m.steps.search ?? 0) - (m.steps.cards ?? 0);
+/** Vitrine's time without Pagefind (a build without search) and its card images: what is compared with plain Eleventy. */
+const core = (m: Measure) => m.ms - (m.steps.cards ?? 0);
 
 interface Row {
   parts: number;
   pages: number;
   runs: number;
   vitrine: Measure[];
+  nosearch: Measure[];
   plain: Measure[];
 }
 
@@ -169,19 +180,23 @@ const mib = (x: number | undefined) => (x === undefined ? '-' : `${Math.round(x)
 function printRow(r: Row): void {
   const v = r.vitrine;
   const p = r.plain;
-  const step = (name: string) => median(v.map((m) => m.steps[name] ?? 0));
-  const vc = median(v.map(core));
+  const step = (name: string, ms = v) => median(ms.map((m) => m.steps[name] ?? 0));
+  const vc = median(r.nosearch.map(core));
   const pm = median(p.map((m) => m.ms));
-  const ratios = v.map((m, i) => core(m) / p[i]!.ms);
-  console.log(`\n${r.parts} parts, ${r.pages} part pages, medians of ${r.runs} (warm image cache; whole build in its own process)`);
-  console.log(`  vitrine build, default features   ${s(median(v.map((m) => m.ms))).padStart(9)}   peak RSS ${mib(median(v.map((m) => m.maxRssMiB)))} (process tree ${mib(v[0]!.treeRssMiB === undefined ? undefined : median(v.map((m) => m.treeRssMiB!)))})`);
-  console.log(`    of which Pagefind indexing      ${s(step('search')).padStart(9)}`);
-  console.log(`    of which card images            ${s(step('cards')).padStart(9)}`);
+  const ratios = r.nosearch.map((m, i) => core(m) / p[i]!.ms);
+  const pagefind = median(v.map((m, i) => m.ms - r.nosearch[i]!.ms));
+  const rss = (ms: Measure[]) => `peak RSS ${mib(median(ms.map((m) => m.maxRssMiB)))}${ms[0]!.treeRssMiB === undefined ? '' : ` (largest process of the tree ${mib(median(ms.map((m) => m.treeRssMiB!)))})`}`;
   const other = median(v.map((m) => m.ms - Object.values(m.steps).reduce((a, b) => a + b, 0)));
-  console.log(`    (read ${s(step('read'))}, plan ${s(step('plan'))}, images ${s(step('images'))}, pages ${s(step('pages'))}, write ${s(step('write'))}, the rest: imports, view data, feeds, sorting ${s(other)})`);
-  console.log(`  vitrine without Pagefind, cards   ${s(vc).padStart(9)}   ${((vc / r.pages) * 1000).toFixed(0)} µs per page`);
-  console.log(`  plain Eleventy 3, same pages      ${s(pm).padStart(9)}   ${((pm / r.pages) * 1000).toFixed(0)} µs per page   peak RSS ${mib(median(p.map((m) => m.maxRssMiB)))}`);
-  console.log(`  per-page ratio (vitrine without Pagefind and cards / plain): ${median(ratios).toFixed(2)}x median (runs: ${ratios.map((x) => x.toFixed(2)).join(', ')}); with them: ${median(v.map((m, i) => m.ms / p[i]!.ms)).toFixed(2)}x; target ≤ 1.3x`);
+  console.log(`\n${r.parts} parts, ${r.pages} part pages, medians of ${r.runs} (warm image cache; each build a process of its own)`);
+  console.log(`  vitrine build, default features   ${s(median(v.map((m) => m.ms))).padStart(9)}   ${rss(v)}`);
+  console.log(`    Pagefind indexing               ${s(step('search')).padStart(9)}   (with writing its files: ${s(pagefind)}, the build with search less the one without)`);
+  console.log(`    card images                     ${s(step('cards')).padStart(9)}`);
+  console.log(`    other steps: read ${s(step('read'))}, plan ${s(step('plan'))}, images ${s(step('images'))}, pages ${s(step('pages'))}, write ${s(step('write'))}, the rest (imports, view data, feeds, sorting) ${s(other)}`);
+  console.log(`  vitrine without Pagefind, cards   ${s(vc).padStart(9)}   ${((vc / r.pages) * 1000).toFixed(0)} µs per page   ${rss(r.nosearch)}`);
+  console.log(`  plain Eleventy 3, same pages      ${s(pm).padStart(9)}   ${((pm / r.pages) * 1000).toFixed(0)} µs per page   ${rss(p)}`);
+  const cpuRatios = r.nosearch.map((m, i) => m.cpuMs / p[i]!.cpuMs);
+  console.log(`  CPU time: vitrine without Pagefind ${s(median(r.nosearch.map((m) => m.cpuMs)))}, plain Eleventy ${s(median(p.map((m) => m.cpuMs)))}: ${median(cpuRatios).toFixed(2)}x (cards included; wall time above waits on the disk too)`);
+  console.log(`  per-page ratio, vitrine without Pagefind and cards / plain Eleventy: ${median(ratios).toFixed(2)}x median (runs: ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≤ 1.3x); with them: ${median(v.map((m, i) => m.ms / p[i]!.ms)).toFixed(2)}x`);
 }
 
 async function mainBench(): Promise<void> {
@@ -203,10 +218,11 @@ async function mainBench(): Promise<void> {
       // The first build fills the image cache: its encoding time is the cold figure.
       const cold = measure('vitrine', input, dir, cache);
       if (i === 0) console.log(`cold build at ${n} parts (empty image cache): ${s(cold.ms)}, of which images ${s(cold.steps.images ?? 0)} (${nImages} photos, encoded once per build)`);
-      const row: Row = { parts: n, pages: cold.pages, runs: i < sizes.length ? runs : 1, vitrine: [], plain: [] };
+      const row: Row = { parts: n, pages: cold.pages, runs: i < sizes.length ? runs : 1, vitrine: [], nosearch: [], plain: [] };
       for (let r = 0; r < row.runs; r++) {
         // Interleaved, so a neighbour's load falls on both sides alike.
         row.vitrine.push(measure('vitrine', input, dir, cache));
+        row.nosearch.push(measure('nosearch', input, dir, cache));
         row.plain.push(measure('plain', input, dir, cache));
         process.stderr.write(`${n} parts: run ${r + 1}/${row.runs}\n`);
       }
@@ -223,7 +239,7 @@ async function mainBench(): Promise<void> {
     for (const r of rows) {
       console.log(
         `  ${String(r.parts).padStart(6)} parts: vitrine ${((per(r, (m) => m.ms, r.vitrine) / per(a, (m) => m.ms, a.vitrine))).toFixed(2)}  ` +
-          `without Pagefind and cards ${(per(r, core, r.vitrine) / per(a, core, a.vitrine)).toFixed(2)}  plain Eleventy ${(per(r, (m) => m.ms, r.plain) / per(a, (m) => m.ms, a.plain)).toFixed(2)}  ` +
+          `without Pagefind and cards ${(per(r, core, r.nosearch) / per(a, core, a.nosearch)).toFixed(2)}  plain Eleventy ${(per(r, (m) => m.ms, r.plain) / per(a, (m) => m.ms, a.plain)).toFixed(2)}  ` +
           `peak RSS vitrine ${mib(median(r.vitrine.map((m) => m.maxRssMiB)))}, plain ${mib(median(r.plain.map((m) => m.maxRssMiB)))}`,
       );
     }
