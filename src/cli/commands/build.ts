@@ -1,6 +1,7 @@
 /** `vitrine build`: the site of every view, written atomically to the output folder. */
 import { build } from '../../build.ts';
 import { createImageProcessor } from '../../render/image-processor.ts';
+import type { RenderOptions } from '../../render/render-site.ts';
 import { exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 import { createProgress, type ProgressOptions } from '../progress.ts';
 
@@ -25,7 +26,7 @@ export async function runBuild(input: string, options: BuildCommandOptions, flag
   const progress = createProgress(io, flags, progressOptions);
   const images = createImageProcessor(options.cache ?? '.vitrine-cache', { avif: !!options.avif });
   // Count each image as it is done, for the progress display.
-  const processImage: typeof images = images && ((file, bag) => images(file, bag).finally(() => progress.tick()));
+  const processImage: NonNullable<RenderOptions['processImage']> = (file, bag) => images(file, bag).finally(() => progress.tick());
   const render = { processImage, ...(options.templates ? { templates: options.templates } : {}), xslCache: `${options.cache ?? '.vitrine-cache'}/xsl`, allowPackageCode: !!options.allowPackageCode };
   const result = await build(input, {
     ...(options.out ? { out: options.out } : {}),

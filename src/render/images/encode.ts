@@ -3,11 +3,16 @@
  * placeholder colour.
  *
  * Every call builds its own sharp pipeline from a Buffer: nothing is shared between calls or
- * builds. sharp's thread count (`sharp.concurrency`) and its operation cache are process-wide
- * settings, so this module never changes them; a build that wants more threads per image (big
- * AVIF encodes take about half as long with 2 here) sets them once at start-up, in the CLI.
+ * builds. sharp's thread count (`sharp.concurrency`) is process-wide: {@link sizeThreads} sets
+ * it from the core count alone (images/parallel.ts), the same value every time.
  */
 import sharp from 'sharp';
+import { vipsThreads } from './parallel.ts';
+
+/** Sizes libvips' threads per operation to the machine (see {@link vipsThreads}); returns the count set. */
+export function sizeThreads(): number {
+  return sharp.concurrency(vipsThreads());
+}
 import type { CachedVariant } from './cache.ts';
 import type { VariantFormat } from './types.ts';
 

@@ -7,6 +7,7 @@
  *     // image?.variants: bytes + fileName for `write`; cache.stats: { hits, misses }
  */
 export { processImage } from './process.ts';
+export { sizeThreads } from './encode.ts';
 export { ImageCache, imageCacheKey } from './cache.ts';
 export { defaultImageCacheDir, defaultImageOptions, resolveImageOptions } from './options.ts';
 export { isRasterImage, isUnsupportedImage, sniffImageFormat } from './formats.ts';
