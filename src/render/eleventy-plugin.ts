@@ -36,6 +36,23 @@ export interface EleventyConfigLike {
   addTemplate(path: string, content: string, data: Record<string, unknown>): void;
 }
 
+/**
+ * A template folder loader that remembers, for the one build it serves, the names it did not
+ * find. `{% include "partials/kinds/" + part.kind + ".njk" ignore missing %}` of a kind with no
+ * template of its own otherwise searched every template folder again on every page (Nunjucks
+ * caches templates found, not names missing). Template folders do not change during a build;
+ * `serve` makes a new loader for each rebuild.
+ */
+class BuildLoader extends nunjucks.FileSystemLoader {
+  private readonly missing = new Set<string>();
+  override getSource(name: string): nunjucks.LoaderSource {
+    if (this.missing.has(name)) return null as never;
+    const found = super.getSource(name) as nunjucks.LoaderSource | null;
+    if (!found) this.missing.add(name);
+    return found as nunjucks.LoaderSource;
+  }
+}
+
 /** Registers Vitrine's pages with an Eleventy configuration. */
 export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOptions): void {
   const envs = new Map<string, nunjucks.Environment>();
@@ -43,7 +60,7 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
     const key = viewId ?? '';
     let env = envs.get(key);
     if (!env) {
-      env = new nunjucks.Environment(new nunjucks.FileSystemLoader(options.templateDirs(viewId), { noCache: false }), { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+      env = new nunjucks.Environment(new BuildLoader(options.templateDirs(viewId), { noCache: false }), { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
       env.addFilter('json', (v: unknown) => JSON.stringify(v));
       envs.set(key, env);
     }
