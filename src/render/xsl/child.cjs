@@ -1,21 +1,27 @@
 /*
  * The XSLT child process (docs/xsl-views.md, "How stylesheets run"). Plain CommonJS on
  * purpose: it runs under Node's permission model with reads limited to the stylesheet's root
- * folder and saxon-js's own files, so it loads nothing but saxon-js (no TypeScript loader).
+ * folders and saxon-js's own files, so it loads nothing but saxon-js (no TypeScript loader).
  *
- * Reads one job as JSON on stdin, writes one answer as JSON on stdout:
- *   job:    { sef?: string, stylesheet?: { text, uri }, source: string, sourceUri: string,
- *             params: Record<string,string>, roots: string[], untrusted: boolean,
- *             allowed?: string[], outputLimit: number }
+ * A warm process: it serves one run after another for one stylesheet, one set of readable
+ * folders and one audience (child-process.ts decides which runs may share it). Jobs come as
+ * JSON, one per line, on stdin; each gets one answer, one JSON line on stdout:
+ *   job:    { sefKey?: string (sha-256 of the SEF text), sef?: string, stylesheet?: { text, uri }, source: string,
+ *             sourceUri: string, params: Record<string,string>, roots: string[],
+ *             untrusted: boolean, allowed?: string[], outputLimit: number }
  *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text} }
  *         | { ok: false, phase: 'compile'|'script'|'check'|'size'|'run', message, code?, module?, line?, column? }
+ * A job without `sef` or `stylesheet` reuses the compiled form this process already holds
+ * for `sefKey` (parsed, linked and checked once). The process ends when stdin closes.
  *
  * Inside, whatever the permission model allows, saxon-js's platform is narrowed (saxon-js
  * 2.7.0, pinned: these are private hooks, kept honest by test/xsl/hostile.test.ts):
- * file reads only under `roots`, no http, no writes, no JavaScript global object, no
- * collections, result documents kept in memory with relative hrefs only.
+ * file reads only under `roots` (fixed by the first job: a later job naming other roots is
+ * refused), no http, no writes, no JavaScript global object, no collections, result
+ * documents kept in memory with relative hrefs only.
  */
 'use strict';
+const { createHash } = require('node:crypto');
 const { realpathSync } = require('node:fs');
 const { fileURLToPath } = require('node:url');
 const { sep, resolve: resolvePath } = require('node:path');
@@ -171,7 +177,7 @@ function lineOf(sef, test) {
 }
 
 function answer(obj) {
-  process.stdout.write(JSON.stringify(obj));
+  process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
 function location(e) {
@@ -189,26 +195,43 @@ function location(e) {
   return out;
 }
 
+/** The roots this process was narrowed to (by its first job), as one key. */
+let guardedRoots;
+/** Compiled stylesheets this process holds, parsed, linked and checked, by their key. */
+const compiledSefs = new Map();
+
 function main(job) {
-  guard(job.roots);
-  let sef;
+  const rootsKey = JSON.stringify(job.roots);
+  if (guardedRoots === undefined) {
+    guard(job.roots);
+    guardedRoots = rootsKey;
+  } else if (guardedRoots !== rootsKey) {
+    // child-process.ts never sends one; refused all the same, the guard cannot be widened.
+    return answer({ ok: false, phase: 'run', refused: true, code: 'VXSL0001', message: 'this stylesheet process may read other folders only' });
+  }
+  let sef = job.sef || job.stylesheet ? undefined : compiledSefs.get(job.sefKey);
   let compiled;
-  if (job.sef) sef = JSON.parse(job.sef);
-  else {
-    try {
-      sef = compile(job.stylesheet.text, job.stylesheet.uri);
-      compiled = withoutLinks(sef);
-    } catch (e) {
-      return answer({ ok: false, phase: 'compile', message: String(e.message || e), code: e.code, ...location(e) });
+  if (!sef) {
+    if (job.sef) sef = JSON.parse(job.sef);
+    else if (job.stylesheet) {
+      try {
+        sef = compile(job.stylesheet.text, job.stylesheet.uri);
+        compiled = withoutLinks(sef);
+      } catch (e) {
+        return answer({ ok: false, phase: 'compile', message: String(e.message || e), code: e.code, ...location(e) });
+      }
+    } else return answer({ ok: false, phase: 'run', message: 'no compiled stylesheet for this job' });
+    const scripts = scriptCalls(sef);
+    if (scripts.length) return answer({ ok: false, phase: 'script', message: `calls JavaScript (${[...new Set(scripts.map((p) => p.what))].join(', ')}); no stylesheet may`, line: scripts[0].line });
+    if (job.untrusted) {
+      const problems = check(sef, job.allowed || []);
+      if (problems.length) return answer({ ok: false, phase: 'check', message: `uses ${[...new Set(problems.map((p) => p.what))].join(', ')}, outside the functions a package stylesheet may call`, line: problems[0].line });
     }
+    link(sef);
+    // Only a stylesheet that passed both checks is kept for the next run, under the hash of
+    // its compiled text (the key run.ts derives from the same text).
+    compiledSefs.set(compiled ? createHash('sha256').update(compiled).digest('hex') : job.sefKey, sef);
   }
-  const scripts = scriptCalls(sef);
-  if (scripts.length) return answer({ ok: false, phase: 'script', message: `calls JavaScript (${[...new Set(scripts.map((p) => p.what))].join(', ')}); no stylesheet may`, line: scripts[0].line });
-  if (job.untrusted) {
-    const problems = check(sef, job.allowed || []);
-    if (problems.length) return answer({ ok: false, phase: 'check', message: `uses ${[...new Set(problems.map((p) => p.what))].join(', ')}, outside the functions a package stylesheet may call`, line: problems[0].line });
-  }
-  link(sef);
   const documents = {};
   let resultBytes = 0;
   let method = 'xml';
@@ -266,13 +289,11 @@ if (require.main !== module) {
   return;
 }
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (d) => (input += d));
-process.stdin.on('end', () => {
+/** One job, answered whatever happens. */
+function serve(line) {
   let job;
   try {
-    job = JSON.parse(input);
+    job = JSON.parse(line);
   } catch (e) {
     return answer({ ok: false, phase: 'run', message: `bad job: ${e.message}` });
   }
@@ -281,4 +302,25 @@ process.stdin.on('end', () => {
   } catch (e) {
     answer({ ok: false, phase: 'run', message: String((e && e.message) || e), code: e && e.code, ...location(e) });
   }
+}
+
+// Jobs are JSON lines (JSON text holds no raw newline). Chunks are kept apart until a line
+// is whole, so a large document is joined once rather than copied on every chunk.
+let chunks = [];
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => {
+  let at = d.indexOf('\n');
+  while (at >= 0) {
+    chunks.push(d.slice(0, at));
+    const line = chunks.join('');
+    chunks = [];
+    if (line.trim()) serve(line);
+    d = d.slice(at + 1);
+    at = d.indexOf('\n');
+  }
+  if (d) chunks.push(d);
+});
+process.stdin.on('end', () => {
+  const line = chunks.join('');
+  if (line.trim()) serve(line);
 });
