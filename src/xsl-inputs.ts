@@ -7,7 +7,7 @@ import { readImsPackage } from './formats/ims-package/index.ts';
 import { presentationsOf, type PackagePresentation } from './formats/ims-package/presentations.ts';
 import type { SourceBundle } from './read/index.ts';
 import type { XslInputs } from './render/xsl/inputs.ts';
-import { buildViewDocument } from './xsl-view-document.ts';
+import { buildViewTree } from './xsl-view-document.ts';
 
 /** The input's package and its presentations, from the files already read (the input is not opened again). */
 export function loadPackagePresentations(bundle: SourceBundle): { files: Map<string, Uint8Array>; presentations: PackagePresentation[] } | undefined {
@@ -20,7 +20,8 @@ export function loadPackagePresentations(bundle: SourceBundle): { files: Map<str
 export function xslInputs(bundle?: SourceBundle): Omit<XslInputs, 'packagePresentations'> & { packagePresentations(): ReturnType<typeof loadPackagePresentations> } {
   let loaded: { value: ReturnType<typeof loadPackagePresentations> } | undefined;
   return {
-    viewDocument: buildViewDocument,
+    // A tree, not text: the stylesheet process builds it without parsing (formats/xml/dom-tree.ts).
+    viewDocument: buildViewTree,
     packagePresentations: () => (loaded ??= { value: bundle ? loadPackagePresentations(bundle) : undefined }).value,
   };
 }

@@ -13,6 +13,7 @@ import { writeLipDocument } from './formats/lip/index.ts';
 import { ASSERT, LIP, PARTICIPATION, REFLEX, RUBRIC } from './formats/lip/namespaces.ts';
 import { parseXmlText } from './formats/xml/parse.ts';
 import { serializeXml } from './formats/xml/serialize.ts';
+import { xmlDomTree, type XmlDomElement } from './formats/xml/dom-tree.ts';
 import { el, text, type XmlAttr, type XmlElement, type XmlNode } from './formats/xml/tree.ts';
 import type { Part, Portfolio, Relation } from './model/types.ts';
 import type { AudienceProfile } from './audience/types.ts';
@@ -21,6 +22,9 @@ import { fileHref, partTitle } from './render/page-data.ts';
 import type { ViewDocumentInput } from './render/xsl/inputs.ts';
 
 export type { ViewDocumentInput } from './render/xsl/inputs.ts';
+
+/** The XHTML namespace. */
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Namespace of the view document's own elements. */
 export const VIEW_NS = 'urn:vitrine:xsl-view:1';
@@ -115,11 +119,20 @@ function isUnpublishedImage(mediaType: string): boolean {
   return mediaType.startsWith('image/') && mediaType !== 'image/svg+xml';
 }
 
+/** The prefixes the view document declares on its root. */
+const VIEW_PREFIXES = { [VIEW_NS]: '', [XHTML_NS]: 'h', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' };
+
 /** The view document as XML text. */
 export function buildViewDocument(input: ViewDocumentInput): string {
-  return serializeXml(buildViewElement(input), {
-    prefixes: { [VIEW_NS]: '', [XHTML_NS]: 'h', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' },
-  });
+  return serializeXml(buildViewElement(input), { prefixes: VIEW_PREFIXES });
+}
+
+/**
+ * The view document as a DOM-ready tree: the document buildViewDocument's text parses to,
+ * which the stylesheet process builds without parsing (formats/xml/dom-tree.ts).
+ */
+export function buildViewTree(input: ViewDocumentInput): { tree: XmlDomElement } {
+  return { tree: xmlDomTree(buildViewElement(input), { prefixes: VIEW_PREFIXES }) };
 }
 
 // A part's rich text for XSL stylesheets: the same sanitized HTML the theme shows, as XHTML
@@ -128,8 +141,6 @@ export function buildViewDocument(input: ViewDocumentInput): string {
 // void elements self-closed, only the predefined entities), so it parses as XML; what does not
 // is left out of the html and kept as text.
 
-/** The XHTML namespace. */
-export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 

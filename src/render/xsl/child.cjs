@@ -6,7 +6,8 @@
  * A warm process: it serves one run after another for one stylesheet, one set of readable
  * folders and one audience (child-process.ts decides which runs may share it). Jobs come as
  * JSON, one per line, on stdin; each gets one answer, one JSON line on stdout:
- *   job:    { sefKey?: string (sha-256 of the SEF text), sef?: string, stylesheet?: { text, uri }, source: string,
+ *   job:    { sefKey?: string (sha-256 of the SEF text), sef?: string, stylesheet?: { text, uri },
+ *             source?: string (XML text) | sourceTree?: DOM-ready tree (formats/xml/dom-tree.ts),
  *             sourceUri: string, params: Record<string,string>, roots: string[],
  *             untrusted: boolean, allowed?: string[], outputLimit: number }
  *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text} }
@@ -90,6 +91,36 @@ function link(node) {
     c.parentNode = node;
     link(c);
   }
+}
+
+/**
+ * The document saxon-js's parser would make of the text serializeXml writes, built from its
+ * DOM-ready tree (formats/xml/dom-tree.ts) with the calls that parser makes, in its order:
+ * element, then its attributes (an id's whitespace collapsed, as the parser does), then its
+ * children; empty text left out; adjacent text joined.
+ */
+function documentOf(tree) {
+  const doc = platform.createDocument();
+  const build = (node, parent) => {
+    if (typeof node === 'string') {
+      if (node && parent !== doc) parent.appendChild(doc.createTextNode(node));
+      return;
+    }
+    const e = doc.createElementNS(node[1], node[0]);
+    parent.appendChild(e);
+    const attrs = node[2];
+    for (let i = 0; i < attrs.length; i += 3) {
+      const a = doc.createAttributeNS(attrs[i + 1], attrs[i]);
+      const value = attrs[i] === 'id' || attrs[i] === 'xml:id' ? attrs[i + 2].replace(/\s+/g, ' ').trim() : attrs[i + 2];
+      a.value = a.nodeValue = value;
+      e.setAttributeNode(a);
+    }
+    for (let i = 3; i < node.length; i++) build(node[i], e);
+  };
+  if (!Array.isArray(tree) || typeof tree[0] !== 'string') throw new Error('the source tree has no root element');
+  build(tree, doc);
+  doc.normalize();
+  return doc;
 }
 
 function withoutLinks(sef) {
@@ -236,7 +267,8 @@ function main(job) {
   let resultBytes = 0;
   let method = 'xml';
   try {
-    const source = platform.parseXmlFromString(job.source, false);
+    // A tree (the view document) is built without parsing; text goes through saxon-js's parser.
+    const source = job.sourceTree ? documentOf(job.sourceTree) : platform.parseXmlFromString(job.source, false);
     source._saxonBaseUri = job.sourceUri;
     source._saxonDocUri = job.sourceUri;
     const options = SaxonJS.checkOptions({
@@ -285,7 +317,7 @@ function main(job) {
 
 // Required as a module (bench/xsl.ts measures compiling and transforming in-process): no job.
 if (require.main !== module) {
-  module.exports = { compile, link, SaxonJS, platform };
+  module.exports = { compile, link, documentOf, SaxonJS, platform };
   return;
 }
 

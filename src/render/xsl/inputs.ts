@@ -6,6 +6,7 @@
  */
 import type { ViewPlan } from '../../views/types.ts';
 import type { ImageInfo } from '../page-data.ts';
+import type { XslSource } from './job.ts';
 
 /** What the view document is made from: the plan and what rendering made for it. */
 export interface ViewDocumentInput {
@@ -36,8 +37,8 @@ export interface LoadedPackage {
 
 /** The pipeline's part of XSL rendering (file comment). */
 export interface XslInputs {
-  /** The view document of a view, as XML text (docs/xsl-views.md). */
-  viewDocument(input: ViewDocumentInput): string;
+  /** The view document of a view (docs/xsl-views.md), as text or as a DOM-ready tree. */
+  viewDocument(input: ViewDocumentInput): XslSource;
   /** The input package and its presentations; undefined when the input is no IMS package. */
   packagePresentations(): LoadedPackage | undefined;
 }

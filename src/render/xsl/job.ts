@@ -8,8 +8,11 @@
 export interface XslJob {
   /** Absolute path of the stylesheet file. */
   stylesheet: string;
-  /** The input document (the view document or the OSP adapter's). */
-  source: string;
+  /**
+   * The input document (the view document or the OSP adapter's): XML text, or a DOM-ready
+   * tree the process builds without parsing (formats/xml/dom-tree.ts; the view document).
+   */
+  source: XslSource;
   params: Record<string, string>;
   /** Folders the stylesheet may read (its own folder at least); nothing else. */
   roots: string[];
@@ -29,6 +32,12 @@ export interface XslJob {
   /** How the stylesheet is named in diagnostics (a package path such as `pkg/views/cv.xsl`). */
   display?: string;
 }
+
+/** A node of a DOM-ready tree: text, or `[qualified name, namespace URI, [attr qname, attr namespace, value, ...], ...children]`. */
+export type XslDomNode = string | [string, string, string[], ...XslDomNode[]];
+
+/** A stylesheet's input document: XML text, or a DOM-ready tree with its root element. */
+export type XslSource = string | { tree: Extract<XslDomNode, unknown[]> };
 
 /** What a successful run produced. */
 export interface XslOutput {

@@ -18,7 +18,7 @@ import { XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type Ch
 
 export { childCommand, childFlags, networkNamespaceAvailable, permissionFlag, saxonReadFolders } from './child-process.ts';
 export { createXslContext, XslContext } from './context.ts';
-export { XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type XslJob, type XslOutput } from './job.ts';
+export { XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type XslDomNode, type XslJob, type XslOutput, type XslSource } from './job.ts';
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
 
@@ -117,7 +117,9 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
   // The same compiled stylesheet on the same document, parameters and readable files gives the
   // same result: `vitrine serve` then rebuilds without running it again.
   const readable = sef && !job.untrusted ? rootsFingerprint(job.roots) : undefined;
-  const memoKey = sef && readable ? sha(JSON.stringify([key, sha(sef.sef), sha(job.source), job.params, job.roots, readable, audience])) : undefined;
+  // The document as JSON once: for the memo key and the job line both.
+  const sourceJson = JSON.stringify(typeof job.source === 'string' ? job.source : job.source.tree);
+  const memoKey = sef && readable ? sha(JSON.stringify([key, sha(sef.sef), sha(sourceJson), job.params, job.roots, readable, audience])) : undefined;
   const remembered = memoKey ? ctx.remembered(memoKey) : undefined;
   ctx.stats.runs++;
   if (remembered) {
@@ -129,9 +131,8 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
   const poolKey = JSON.stringify([job.stylesheet, job.roots.map((r) => realpathSync(r)), job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB, !!job.untrusted, audience]);
   const proc = ctx.process(poolKey, job);
   const sefKey = sef ? sha(sef.sef) : undefined;
-  const payload = JSON.stringify({
+  const rest = JSON.stringify({
     ...(sef ? { sefKey, ...(proc.holds.has(sefKey!) ? {} : { sef: sef.sef }) } : { stylesheet: { text, uri: pathToFileURL(job.stylesheet).href } }),
-    source: job.source,
     sourceUri: pathToFileURL(join(job.roots[0] ?? dirname(job.stylesheet), 'view.xml')).href,
     params: job.params,
     roots: job.roots,
@@ -139,6 +140,7 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
     outputLimit: job.outputLimitBytes ?? XSL_OUTPUT_LIMIT_BYTES,
     ...(job.untrusted ? { allowed: STANDARD_FUNCTIONS } : {}),
   });
+  const payload = `{"${typeof job.source === 'string' ? 'source' : 'sourceTree'}":${sourceJson},${rest.slice(1)}`;
   const run = await proc.run(payload, job);
   ctx.log.push({ stylesheet: job.stylesheet, audience, ...(run.pid ? { pid: run.pid } : {}) });
   // A process killed at a limit, dead, or whose stylesheet failed is not used again.
