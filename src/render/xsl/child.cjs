@@ -10,7 +10,8 @@
  *             source?: string (XML text) | sourceTree?: DOM-ready tree (formats/xml/dom-tree.ts),
  *             sourceUri: string, params: Record<string,string>, roots: string[],
  *             untrusted: boolean, allowed?: string[], outputLimit: number }
- *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text} }
+ *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text},
+ *             ms: { job, source, transform } (reading the job line, building the document, transforming) }
  *         | { ok: false, phase: 'compile'|'script'|'check'|'size'|'run', message, code?, module?, line?, column? }
  * A job without `sef` or `stylesheet` reuses the compiled form this process already holds
  * for `sefKey` (parsed, linked and checked once). The process ends when stdin closes.
@@ -268,7 +269,9 @@ function main(job) {
   let method = 'xml';
   try {
     // A tree (the view document) is built without parsing; text goes through saxon-js's parser.
+    const started = performance.now();
     const source = job.sourceTree ? documentOf(job.sourceTree) : platform.parseXmlFromString(job.source, false);
+    const built = performance.now();
     source._saxonBaseUri = job.sourceUri;
     source._saxonDocUri = job.sourceUri;
     const options = SaxonJS.checkOptions({
@@ -309,7 +312,8 @@ function main(job) {
     // Capped here, so an enormous result never travels to (and fills) the build's process.
     const size = Buffer.byteLength(output) + Object.entries(documents).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (size > job.outputLimit) return answer({ ok: false, phase: 'size', message: `the stylesheet returned ${size} bytes; the limit is ${job.outputLimit}`, ...(compiled ? { sef: compiled } : {}) });
-    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output, method, documents });
+    const ms = { job: Math.round(built - received), source: Math.round(built - started), transform: Math.round(performance.now() - built) };
+    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output, method, documents, ms });
   } catch (e) {
         return answer({ ok: false, phase: 'run', refused: !!(e && e.vitrineRefused) || /VXSL/.test(String(e && e.code)), message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
   }
@@ -321,8 +325,12 @@ if (require.main !== module) {
   return;
 }
 
+/** When the current job's line was whole (its `ms` timings start there). */
+let received = 0;
+
 /** One job, answered whatever happens. */
 function serve(line) {
+  received = performance.now();
   let job;
   try {
     job = JSON.parse(line);

@@ -51,6 +51,8 @@ export interface XslOutput {
   cached: boolean;
   /** The process that ran it (none when the result was remembered from an identical run). */
   pid?: number;
+  /** Where that process spent the run (benchmarks). */
+  ms?: XslTimings;
 }
 
 /** What the child process answers (child.cjs, top comment). */
@@ -67,6 +69,15 @@ export interface ChildAnswer {
   output?: string;
   method?: string;
   documents?: Record<string, string>;
+  /** Where the process spent a successful run (child.cjs). */
+  ms?: XslTimings;
+}
+
+/** Milliseconds a stylesheet process spent on one run: from the job's line to the document built, building it, transforming. */
+export interface XslTimings {
+  job: number;
+  source: number;
+  transform: number;
 }
 
 /** How one run ended: an answer, or the process's death. */

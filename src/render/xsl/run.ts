@@ -178,7 +178,7 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
   if (a.sef) proc.holds.add(sha(a.sef));
   const result: XslOutput = { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
   if (memoKey) ctx.remember(memoKey, result);
-  return { ...result, documents: new Map(result.documents), ...(run.pid ? { pid: run.pid } : {}) };
+  return { ...result, documents: new Map(result.documents), ...(run.pid ? { pid: run.pid } : {}), ...(a.ms ? { ms: a.ms } : {}) };
 }
 
 /** Keeps a freshly compiled stylesheet in the context and, given a cache folder, on disk. */
