@@ -33,9 +33,10 @@ function keyOffset(pair: Pair): number | undefined {
   return k && k.range ? k.range[0] : undefined;
 }
 
-export function originOf(cx: ValidateContext, node: Node | null | undefined): string {
+/** Where a node starts, as config records keep it (`origin`), always with a line and column. */
+export function originOf(cx: ValidateContext, node: Node | null | undefined): Location {
   const l = nodeLocation(cx, node);
-  return `${l.file}:${l.line ?? 1}:${l.column ?? 1}`;
+  return { file: l.file, line: l.line ?? 1, column: l.column ?? 1 };
 }
 
 export function fail(cx: ValidateContext, node: Node | Pair | null | undefined, message: string): void {

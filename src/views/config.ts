@@ -10,7 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import { validateConfig, type ValidateContext } from './config-validate.ts';
 import type { SiteConfig } from './types.ts';
 
@@ -136,8 +136,7 @@ export function chooseSiteConfig(fromFile: SiteConfig, fromPortfolio: SiteConfig
   if (!fromPortfolio || fromPortfolio.views.length === 0) return { value: withUrl(fromFile), diagnostics: [] };
   if (fromFile.file === undefined) return { value: withUrl({ ...fromPortfolio, expected: fromFile.expected }), diagnostics: [] };
   const bag = new DiagnosticBag();
-  const origin = fromPortfolio.views[0]!.origin;
-  const location = origin ? parseOrigin(origin) : { file: fromPortfolio.file ?? 'portfolio.yaml' };
+  const location = fromPortfolio.views[0]!.origin ?? { file: fromPortfolio.file ?? 'portfolio.yaml' };
   bag.add('ConfigOverridden', `the views of ${fromFile.file} are used; the ${fromPortfolio.views.length} view(s) listed here are ignored`, location);
   return { value: withUrl(fromFile), diagnostics: bag.items };
 }

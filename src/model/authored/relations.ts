@@ -7,7 +7,7 @@ import type { Location } from '../../diagnostics/index.ts';
 import type { Relation } from '../types.ts';
 import type { FileScope } from './files.ts';
 import { RELATION_ENTRY_FIELDS } from './fields.ts';
-import { extensions, imsRecord, locString, readDescription, readSourcedId } from './records.ts';
+import { extensions, imsRecord, originAt, readDescription, readSourcedId } from './records.ts';
 import { checkKeys, invalid, isObj, str, strings, term, text, type Cx } from './values.ts';
 
 export interface PendingRelation {
@@ -34,7 +34,7 @@ export function readRelationList(cx: Cx, v: unknown, from: string, scope: FileSc
     const toAt = Array.isArray(x.to) ? to.map((_, j) => cx.y.at([...path, 'to', j])) : [cx.y.at([...path, 'to'])];
     const id = x.id === undefined ? `${from}.relations.${i + 1}` : str(cx, [...path, 'id'], x.id);
     if (!id) return;
-    const rel: Relation = { id, type, from, to, extensions: [], origin: locString(cx.y.at(path)) };
+    const rel: Relation = { id, type, from, to, extensions: [], origin: originAt(cx.y.at(path)) };
     const noLang = { ...cx };
     delete noLang.lang;
     if (x.text !== undefined) {

@@ -6,7 +6,7 @@
  * their HTML is sanitized like imported HTML and always goes inside the theme's layout.
  */
 import { basename, join } from 'node:path';
-import { parseOrigin, type DiagnosticBag, type Location } from '../../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import { makeTempFolder, removeTempFolder, writeTempFile } from '../../write/temp-folder.ts';
 import type { ImageInfo } from '../page-data.ts';
@@ -25,14 +25,14 @@ export interface PackageXslOptions {
 
 /** Renders a view whose stylesheet is a package's `ims-epView`; undefined means "theme renders it". */
 export async function renderPackageXslView(
-  plan: ViewPlan & { xsl: { package: string; origin?: string } },
+  plan: ViewPlan & { xsl: { package: string; origin?: Location } },
   images: Map<string, ImageInfo>,
   messages: Record<string, string>,
   options: PackageXslOptions,
   xsl: XslBuild,
   bag: DiagnosticBag,
 ): Promise<(XslViewResult & { styles: string[] }) | undefined> {
-  const at: Location | undefined = plan.xsl.origin ? parseOrigin(plan.xsl.origin) : undefined;
+  const at: Location | undefined = plan.xsl.origin;
   if (!options.allowPackageCode) {
     bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-code); the theme renders the view`, at);
     return undefined;
