@@ -20,7 +20,7 @@ import { createImageProcessor } from './image-processor.ts';
 import { profileStylesheet } from '../audience/css.ts';
 import type { ThemeData, ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
-import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { renderOspView, renderUserXslView, warmUpXslViews, type XslOptions } from './xsl/render-xsl.ts';
 import { protectedExtras, siteExtras, viewExtras } from './extras.ts';
 import { addSearchIndexes } from './search/pagefind.ts';
 import { VIEW_FILES } from './meta/page-meta.ts';
@@ -106,6 +106,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const cache: ThemeCache = new Map();
   const dirsById = new Map<string | undefined, string[]>();
   const themes: (Theme | undefined)[] = [];
+  if (options.xslInputs) warmUpXslViews(plans, options, xslContext);
   try {
     for (const plan of plans) {
       const theme = resolveTheme(plan, bag, cache);

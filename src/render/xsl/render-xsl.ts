@@ -12,7 +12,7 @@ import { copyIntoTempFolder, makeTempFolder, removeTempFolder, writeTempFile } f
 import type { ImageInfo } from '../page-data.ts';
 import type { XslContext } from './context.ts';
 import type { XslInputs } from './inputs.ts';
-import { runXsl, type XslJob } from './run.ts';
+import { runXsl, warmUp, type XslJob } from './run.ts';
 import { buildOspPresentation, ospLayout } from './osp.ts';
 import { untrustedResult } from './untrusted-result.ts';
 
@@ -85,6 +85,25 @@ export function placeOutput(output: string): { page?: string; fragment?: string 
   return { fragment: text };
 }
 
+/** The stylesheet run of a view's own stylesheet (the source comes later); undefined for a package's (it runs on a staged copy). */
+function userJob(plan: ViewPlan & { xsl: { file: string } }, options: XslOptions): Omit<XslJob, 'source'> | undefined {
+  if ('untrusted' in plan.xsl && plan.xsl.untrusted && options.input) return undefined;
+  return { stylesheet: plan.xsl.file, params: viewParams(plan), roots: [dirname(plan.xsl.file)], untrusted: false, audience: audienceOf(plan), ...(options.xslCache ? { cacheDir: options.xslCache } : {}) };
+}
+
+/**
+ * Starts the stylesheet processes the build's own XSL views will use, before their views are
+ * rendered (their start overlaps image work). Package stylesheets and OSP templates run on
+ * folders made just before their run, so theirs start then.
+ */
+export function warmUpXslViews(plans: ViewPlan[], options: XslOptions, ctx: XslContext): void {
+  for (const plan of plans) {
+    if (!plan.xsl || !('file' in plan.xsl)) continue;
+    const job = userJob({ ...plan, xsl: plan.xsl }, options);
+    if (job) warmUp(ctx, job);
+  }
+}
+
 /** Runs a view's own stylesheet (`xsl: path` in its configuration) on its view document. */
 export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, xsl: XslBuild, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
   const source = xsl.inputs.viewDocument({ plan, images, messages });
@@ -93,9 +112,7 @@ export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string }
   const untrusted = 'untrusted' in plan.xsl && !!plan.xsl.untrusted && !!options.input;
   const staged = untrusted ? makeTempFolder('vitrine-package-config-xsl-') : undefined;
   const stylesheet = staged ? stageUntrusted(plan, plan.xsl.file, realpathSync(options.input!), staged) : plan.xsl.file;
-  const job: XslJob = { stylesheet, source, params: viewParams(plan), roots: [staged ?? dirname(plan.xsl.file)], untrusted, audience: audienceOf(plan) };
-  if (staged) job.display = plan.xsl.file;
-  if (options.xslCache && !staged) job.cacheDir = options.xslCache;
+  const job: XslJob = staged ? { stylesheet, source, params: viewParams(plan), roots: [staged], untrusted, audience: audienceOf(plan), display: plan.xsl.file } : { ...userJob(plan, options)!, source };
   const before = bag.items.length;
   let out;
   try {

@@ -126,9 +126,7 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
     ctx.log.push({ stylesheet: job.stylesheet, audience });
     return { ...remembered, documents: new Map(remembered.documents), cached: true };
   }
-  // One warm process per stylesheet, readable folders, memory limit, trust and audience: a
-  // protected view's audience names the view, so its process serves that view alone.
-  const poolKey = JSON.stringify([job.stylesheet, job.roots.map((r) => realpathSync(r)), job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB, !!job.untrusted, audience]);
+  const poolKey = processKey(job);
   const proc = ctx.process(poolKey, job);
   const sefKey = sef ? sha(sef.sef) : undefined;
   const rest = JSON.stringify({
@@ -179,6 +177,24 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
   const result: XslOutput = { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
   if (memoKey) ctx.remember(memoKey, result);
   return { ...result, documents: new Map(result.documents), ...(run.pid ? { pid: run.pid } : {}), ...(a.ms ? { ms: a.ms } : {}) };
+}
+
+/**
+ * Which runs share a warm process: one per stylesheet, readable folders, memory limit, trust
+ * and audience. A protected view's audience names the view, so its process serves it alone.
+ */
+function processKey(job: Pick<XslJob, 'stylesheet' | 'roots' | 'memoryLimitMb' | 'untrusted' | 'audience'>): string {
+  return JSON.stringify([job.stylesheet, job.roots.map((r) => realpathSync(r)), job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB, !!job.untrusted, job.audience ?? 'public']);
+}
+
+/**
+ * Starts the process a later run of `job` will use, so that starting Node and loading
+ * saxon-js (about half a second) overlap the build's other work; nothing runs in it yet.
+ * Skipped when the stylesheet's folder is missing (the run reports that).
+ */
+export function warmUp(ctx: XslContext, job: Pick<XslJob, 'stylesheet' | 'roots' | 'memoryLimitMb' | 'untrusted' | 'audience'>): void {
+  if (!job.roots.every((r) => existsSync(r)) || !existsSync(job.stylesheet)) return;
+  ctx.process(processKey(job), job);
 }
 
 /** Keeps a freshly compiled stylesheet in the context and, given a cache folder, on disk. */
