@@ -11,7 +11,8 @@
  *             sourceUri: string, params: Record<string,string>, roots: string[],
  *             untrusted: boolean, allowed?: string[], outputLimit: number }
  *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text},
- *             ms: { job, source, transform } (reading the job line, building the document, transforming) }
+ *             ms: { job, source, transform, cpu } (reading the job line, building the document,
+ *             transforming; the CPU time of all that, every thread of the process) }
  *         | { ok: false, phase: 'compile'|'script'|'check'|'size'|'run', message, code?, module?, line?, column? }
  * A job without `sef` or `stylesheet` reuses the compiled form this process already holds
  * for `sefKey` (parsed, linked and checked once). The process ends when stdin closes.
@@ -312,7 +313,8 @@ function main(job) {
     // Capped here, so an enormous result never travels to (and fills) the build's process.
     const size = Buffer.byteLength(output) + Object.entries(documents).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (size > job.outputLimit) return answer({ ok: false, phase: 'size', message: `the stylesheet returned ${size} bytes; the limit is ${job.outputLimit}`, ...(compiled ? { sef: compiled } : {}) });
-    const ms = { job: Math.round(built - received), source: Math.round(built - started), transform: Math.round(performance.now() - built) };
+    const cpu = process.cpuUsage(receivedCpu);
+    const ms = { job: Math.round(built - received), source: Math.round(built - started), transform: Math.round(performance.now() - built), cpu: Math.round((cpu.user + cpu.system) / 1000) };
     return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output, method, documents, ms });
   } catch (e) {
         return answer({ ok: false, phase: 'run', refused: !!(e && e.vitrineRefused) || /VXSL/.test(String(e && e.code)), message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
@@ -327,10 +329,12 @@ if (require.main !== module) {
 
 /** When the current job's line was whole (its `ms` timings start there). */
 let received = 0;
+let receivedCpu;
 
 /** One job, answered whatever happens. */
 function serve(line) {
   received = performance.now();
+  receivedCpu = process.cpuUsage();
   let job;
   try {
     job = JSON.parse(line);

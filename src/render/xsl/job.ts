@@ -73,11 +73,12 @@ export interface ChildAnswer {
   ms?: XslTimings;
 }
 
-/** Milliseconds a stylesheet process spent on one run: from the job's line to the document built, building it, transforming. */
+/** Milliseconds a stylesheet process spent on one run: from the job's line to the document built, building it, transforming; and the CPU time of it all. */
 export interface XslTimings {
   job: number;
   source: number;
   transform: number;
+  cpu: number;
 }
 
 /** How one run ended: an answer, or the process's death. */
