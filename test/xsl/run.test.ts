@@ -139,7 +139,7 @@ describe('running a stylesheet', () => {
         const bag = new DiagnosticBag();
         const out = await runXsl(own, { stylesheet: join(dir, 'v.xsl'), source, params: { 'view-id': view }, roots: [dir], audience }, bag);
         expect(bag.items).toEqual([]);
-        expect(out!.output).toContain(`<p>${view}:2</p>`);
+        expect(out!.output).toContain(`<p>${view}:2`);
         return out!;
       };
       const a = await go('a', 'public');
@@ -158,6 +158,12 @@ describe('running a stylesheet', () => {
       expect(p1again.pid).toBe(p1.pid);
       expect(own.stats.started).toBe(4);
       expect(own.stats.compiles).toBe(1);
+      // An edited stylesheet (vitrine serve) is compiled again and runs in the same process.
+      writeFileSync(join(dir, 'v.xsl'), `<xsl:stylesheet version="1.0" ${XSL}><xsl:param name="view-id"/><xsl:template match="/"><p><xsl:value-of select="$view-id"/>:<xsl:value-of select="count(//item)"/>:edited</p></xsl:template></xsl:stylesheet>`);
+      const edited = await go('e', 'public');
+      expect(edited.output).toContain('<p>e:2:edited</p>');
+      expect(edited.pid).toBe(a.pid);
+      expect(own.stats.compiles).toBe(2);
     } finally {
       own.close();
     }

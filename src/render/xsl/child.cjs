@@ -28,8 +28,12 @@ const { createHash } = require('node:crypto');
 const { realpathSync } = require('node:fs');
 const { fileURLToPath } = require('node:url');
 const { sep, resolve: resolvePath } = require('node:path');
-// As a stylesheet's process (not when bench/xsl.ts loads this file): no network, before saxon-js.
-if (require.main === module) require('./no-network.cjs').closeNetwork();
+// As a stylesheet's process (not when bench/xsl.ts loads this file): no network, before
+// saxon-js; and stdout carries answers only (saxon-js logs parser warnings with console.log).
+if (require.main === module) {
+  require('./no-network.cjs').closeNetwork();
+  console.log = console.info = console.debug = console.error;
+}
 const SaxonJS = require('saxon-js');
 
 const platform = SaxonJS.getPlatform();
@@ -263,6 +267,9 @@ function main(job) {
     link(sef);
     // Only a stylesheet that passed both checks is kept for the next run, under the hash of
     // its compiled text (the key run.ts derives from the same text).
+    // One stylesheet per process: an edited one (vitrine serve) replaces the last, so a long
+    // session does not pile compiled forms up against the memory limit.
+    compiledSefs.clear();
     compiledSefs.set(compiled ? createHash('sha256').update(compiled).digest('hex') : job.sefKey, sef);
   }
   const documents = {};

@@ -156,7 +156,11 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
     bag.add('XslRunFailed', `stylesheet ${job.display ?? job.stylesheet} stopped unexpectedly: ${run.stderr.split('\n').find((l) => l.trim()) ?? 'no message'}`, at, opts);
     return undefined;
   }
-  if (sefKey && (a.ok || a.phase === 'run' || a.phase === 'size')) proc.holds.add(sefKey);
+  // The process keeps the last compiled form it was given or made, and that one only.
+  if (sefKey && !proc.holds.has(sefKey) && (a.ok || a.phase === 'run' || a.phase === 'size')) {
+    proc.holds.clear();
+    proc.holds.add(sefKey);
+  }
   if (a.sef && !job.untrusted) await keepCompiled(ctx, job, key, a.sef, bag);
   if (!a.ok) {
     const where = locate(job, a);
@@ -173,7 +177,10 @@ export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, s
   // An untrusted stylesheet's compiled form is kept only once it passed the check.
   if (a.sef && job.untrusted) await keepCompiled(ctx, job, key, a.sef, bag);
   // The process compiled it and keeps it, parsed, for the next run.
-  if (a.sef) proc.holds.add(sha(a.sef));
+  if (a.sef) {
+    proc.holds.clear();
+    proc.holds.add(sha(a.sef));
+  }
   const result: XslOutput = { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
   if (memoKey) ctx.remember(memoKey, result);
   return { ...result, documents: new Map(result.documents), ...(run.pid ? { pid: run.pid } : {}), ...(a.ms ? { ms: a.ms } : {}) };
