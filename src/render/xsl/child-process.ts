@@ -9,9 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type ChildAnswer, type ChildRun, type XslJob } from './job.ts';
 
-/** The child process script, and the file it loads first to close the network. */
+/** The child process script, the file it loads first to close the network, and its helpers. */
 const CHILD = resolve(import.meta.dirname, 'child.cjs');
 const NO_NETWORK = resolve(import.meta.dirname, 'no-network.cjs');
+const HELPERS = ['sef-checks.cjs', 'source-document.cjs'].map((f) => resolve(import.meta.dirname, f));
 /** saxon-js's own folder. */
 const SAXON_DIR = dirname(fileURLToPath(import.meta.resolve('saxon-js')));
 export const SAXON_VERSION = (JSON.parse(readFileSync(join(SAXON_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -58,7 +59,7 @@ export function permissionFlag(): string {
  * workers: not granted), and the memory limit.
  */
 export function childFlags(job: Pick<XslJob, 'roots' | 'memoryLimitMb'>, saxonFolders: string[] = saxonReadFolders()): string[] {
-  const reads = [CHILD, NO_NETWORK, ...saxonFolders, ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
+  const reads = [CHILD, NO_NETWORK, ...HELPERS, ...saxonFolders, ...job.roots].map((p) => `--allow-fs-read=${realpathSync(p)}`);
   // No eval or new Function: ixsl:eval and any other way a stylesheet reaches JavaScript's
   // compiler fail, even if one got past the check (saxon-js itself compiles no strings).
   return [permissionFlag(), ...reads, `--max-old-space-size=${job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB}`, '--disallow-code-generation-from-strings', '--no-warnings'];

@@ -37,6 +37,8 @@ if (require.main === module) {
 const SaxonJS = require('saxon-js');
 
 const platform = SaxonJS.getPlatform();
+const { check, lineOf, scriptCalls } = require('./sef-checks.cjs');
+const documentOf = require('./source-document.cjs').documentBuilder(platform);
 
 /**
  * A refusal, as saxon-js's own error class: saxon-js rethrows only its own errors from file
@@ -99,36 +101,6 @@ function link(node) {
   }
 }
 
-/**
- * The document saxon-js's parser would make of the text serializeXml writes, built from its
- * DOM-ready tree (formats/xml/dom-tree.ts) with the calls that parser makes, in its order:
- * element, then its attributes (an id's whitespace collapsed, as the parser does), then its
- * children; empty text left out; adjacent text joined.
- */
-function documentOf(tree) {
-  const doc = platform.createDocument();
-  const build = (node, parent) => {
-    if (typeof node === 'string') {
-      if (node && parent !== doc) parent.appendChild(doc.createTextNode(node));
-      return;
-    }
-    const e = doc.createElementNS(node[1], node[0]);
-    parent.appendChild(e);
-    const attrs = node[2];
-    for (let i = 0; i < attrs.length; i += 3) {
-      const a = doc.createAttributeNS(attrs[i + 1], attrs[i]);
-      const value = attrs[i] === 'id' || attrs[i] === 'xml:id' ? attrs[i + 2].replace(/\s+/g, ' ').trim() : attrs[i + 2];
-      a.value = a.nodeValue = value;
-      e.setAttributeNode(a);
-    }
-    for (let i = 3; i < node.length; i++) build(node[i], e);
-  };
-  if (!Array.isArray(tree) || typeof tree[0] !== 'string') throw new Error('the source tree has no root element');
-  build(tree, doc);
-  doc.normalize();
-  return doc;
-}
-
 function withoutLinks(sef) {
   return JSON.stringify(sef, (k, v) => (k === 'parentNode' ? undefined : v));
 }
@@ -154,63 +126,6 @@ function compile(text, uri) {
   });
   SaxonJS.internalTransform(compiler, doc, options);
   return SaxonJS.XPath.sefToJSON(options.principalResult.firstChild);
-}
-
-/** The namespaces through which saxon-js runs JavaScript (ixsl:, and js: which compiles to ixsl:call). */
-const SCRIPT_NAMESPACES = ['http://saxonica.com/ns/interactiveXSLT', 'http://saxonica.com/ns/globalJS'];
-
-/**
- * Calls into JavaScript, for every stylesheet, the user's own too: a function, function
- * reference or instruction named in a script namespace, or an extension call node.
- */
-function scriptCalls(sef) {
-  const problems = [];
-  const walk = (n) => {
-    if (!n || typeof n !== 'object') return;
-    const name = typeof n.name === 'string' ? n.name : '';
-    const ns = /^Q\{([^}]*)\}/.exec(name);
-    if ((ns && SCRIPT_NAMESPACES.includes(ns[1])) || n.N === 'jsCall' || n.N === 'extFn' || n.N === 'javaCall') {
-      problems.push({ what: ns ? name.replace(/^Q\{[^}]*\}/, SCRIPT_NAMESPACES[0] === ns[1] ? 'ixsl:' : 'js:') : `extension ${n.N}`, line: n.line !== undefined ? Number(n.line) : undefined });
-    }
-    if (n.C) for (const c of n.C) walk(c);
-  };
-  walk(sef);
-  return problems;
-}
-
-/** Functions and instructions the SEF may use, for untrusted stylesheets (see sef-check in docs). */
-function check(sef, allowed) {
-  const ok = new Set(allowed);
-  const problems = [];
-  const walk = (n) => {
-    if (!n || typeof n !== 'object') return;
-    const line = n.line;
-    const at = (what) => problems.push({ what, line: line !== undefined ? Number(line) : undefined });
-    if (n.N === 'fn' || n.N === 'fnRef') {
-      const name = String(n.name).replace(/^Q\{http:\/\/www\.w3\.org\/2005\/xpath-functions\}/, '');
-      if (!ok.has(name)) at(`function ${name}()`);
-    } else if (n.N === 'ifCall') {
-      // map:, math:, array: functions compile to ifCall, and so does saxon:apply, the dynamic
-      // call $f(x) of a function item (every way of making one is checked here); nothing else.
-      if (!ok.has(String(n.name))) at(`extension function ${n.name}`);
-    } else if (n.N === 'evaluate') at('xsl:evaluate');
-    else if (n.N === 'extFn' || n.N === 'javaCall' || n.N === 'jsCall') at(`extension ${n.N}`);
-    if (n.C) for (const c of n.C) walk(c);
-  };
-  walk(sef);
-  return problems;
-}
-
-/** The line of the first SEF node that matches (result documents carry no location of their own). */
-function lineOf(sef, test) {
-  let found;
-  const walk = (n) => {
-    if (found !== undefined || !n || typeof n !== 'object') return;
-    if (test(n) && n.line !== undefined) found = n.line;
-    else if (n.C) for (const c of n.C) walk(c);
-  };
-  walk(sef);
-  return found;
 }
 
 function answer(obj) {
