@@ -9,6 +9,7 @@ import type { Extension, ImsPartRecord, Part, PartDescription, SourcedId } from 
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { checkKeys, date, invalid, isObj, term, text, type Cx } from './values.ts';
+import { maharaPageOf } from '../leap2a/mahara-view.ts';
 
 /** A location with its line and column filled in, as parts and relations record their origin. */
 export function originAt(l: Location): Location {
@@ -124,4 +125,18 @@ export function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileS
 export function readSourcedId(cx: Cx, path: YamlPath, v: unknown): SourcedId | undefined {
   if (isObj(v) && typeof v.source === 'string' && typeof v.id === 'string') return { source: v.source, id: v.id };
   return invalid(cx, path, 'sourcedId must be { source, id }');
+}
+
+/**
+ * `Part.page` from the `<mahara:view>` element a Leap2A import keeps in `leap2a.elements`, read
+ * as the Leap2A reader reads it. The elements come from the file as data: a shape the reader
+ * cannot walk is reported and the part gets no page.
+ */
+export function pageFromLeap2a(cx: Cx, part: Part): void {
+  try {
+    const page = maharaPageOf(part);
+    if (page) part.page = page;
+  } catch {
+    invalid(cx, ['leap2a', 'elements'], 'leap2a.elements holds a Mahara page (mahara:view) that is not shaped as vitrine pack writes it; the page is shown without its layout');
+  }
 }

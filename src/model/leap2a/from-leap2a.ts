@@ -95,7 +95,7 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
 
   const portfolio: Portfolio = { id: feed.id || fallbackId, title: portfolioTitle(feed.title, owner) || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
   // Mahara writes no language: the owner's own words say it (pages' text blocks included).
-  const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(maharaPageOf(p)?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
+  const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(p.page?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
   if (lang) portfolio.lang = lang;
   portfolio.leap2a = { authors: feed.authors, elements: feed.elements.map(stripPositions) };
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
@@ -288,6 +288,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
     const person = personFromPersondata(elements, e.title || undefined);
     if (person) part.person = person;
   }
+  const page = maharaPageOf(part);
+  if (page) part.page = page;
   return part;
 }
 
