@@ -16,7 +16,7 @@ import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Rel
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, type Ctx } from './relations.ts';
-import { readMaharaResume } from './resume.ts';
+import { readMaharaResume, resumeFromElement } from './resume.ts';
 import { maharaPageOf } from './mahara-view.ts';
 import { guessLanguage } from '../lang-guess.ts';
 import { removeMaharaChrome } from './mahara-chrome.ts';
@@ -168,6 +168,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
     if (x.name === 'comment') part.comment = t;
     else if (x.name === 'priority') part.priority = t;
     else if (x.name === 'rationale') part.rationale.push(t);
+    else if (x.name === 'resume') part.resume = resumeFromElement(x) ?? part.resume;
     else if (x.name === 'sourcedid') part.sourcedId = { source: x.attrs.find((a) => a.name === 'source')?.value ?? '', id: v };
     else if (x.name === 'media') mediaTexts.push({ carrier: 'text', text: x.children.map((c) => (c.type === 'text' ? c.text : '')).join(''), ...(x.attrs.find((a) => a.name === 'mode') ? { mode: x.attrs.find((a) => a.name === 'mode')!.value } : {}) });
   }
