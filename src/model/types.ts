@@ -12,6 +12,7 @@ import type { BadgeRecord, Fact, Person, Qualification, ResumeRecord, Rubric, Te
 import type { PageLayout } from './page-layout.ts';
 
 export type * from './neutral-types.ts';
+export type { PageBlock, PageCell, PageLayout, PageType } from './page-layout.ts';
 
 /** Every part kind Vitrine knows. */
 export const PART_KINDS = [
