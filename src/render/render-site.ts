@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import type { ThemeConfig } from '../views/types.ts';
 import { templateErrorLocation } from './template-error.ts';
+import { withTempFolder } from '../write/folders.ts';
 import { DEFAULT_THEME, resolveTheme, themeChain, themeSettings, type Theme, type ThemeCache } from './theme.ts';
 import { checkThemeReferences, settingsStylesheet, themeFiles, themeFolder, themeStyles } from './theme-files.ts';
 import type { ViewPlan } from '../views/types.ts';
@@ -26,7 +27,6 @@ import { addSearchIndexes } from './search/pagefind.ts';
 import { VIEW_FILES } from './meta/page-meta.ts';
 import { renderPackageXslView, type PackageXslOptions } from './xsl/package-views.ts';
 import { createXslContext } from './xsl/context.ts';
-import { makeTempFolder, removeTempFolder } from '../write/temp-folder.ts';
 
 /** Where the default templates are. */
 export const defaultTemplatesDir = resolve(import.meta.dirname, '../../templates');
@@ -246,9 +246,8 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   options.onStage?.('rendering pages');
   const files: SiteFiles = new Map(site.assets);
   // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
-  const input = makeTempFolder('vitrine-input-');
-  const out = join(input, '_out');
-  try {
+  const rendered = await withTempFolder('vitrine-input-', async (input) => {
+    const out = join(input, '_out');
     const elev = new Eleventy(input, out, {
       quietMode: true,
       configPath: false,
@@ -268,16 +267,16 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
       }
       const text = [...new Set(messages)].join(' — ');
       bag.add('TemplateInvalid', `a page could not be rendered: ${text}`, templateErrorLocation(text));
-      return { value: new Map(), diagnostics: bag.items };
+      return false;
     }
     const encoder = new TextEncoder();
     for (const page of pages) {
       if (!page.outputPath) continue;
       files.set(relative(out, page.outputPath).split('\\').join('/'), encoder.encode(page.content));
     }
-  } finally {
-    removeTempFolder(input);
-  }
+    return true;
+  });
+  if (!rendered) return { value: new Map(), diagnostics: bag.items };
   if (options.search !== false) {
     options.onStage?.('indexing for search');
     await addSearchIndexes(plans, files, bag);
