@@ -12,7 +12,7 @@ const WRITING = ['writeFile', 'appendFile', 'mkdir', 'mkdtemp', 'rename', 'rm', 
 
 /**
  * Files outside write/ that still write. None is left (the XSL compile cache and temporary
- * folders go through write/atomic.ts and write/temp-folder.ts); a new one fails the test, and
+ * folders go through write/atomic.ts and write/folders.ts); a new one fails the test, and
  * so does an entry that no longer writes.
  */
 const WRITES_LEFT = new Set<string>([]);

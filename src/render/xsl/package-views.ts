@@ -8,7 +8,7 @@
 import { basename, join } from 'node:path';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
-import { makeTempFolder, removeTempFolder, writeTempFile } from '../../write/temp-folder.ts';
+import { makeTempFolder, removeTempFolder, writeTempFile } from '../../write/folders.ts';
 import type { ImageInfo } from '../page-data.ts';
 import { audienceOf, viewParams, type XslBuild, type XslViewResult } from './render-xsl.ts';
 import { runXsl } from './run.ts';

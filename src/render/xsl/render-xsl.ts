@@ -8,7 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
-import { copyIntoTempFolder, makeTempFolder, removeTempFolder, writeTempFile } from '../../write/temp-folder.ts';
+import { copyIntoTempFolder, makeTempFolder, removeTempFolder, writeTempFile } from '../../write/folders.ts';
 import type { ImageInfo } from '../page-data.ts';
 import type { XslContext } from './context.ts';
 import type { XslInputs } from './inputs.ts';
