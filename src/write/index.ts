@@ -5,3 +5,4 @@ export { acquireOutputLock, lockPathFor, LockTimeoutError, type LockOptions, typ
 export { zipFiles } from '../formats/zip/encode.ts';
 export { writeNewFolder, newFolderConflict } from './new-folder.ts';
 export { acquireFolderLease, leaseFileFor, recoverInterruptedWrite, type FolderLease } from './folder-lease.ts';
+export { makeFolder, withTempFolder, type FolderOptions, makeTempFolder, writeTempFile, copyIntoTempFolder, removeTempFolder } from './folders.ts';

@@ -16,9 +16,14 @@ export const RELATION_FIELDS: ReadonlyMap<string, string> = new Map(IMS_RELATION
 /** Fields of a part's front matter (besides the relation fields). */
 export const PART_FIELDS = [
   'kind', 'id', 'slug', 'lang', 'title', 'officialTitle', 'type', 'format', 'comment', 'author', 'rationale', 'date', 'dates', 'status',
-  'priority', 'level', 'tags', 'files', 'filesComment', 'parent', 'sourcedId', 'relations', 'ims', 'leap2a', 'extensions',
+  'priority', 'level', 'resume', 'tags', 'files', 'filesComment', 'parent', 'sourcedId', 'relations', 'ims', 'leap2a', 'extensions',
   'name', 'email', 'web',
 ] as const;
+
+/** Text fields of `resume:` (a CV line: model `ResumeRecord`); `section` is required. */
+export const RESUME_TEXT_FIELDS = ['section', 'organisation', 'role', 'area', 'location', 'url', 'level', 'score'] as const;
+/** List fields of `resume:`. */
+export const RESUME_LIST_FIELDS = ['highlights', 'courses', 'keywords', 'roles'] as const;
 
 /** Fields only an identification has: the owner's name and contacts. */
 export const IDENTIFICATION_FIELDS = ['name', 'email', 'web'] as const;

@@ -17,7 +17,7 @@ import { neutralFromIms } from '../ims/facts.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { extensions, imsRecord, originAt, readDate, readDates, readSourcedId, readStatus } from './records.ts';
+import { extensions, imsRecord, originAt, pageFromLeap2a, readResume, readDate, readDates, readSourcedId, readStatus } from './records.ts';
 import { readRelationList, type PendingRelation } from './relations.ts';
 import { checkKeys, invalid, isObj, str, strings, term, text, texts, type Cx } from './values.ts';
 
@@ -241,10 +241,15 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
         const person = personFromPersondata(part.leap2a.elements, part.title?.value);
         if (person) part.person = person;
       }
+      // A Mahara page travels in its <mahara:view> element; its layout is read from it as Leap2A reads it.
+      if (Array.isArray(part.leap2a.elements)) pageFromLeap2a(cx, part);
     }
     else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);
+  // Written by pack from the neutral field, so it wins over one derived from a kept record.
+  const resume = v.resume === undefined ? undefined : readResume(cx, ['resume'], v.resume);
+  if (resume) part.resume = resume;
   if (v.name !== undefined || v.email !== undefined || v.web !== undefined) {
     if (kind !== undefined && kind !== 'identification') {
       for (const k of IDENTIFICATION_FIELDS) if (v[k] !== undefined) invalid(cx, [k], `${k}: belongs to the owner's identification (kind: identification)`);
