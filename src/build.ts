@@ -8,6 +8,7 @@ import { planViews } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
 import { loadPackagePresentations } from './render/xsl/package-views.ts';
 import { viewsFromPresentations } from './views/package-presentations.ts';
+import { partsInFiles } from './model/ims/format.ts';
 import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
 import type { ViewPlan } from './views/types.ts';
 
@@ -61,7 +62,8 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   // and wrote no views (views/package-presentations.ts).
   if (options.render?.allowPackageCode && config.views.length === 0 && config.file === undefined) {
     const loaded = loadPackagePresentations(bundle);
-    if (loaded?.presentations.length) config = { ...config, views: viewsFromPresentations(portfolio, loaded.presentations) };
+    const summaries = loaded?.presentations.map((p) => ({ identifier: p.identifier, ...(p.title !== undefined ? { title: p.title } : {}), parts: partsInFiles(portfolio, p.names) }));
+    if (summaries?.length) config = { ...config, views: viewsFromPresentations(portfolio, summaries) };
   }
   const planned = planViews(portfolio, config, access.byView);
   bag.push(...planned.diagnostics);
