@@ -9,6 +9,7 @@ import { renderOptionsFor, renderSite, type RenderOptions } from './render/rende
 import { createXslContext } from './render/xsl/context.ts';
 import { xslInputs } from './xsl-inputs.ts';
 import { viewsFromPresentations } from './views/package-presentations.ts';
+import { partsInFiles } from './model/ims/format.ts';
 import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
 import type { ViewPlan } from './views/types.ts';
 
@@ -66,7 +67,8 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   const xsl = xslInputs(bundle);
   if (options.render?.allowPackageCode && config.views.length === 0 && config.file === undefined) {
     const loaded = xsl.packagePresentations();
-    if (loaded?.presentations.length) config = { ...config, views: viewsFromPresentations(portfolio, loaded.presentations) };
+    const summaries = loaded?.presentations.map((p) => ({ identifier: p.identifier, ...(p.title !== undefined ? { title: p.title } : {}), parts: partsInFiles(portfolio, p.names) }));
+    if (summaries?.length) config = { ...config, views: viewsFromPresentations(portfolio, summaries) };
   }
   t0 = performance.now();
   const planned = planViews(portfolio, config, access.byView);

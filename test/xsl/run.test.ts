@@ -129,7 +129,7 @@ describe('running a stylesheet', () => {
     expect(next.codes).toEqual([]);
     expect(next.out!.output).toContain('<p>done after</p>');
     expect(next.out!.pid).not.toBe(killed);
-  }, 40_000);
+  }, 120_000);
 
   it('keeps one warm process per stylesheet and audience, and never shares a protected one', async () => {
     const own = createXslContext();
@@ -170,7 +170,7 @@ describe('running a stylesheet', () => {
     await new Promise((ok) => setTimeout(ok, 200));
     for (const r of own.log) expect(alive(r.pid!)).toBe(false);
     expect(own.alive()).toEqual([]);
-  }, 40_000);
+  }, 120_000);
 
   it('caches the compiled stylesheet and compiles again when an included module changes', async () => {
     const dir = project({

@@ -15,6 +15,7 @@ import { PART_KINDS, type Part, type PartDescription, type PartKind, type Portfo
 import { applyIdentification } from './identification.ts';
 import { neutralFromIms } from '../ims/facts.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
+import { nameLeap2aFiles, neutralFromLeap2a } from '../leap2a/derived.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { extensions, imsRecord, originAt, pageFromLeap2a, readResume, readDate, readDates, readSourcedId, readStatus } from './records.ts';
@@ -87,6 +88,7 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
   const rest = portfolio.parts.filter((p) => !p.slug);
   const slugs = assignSlugs(rest.map((p) => p.id), chosen.keys());
   for (const p of rest) p.slug = slugs.get(p.id)!;
+  nameLeap2aFiles(portfolio.parts, files);
   portfolio.files = [...files.values()];
   return portfolio;
 }
@@ -118,8 +120,10 @@ function readPortfolioYaml(src: AuthoredSource, portfolio: Portfolio, bag: Diagn
     else invalid(cx, ['ims'], 'ims must be a mapping (written by vitrine pack to keep IMS package details)');
   }
   if (v.leap2a !== undefined) {
-    if (isObj(v.leap2a)) portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
-    else invalid(cx, ['leap2a'], 'leap2a must be a mapping (written by vitrine pack to keep Leap2A feed details)');
+    if (isObj(v.leap2a)) {
+      portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
+      portfolio.titleNamesExport = true; // kept from a Leap2A import, whose title named the export
+    } else invalid(cx, ['leap2a'], 'leap2a must be a mapping (written by vitrine pack to keep Leap2A feed details)');
   }
   if (v.extensions !== undefined) portfolio.extensions = extensions(cx, ['extensions'], v.extensions);
 }
@@ -243,6 +247,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
       }
       // A Mahara page travels in its <mahara:view> element; its layout is read from it as Leap2A reads it.
       if (Array.isArray(part.leap2a.elements)) pageFromLeap2a(cx, part);
+      neutralFromLeap2a(part);
     }
     else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
