@@ -7,7 +7,7 @@
 import type { Portfolio } from '../model/types.ts';
 import type { PackagePresentation } from '../formats/ims-package/presentations.ts';
 import type { ViewConfig } from './types.ts';
-import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-validate.ts';
+import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-schema.ts';
 
 /** A view id from a resource identifier: lowercase, safe as a folder, unique among `taken`. */
 function viewIdOf(identifier: string, taken: Set<string>): string {

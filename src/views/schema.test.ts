@@ -12,9 +12,9 @@ import {
   TOP_KEYS,
   VIEW_ID_PATTERN,
   VIEW_KEYS,
-} from './config-validate.ts';
+} from './config-schema.ts';
 import { FOLLOWS } from './follow.ts';
-import { SETTING_KEYS, SORT_ORDERS, THEME_KEYS } from './config-theme.ts';
+import { SETTING_KEYS, SORT_ORDERS, THEME_KEYS } from './config-schema.ts';
 
 interface SchemaNode {
   $schema?: string;

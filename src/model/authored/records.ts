@@ -1,14 +1,14 @@
 /**
  * Readers of the structured values an authored part or relation may hold: dates, status,
  * descriptions, source ids, and the data `vitrine pack` writes to keep what has no friendly
- * field (`ims:`, `extensions:`). Each reports a mistake at its own line and column.
+ * field (`ims:`, `extensions:`), as the schema check (check.ts) found them sound.
  */
 import type { Location } from '../../diagnostics/index.ts';
 import type { YamlPath } from '../../formats/authored/index.ts';
 import type { Extension, ImsPartRecord, Part, PartDescription, SourcedId } from '../types.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { checkKeys, date, invalid, isObj, term, text, type Cx } from './values.ts';
+import { date, isObj, term, text, type Cx } from './convert.ts';
 
 /** A location as `file:line:col`, as parts and relations record their origin. */
 export function locString(l: Location): string {
@@ -16,19 +16,14 @@ export function locString(l: Location): string {
 }
 
 /** Extensions kept verbatim by `pack --format authored`: a list of mappings. */
-export function extensions(cx: Cx, path: YamlPath, v: unknown): Extension[] {
-  if (!Array.isArray(v) || !v.every((x) => isObj(x) && typeof x.path === 'string' && isObj(x.element))) {
-    invalid(cx, path, 'extensions must be a list of { path, slot, element } mappings as vitrine pack writes them');
-    return [];
-  }
+export function extensions(v: unknown): Extension[] {
+  if (!Array.isArray(v) || !v.every((x) => isObj(x) && typeof x.path === 'string' && isObj(x.element))) return [];
   return structuredClone(v) as Extension[];
 }
 
 /** `ims: { element, record }`: IMS detail kept by `vitrine pack`, taken as data. */
-export function imsRecord(cx: Cx, path: YamlPath, v: unknown): ImsPartRecord | undefined {
-  if (!isObj(v) || typeof v.element !== 'string' || !isObj(v.record)) {
-    return invalid(cx, path, 'ims must be a mapping { element, record } as vitrine pack writes it');
-  }
+export function imsRecord(v: unknown): ImsPartRecord | undefined {
+  if (!isObj(v) || typeof v.element !== 'string' || !isObj(v.record)) return undefined;
   return structuredClone(v) as unknown as ImsPartRecord;
 }
 
@@ -43,10 +38,7 @@ export function readDates(cx: Cx, path: YamlPath, v: unknown, scope: FileScope):
     }
     return out;
   }
-  if (!Array.isArray(v)) {
-    invalid(cx, path, 'dates must be a mapping { Start: 2021-09-01 } or a list of { type, date }');
-    return out;
-  }
+  if (!Array.isArray(v)) return out;
   v.forEach((x, i) => {
     const d = readDate(cx, [...path, i], x, scope);
     if (d) out.push(d);
@@ -59,12 +51,11 @@ export function readDate(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): 
     const value = date(cx, path, v);
     return value === undefined ? undefined : { value };
   }
-  checkKeys(cx, path, v, ['type', 'date', 'description'], 'date');
   const value = date(cx, [...path, 'date'], v.date);
   if (value === undefined) return undefined;
   const d: Part['dates'][number] = { value };
   if (v.type !== undefined) {
-    const t = term(cx, [...path, 'type'], v.type, true);
+    const t = term(v.type, true);
     if (t) d.type = t;
   }
   if (v.description !== undefined) {
@@ -76,13 +67,12 @@ export function readDate(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): 
 
 export function readStatus(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Part['status'] {
   if (!isObj(v)) {
-    const t = term(cx, path, v, true);
+    const t = term(v, true);
     return t ? { type: t } : undefined;
   }
-  checkKeys(cx, path, v, ['type', 'date', 'description'], 'status');
   const s: NonNullable<Part['status']> = {};
   if (v.type !== undefined) {
-    const t = term(cx, [...path, 'type'], v.type, true);
+    const t = term(v.type, true);
     if (t) s.type = t;
   }
   if (v.date !== undefined) {
@@ -100,27 +90,26 @@ export function readStatus(cx: Cx, path: YamlPath, v: unknown, scope: FileScope)
 export function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): PartDescription | undefined {
   // A single text ({ text, lang } too) is the short description.
   if (!isObj(v) || v.text !== undefined) {
-    const t = text(cx, path, v);
+    const t = text(cx, v);
     return t ? { short: t, full: [] } : undefined;
   }
-  checkKeys(cx, path, v, ['short', 'long', 'files', 'filesComment'], 'description');
   const d: PartDescription = { full: [] };
   for (const k of ['short', 'long'] as const) {
     if (v[k] === undefined) continue;
-    const t = text(cx, [...path, k], v[k]);
+    const t = text(cx, v[k]);
     // A long text written as HTML is kept as sanitized HTML, as IMS descriptions are.
     if (t) d[k] = k === 'long' && isRichHtml(t.value) ? { ...t, value: sanitizeRichText(t.value).html } : t;
   }
   if (v.files !== undefined) d.full = readFiles(cx, [...path, 'files'], v.files, scope);
   if (v.filesComment !== undefined) {
-    const c = text(cx, [...path, 'filesComment'], v.filesComment);
+    const c = text(cx, v.filesComment);
     if (c) d.fullComment = c;
   }
   return d;
 }
 
 /** `sourcedId: { source, id }`: the id another system gave a part or relation. */
-export function readSourcedId(cx: Cx, path: YamlPath, v: unknown): SourcedId | undefined {
+export function readSourcedId(v: unknown): SourcedId | undefined {
   if (isObj(v) && typeof v.source === 'string' && typeof v.id === 'string') return { source: v.source, id: v.id };
-  return invalid(cx, path, 'sourcedId must be { source, id }');
+  return undefined;
 }
