@@ -2,7 +2,7 @@
  * Vitrine inside an Eleventy project: reads the portfolio, plans its views and registers the
  * pages; the view folders' files, images and packages are written after Eleventy's build.
  */
-import { DiagnosticBag, formatLocation, parseOrigin, type Diagnostic } from './diagnostics/index.ts';
+import { DiagnosticBag, formatLocation, type Diagnostic } from './diagnostics/index.ts';
 import { loadProject } from './project.ts';
 import { planViews, type ViewConfig } from './views/index.ts';
 import { configureEleventy, prepareSite, renderOptionsFor, type RenderOptions } from './render/render-site.ts';
@@ -35,7 +35,7 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
   // Eleventy writes pages itself, so protected views cannot be encrypted: they are left out.
   const leaveOut = (v: ViewConfig, into: DiagnosticBag) => {
     if (v.access !== 'protected') return false;
-    into.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin ? parseOrigin(v.origin) : undefined);
+    into.add('ViewAccessNotEnforced', `view "${v.id}" is protected and is left out: only vitrine build encrypts views`, v.origin);
     return true;
   };
   const project = await loadProject(input, { config: options.config, ...(options.secrets ? { secrets: options.secrets } : {}), leaveOut });

@@ -11,7 +11,6 @@ import { defaultReadLimits, readInput, type SourceBundle } from './read/index.ts
 import type { Portfolio } from './model/types.ts';
 import { readViewConfig, type SiteConfig } from './views/index.ts';
 import type { ViewConfig } from './views/types.ts';
-import { parseOrigin } from './diagnostics/index.ts';
 import { loadSecrets, resolveSecrets, saveSecrets, secretsPathFor } from './views/secrets.ts';
 
 /** Where the secrets of unlisted and protected views are, and what to do with them. */
@@ -87,11 +86,11 @@ export async function accessSecrets(input: string, views: ViewConfig[], options:
   const resolved = resolveSecrets(views, loaded.value, { env, ...(options.rotate ? { rotate: options.rotate } : {}) });
   for (const l of resolved.lowered) {
     const v = views.find((x) => x.id === l.view);
-    bag.add('AccessLowered', `view "${l.view}" was protected and is now ${l.access}: it gets a new ${l.access === 'public' ? 'token in the secrets file (unused while public)' : 'folder'}, so the link sent with its passphrase does not open it without one`, v?.origin ? parseOrigin(v.origin) : { file: path });
+    bag.add('AccessLowered', `view "${l.view}" was protected and is now ${l.access}: it gets a new ${l.access === 'public' ? 'token in the secrets file (unused while public)' : 'folder'}, so the link sent with its passphrase does not open it without one`, v?.origin ?? { file: path });
   }
   for (const v of hidden) {
     if (v.access === 'protected' && v.passphraseEnv && !env[v.passphraseEnv]) {
-      bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ? parseOrigin(v.origin) : { file: path });
+      bag.add('PassphraseEnvUnset', `view "${v.id}": ${v.passphraseEnv} is not set, so the passphrase kept in ${path} opens the view`, v.origin ?? { file: path });
     }
   }
   if (resolved.changed) {

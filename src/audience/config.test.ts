@@ -27,7 +27,7 @@ describe('profiles in the site config', () => {
       display: { fontSize: 1.5, fontFace: 'sans-serif', lineSpacing: 1.8, letterSpacing: 0.05, oneColumn: true },
       content: { altText: true, languages: ['fr', 'en'] },
       control: { keyboard: true },
-      origin: 'c.yaml:8:5',
+      origin: { file: 'c.yaml', line: 8, column: 5 },
     });
   });
 
@@ -37,7 +37,7 @@ describe('profiles in the site config', () => {
     const ref = inline.value.views[0]!.profile!;
     expect('profile' in ref && ref.profile).toMatchObject({ name: 'view-v', content: { captions: true, transcript: true, hazards: ['flashing'] } });
     const own = parseSiteConfig(VIEW('    profile: portfolio\n'), 'c.yaml');
-    expect(own.value.views[0]!.profile).toEqual({ fromPortfolio: true, origin: 'c.yaml:5:14' });
+    expect(own.value.views[0]!.profile).toEqual({ fromPortfolio: true, origin: { file: 'c.yaml', line: 5, column: 14 } });
   });
 
   it('points at each wrong field with file:line:col and builds no view from it', () => {

@@ -32,7 +32,8 @@ export function normaliseColour(s: string): string {
 export interface ProfileContext {
   bag: DiagnosticBag;
   at(path: readonly (string | number)[]): Location;
-  origin(path: readonly (string | number)[]): string;
+  /** Where the value at `path` starts, with its line and column, as records keep it (`origin`). */
+  origin(path: readonly (string | number)[]): Location;
 }
 
 type Obj = Record<string, unknown>;

@@ -4,7 +4,7 @@ import { contrast } from './contrast.ts';
 import { profileColours, profileStylesheet } from './css.ts';
 import type { AudienceProfile } from './types.ts';
 
-const profile = (display: AudienceProfile['display'], control: AudienceProfile['control'] = {}): AudienceProfile => ({ name: 'p', display, content: {}, control: control, origin: 'c.yaml:12:5' });
+const profile = (display: AudienceProfile['display'], control: AudienceProfile['control'] = {}): AudienceProfile => ({ name: 'p', display, content: {}, control: control, origin: { file: 'c.yaml', line: 12, column: 5 } });
 
 describe('contrast', () => {
   it('follows WCAG 2: black on white is 21:1, the theme ink on paper about 16:1', () => {

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { DiagnosticBag } from '../diagnostics/index.ts';
-import { parseOrigin } from '../diagnostics/index.ts';
 import { blackOrWhite, contrast } from './contrast.ts';
 import type { AudienceProfile } from './types.ts';
 
@@ -48,7 +47,7 @@ export function profileColours(profile: AudienceProfile, bag: DiagnosticBag): Pr
   const base = PALETTES[d.invert ? (d.highContrast ? 'darkHigh' : 'dark') : d.highContrast ? 'lightHigh' : 'light'];
   const c = { foreground: d.foreground ?? base.foreground, background: d.background ?? base.background, link: d.link ?? base.link, highlight: d.highlight ?? base.highlight };
   const need = d.highContrast ? HIGH_CONTRAST : TEXT_CONTRAST;
-  const at = profile.origin ? parseOrigin(profile.origin) : undefined;
+  const at = profile.origin;
   const say = (what: string, ratio: number, min: number, instead: string) =>
     bag.add('ProfileContrastLow', `profile "${profile.name}": ${what} contrast ${ratio.toFixed(2)}:1, below ${min}:1; ${instead}`, at);
   let r = contrast(c.foreground, c.background);

@@ -131,7 +131,7 @@ describe('the portfolio\'s own profile', () => {
     writeFileSync(join(dir, 'c.xml'), '<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0"><competency><contentype><referential><indexid>c</indexid></referential></contentype></competency></learnerinformation>');
     const r = await readPortfolio(join(dir, 'c.xml'));
     const bag = new DiagnosticBag();
-    expect(profileFromPortfolio(r.value!, bag, 'v.yaml:4:14')).toBeUndefined();
+    expect(profileFromPortfolio(r.value!, bag, { file: 'v.yaml', line: 4, column: 14 })).toBeUndefined();
     expect(bag.items[0]).toMatchObject({ code: 'ProfileNotInPortfolio', location: { file: 'v.yaml', line: 4, column: 14 } });
   });
 });

@@ -8,7 +8,6 @@
  * docs/accessibility-profiles.md has the mapping field by field.
  */
 import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
-import { parseOrigin } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import type { Extension } from '../model/types.ts';
 import { acclipDocuments } from '../model/acclip.ts';
@@ -62,7 +61,7 @@ const UNHONOURABLE: { test: RegExp; why: string }[] = [
 
 
 function where(part: Part): Location {
-  return part.origin ? parseOrigin(part.origin) : { file: part.ims?.file ?? part.id };
+  return part.origin ?? { file: part.ims?.file ?? part.id };
 }
 
 /** Maps one `prefcode` text; reports phrases it cannot map. */
@@ -168,7 +167,7 @@ export function applyAccessForAll(profile: AudienceProfile, root: XmlElement, ba
  * The portfolio's own profile: every accessibility part merged, in portfolio order. Undefined
  * (with ProfileNotInPortfolio) when the portfolio says nothing a page can act on.
  */
-export function profileFromPortfolio(portfolio: Portfolio, bag: DiagnosticBag, origin?: string): AudienceProfile | undefined {
+export function profileFromPortfolio(portfolio: Portfolio, bag: DiagnosticBag, origin?: Location): AudienceProfile | undefined {
   const profile: AudienceProfile = { name: PORTFOLIO_PROFILE, display: {}, content: {}, control: {}, ...(origin ? { origin } : {}) };
   const parts = portfolio.parts.filter((p) => p.kind === 'accessibility');
   for (const part of parts) {
@@ -192,7 +191,7 @@ export function profileFromPortfolio(portfolio: Portfolio, bag: DiagnosticBag, o
   const found = parts.length + acclipFiles.length;
   const acts = Object.keys(profile.display).length + Object.keys(profile.control).length + Object.keys(profile.content).filter((k) => k !== 'languages').length;
   if (acts === 0) {
-    const location = origin ? parseOrigin(origin) : { file: 'vitrine.config.yaml' };
+    const location = origin ?? { file: 'vitrine.config.yaml' };
     bag.add('ProfileNotInPortfolio', found ? `the portfolio's accessibility parts (${parts.map((p) => p.id).join(', ')}) hold no preference a page can act on; the view is built without a profile` : 'the portfolio has no accessibility part; the view is built without a profile', location);
     return undefined;
   }

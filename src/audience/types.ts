@@ -4,6 +4,8 @@
  * alternatives are made for it. docs/accessibility-profiles.md maps every field to its sources.
  */
 
+import type { Location } from '../diagnostics/index.ts';
+
 /** A colour as `#rrggbb` (validated; `#rgb` is expanded on reading). */
 export type HexColour = string;
 
@@ -70,12 +72,12 @@ export interface AudienceProfile {
   display: DisplayPrefs;
   content: ContentPrefs;
   control: ControlPrefs;
-  /** `file:line:col` where it was defined, for diagnostics about it. */
-  origin?: string;
+  /** Where it was defined, for diagnostics about it. */
+  origin?: Location;
 }
 
 /** A view's `profile:`: a named profile (resolved by the config), or the portfolio's own. */
-export type ProfileRef = { profile: AudienceProfile } | { fromPortfolio: true; origin?: string };
+export type ProfileRef = { profile: AudienceProfile } | { fromPortfolio: true; origin?: Location };
 
 /** True when the profile asks for nothing (it changes no page). */
 export function isEmptyProfile(p: AudienceProfile): boolean {

@@ -70,9 +70,3 @@ export function formatLocation(loc: Location | undefined): string {
   if (loc.line !== undefined && loc.column !== undefined) s += `:${loc.column}`;
   return s;
 }
-
-/** Parses a `file:line:col` origin string (the file may contain colons, as in `pkg.zip!/a.xml`). */
-export function parseOrigin(origin: string): Location {
-  const m = /^(.*):(\d+):(\d+)$/.exec(origin);
-  return m ? { file: m[1]!, line: Number(m[2]), column: Number(m[3]) } : { file: origin };
-}

@@ -3,7 +3,6 @@ export {
   diagnostic,
   DiagnosticBag,
   formatLocation,
-  parseOrigin,
   type Diagnostic,
   type Location,
   type Result,

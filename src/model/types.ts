@@ -4,6 +4,7 @@
  * rest of an IMS part's typed record so an IMS → IMS round trip loses nothing. An edit to a
  * neutral field shows up in every export, because exports are generated from these fields.
  */
+import type { Location } from '../diagnostics/index.ts';
 import type { XmlElement } from '../formats/xml/tree.ts';
 import type { LipSegment, LearnerInfoHead } from '../formats/lip/document.ts';
 import type { Manifest } from '../formats/ims-package/manifest.ts';
@@ -91,8 +92,8 @@ export interface Extension {
   element: XmlElement;
   /** For `unknown`: the known element it followed. */
   after?: string | null;
-  /** `file:line:col` it was read from (not compared between models). */
-  origin?: string;
+  /** Where it was read from (not compared between models). */
+  origin?: Location;
 }
 
 /** An identifier a source system gave a part. */
@@ -145,8 +146,8 @@ export interface Part {
   /** The JSON Resume remainder of the part, for a lossless round trip; see `JsonResumePartRecord`. */
   jsonresume?: JsonResumePartRecord;
   extensions: Extension[];
-  /** Where the part was read from. */
-  origin?: string;
+  /** Where the part was read from, set once by its reader; diagnostics point here. */
+  origin?: Location;
 }
 
 /** IMS detail that has no neutral field: the rest of the LIP/ePortfolio record. */
@@ -185,7 +186,8 @@ export interface Relation {
   /** Leap2A detail: `leap2:display_order` of each end in `to` (same index), when written. */
   leap2a?: { displayOrder?: (number | null)[] };
   extensions: Extension[];
-  origin?: string;
+  /** Where the relation was read from. */
+  origin?: Location;
 }
 
 /** A caption or subtitle track of an audio or video file (WebVTT). */

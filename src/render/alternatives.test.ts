@@ -10,7 +10,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 function part(id: string, files: string[], short?: string): Part {
   return {
-    id, kind: 'product', slug: id, dates: [], rationale: [], tags: [], files, extensions: [], origin: `parts/${id}.xml:4:2`,
+    id, kind: 'product', slug: id, dates: [], rationale: [], tags: [], files, extensions: [], origin: { file: `parts/${id}.xml`, line: 4, column: 2 },
     description: { ...(short ? { short: { value: short } } : {}), full: files.filter((f) => !/\.(vtt|txt|html)$/.test(f) && !/-sign\./.test(f)).map((file) => ({ carrier: 'uri' as const, file })) },
   };
 }

@@ -8,7 +8,6 @@
  */
 import type { AudienceProfile } from '../audience/types.ts';
 import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
-import { parseOrigin } from '../diagnostics/index.ts';
 import { isRichHtml, sanitizeRichText } from '../model/sanitize.ts';
 import type { Part, PortfolioFile } from '../model/types.ts';
 import type { MediaData } from './types.ts';
@@ -35,7 +34,7 @@ export function isFileName(text: string, path: string): boolean {
 }
 
 function where(part: Part, file: PortfolioFile): Location {
-  return part.origin ? parseOrigin(part.origin) : { file: file.path };
+  return part.origin ?? { file: file.path };
 }
 
 function missing(cx: AlternativesContext, part: Part, file: PortfolioFile, what: string): void {

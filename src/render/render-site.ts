@@ -7,7 +7,7 @@ import Eleventy from '@11ty/eleventy';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import type { ThemeConfig } from '../views/types.ts';
 import { templateErrorLocation } from './template-error.ts';
 import { DEFAULT_THEME, resolveTheme, themeChain, themeSettings, type Theme, type ThemeCache } from './theme.ts';
@@ -173,7 +173,7 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
 function themeData(theme: Theme | undefined, config: ViewPlan['theme'], assets: SiteFiles, bag: DiagnosticBag): ThemeData {
   const settings = themeSettings(theme, config.settings);
   const styles = themeStyles(theme);
-  const sheet = settingsStylesheet(settings, bag, config.origin ? parseOrigin(config.origin) : undefined);
+  const sheet = settingsStylesheet(settings, bag, config.origin);
   if (sheet) {
     assets.set(`theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
     styles.push(`theme/${sheet.fileName}`);

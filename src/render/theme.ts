@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { parseOrigin, type DiagnosticBag } from '../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import type { ThemeSettings, ViewPlan } from '../views/types.ts';
 
 /** Where the bundled themes are. */
@@ -66,7 +66,7 @@ export function resolveTheme(plan: Pick<ViewPlan, 'theme'>, bag: DiagnosticBag, 
   const from = plan.theme.dir ?? process.cwd();
   const key = `${from}\0${use}`;
   if (cache.has(key)) return cache.get(key);
-  const at = plan.theme.origin ? parseOrigin(plan.theme.origin) : undefined;
+  const at = plan.theme.origin;
   const found = locate(use, from);
   let theme: Theme | undefined;
   if (!found) {
@@ -100,7 +100,7 @@ function locate(use: string, from: string): { dir?: string; name: string; kind: 
   return undefined;
 }
 
-function load(found: NonNullable<ReturnType<typeof locate>>, bag: DiagnosticBag, at: ReturnType<typeof parseOrigin> | undefined, seen: Set<string>): Theme {
+function load(found: NonNullable<ReturnType<typeof locate>>, bag: DiagnosticBag, at: Location | undefined, seen: Set<string>): Theme {
   const { dir, name, kind } = found;
   const key = kind === 'bundled' ? name : kind === 'package' ? `pkg-${slug(name)}` : `dir-${slug(name)}-${createHash('sha256').update(dir!).digest('hex').slice(0, 6)}`;
   const theme: Theme = { key, name, settings: {} };

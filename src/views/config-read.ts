@@ -46,9 +46,9 @@ interface Cx extends ProfileContext {
  */
 export function readConfigValues(y: LocatedYaml, bag: DiagnosticBag, document: DocumentSchema = CONFIG_DOCUMENT): ConfigValues {
   const found = checkDocument(document, y, bag);
-  const origin = (p: YamlPath) => {
+  const origin = (p: YamlPath): Location => {
     const l = y.at(p);
-    return `${l.file}:${l.line ?? 1}:${l.column ?? 1}`;
+    return { file: l.file, line: l.line ?? 1, column: l.column ?? 1 };
   };
   const cx: Cx = { bag, at: (p) => y.at(p), origin, found };
   const out: ConfigValues = { views: [] };

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chooseSiteConfig, parseSiteConfig, readSiteConfig } from './config.ts';
-import type { Diagnostic } from '../diagnostics/index.ts';
+import { formatLocation, type Diagnostic } from '../diagnostics/index.ts';
 
 const CANONICAL = `views:
   - id: studio-nord            # folder name for a public view; stable
@@ -70,8 +70,8 @@ describe('parseSiteConfig', () => {
 
   it('locates every view and entry for later diagnostics', () => {
     const v = parseSiteConfig(CANONICAL, 'cfg.yaml').value.views[0]!;
-    expect(v.origin).toBe('cfg.yaml:2:5');
-    expect(v.select.map((s) => s.origin)).toEqual(['cfg.yaml:7:9', 'cfg.yaml:8:9', 'cfg.yaml:10:9', 'cfg.yaml:11:9']);
+    expect(formatLocation(v.origin)).toBe('cfg.yaml:2:5');
+    expect(v.select.map((s) => formatLocation(s.origin))).toEqual(['cfg.yaml:7:9', 'cfg.yaml:8:9', 'cfg.yaml:10:9', 'cfg.yaml:11:9']);
   });
 
   it('reads the JSON variant to the same views', () => {
@@ -83,7 +83,7 @@ describe('parseSiteConfig', () => {
     const lines = json.split('\n');
     const brace = lines.findIndex((l) => l.includes('"competency_typography"')) - 1;
     expect(lines[brace]).toBe('\t\t\t\t{');
-    expect(r.value.views[0]!.select[1]!.origin).toBe(`vitrine.config.json:${brace + 1}:5`);
+    expect(formatLocation(r.value.views[0]!.select[1]!.origin)).toBe(`vitrine.config.json:${brace + 1}:5`);
   });
 
   it('reads every YAML and JSON example of docs/views.md without a diagnostic', () => {
@@ -218,7 +218,7 @@ describe('theme, sort and tags', () => {
   it('reads a theme by name or as a mapping, site-wide and per view, with settings', () => {
     const r = parseSiteConfig('theme: studio\nviews:\n  - id: a\n    theme:\n      use: ./my-theme\n      templates: tpl/\n      settings: { accent: "#0B5394", font: Space Grotesk, density: airy, layout: list }\n    tags: { hide: [cv] }\n    select: [{kind: goal, sort: title}]\n', 'c.yaml');
     expect(r.diagnostics).toEqual([]);
-    expect(r.value.theme).toMatchObject({ use: 'studio', origin: 'c.yaml:1:8' });
+    expect(r.value.theme).toMatchObject({ use: 'studio', origin: { file: 'c.yaml', line: 1, column: 8 } });
     expect(r.value.views[0]).toMatchObject({ theme: { use: './my-theme', templates: 'tpl/', settings: { accent: '#0b5394', font: 'Space Grotesk', density: 'airy', layout: 'list' } }, tags: { hide: ['cv'] }, select: [{ kind: 'goal', sort: 'title' }] });
   });
 
@@ -238,7 +238,7 @@ describe('readSiteConfig', () => {
     const r = await readSiteConfig(dir);
     expect(r.diagnostics).toEqual([]);
     expect(r.value.file).toBe(join(dir, 'vitrine.config.yaml'));
-    expect(r.value.views[0]!.select[0]!.origin).toBe(`${join(dir, 'vitrine.config.yaml')}:7:9`);
+    expect(formatLocation(r.value.views[0]!.select[0]!.origin)).toBe(`${join(dir, 'vitrine.config.yaml')}:7:9`);
   });
 
   it('finds vitrine.config.json beside an input file (a zip), never inside it', async () => {

@@ -11,7 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import { locateDocument, MAX_ALIAS_COUNT } from '../diagnostics/located.ts';
 import { readConfigValues } from './config-read.ts';
 import type { SiteConfig } from './types.ts';
@@ -145,8 +145,7 @@ export function chooseSiteConfig(fromFile: SiteConfig, fromPortfolio: SiteConfig
   if (!fromPortfolio || fromPortfolio.views.length === 0) return { value: withUrl(fromFile), diagnostics: [] };
   if (fromFile.file === undefined) return { value: withUrl({ ...fromPortfolio, expected: fromFile.expected }), diagnostics: [] };
   const bag = new DiagnosticBag();
-  const origin = fromPortfolio.views[0]!.origin;
-  const location = origin ? parseOrigin(origin) : { file: fromPortfolio.file ?? 'portfolio.yaml' };
+  const location = fromPortfolio.views[0]!.origin ?? { file: fromPortfolio.file ?? 'portfolio.yaml' };
   bag.add('ConfigOverridden', `the views of ${fromFile.file} are used; the ${fromPortfolio.views.length} view(s) listed here are ignored`, location);
   return { value: withUrl(fromFile), diagnostics: bag.items };
 }

@@ -4,7 +4,7 @@
  * everything (DESIGN: "Views and privacy").
  */
 import { dirname, resolve } from 'node:path';
-import { DiagnosticBag, parseOrigin, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { indexPortfolio } from './follow.ts';
 import { findPersonalData } from './personal-data.ts';
@@ -43,7 +43,7 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
     bag.add('PreviewOnly', previewMessage(plan), { file: config.expected ?? 'vitrine.config.yaml' });
     for (const p of systemPages(portfolio)) {
       const type = maharaPageOf(p)!.type;
-      bag.add('MaharaSystemPageHidden', `Mahara ${type} page "${p.title?.value ?? p.id}" (${p.id}) is not published; to publish it, select { id: "${p.id}" } in a view`, p.origin ? parseOrigin(p.origin) : undefined);
+      bag.add('MaharaSystemPageHidden', `Mahara ${type} page "${p.title?.value ?? p.id}" (${p.id}) is not published; to publish it, select { id: "${p.id}" } in a view`, p.origin);
     }
     return { value: [plan], diagnostics: bag.items };
   }

@@ -2,7 +2,7 @@
  * Selection: which parts a view shows, in which order. Entries are applied in the order the
  * config lists them; a part selected twice keeps its first place.
  */
-import { parseOrigin, type DiagnosticBag } from '../diagnostics/index.ts';
+import type { DiagnosticBag } from '../diagnostics/index.ts';
 import type { Part, Portfolio } from '../model/types.ts';
 import { followFrom, indexPortfolio, type FollowIndex } from './follow.ts';
 import { didYouMean } from '../diagnostics/suggest.ts';
@@ -38,7 +38,7 @@ export function selectParts(portfolio: Portfolio, selectors: readonly Selector[]
   const out: string[] = [];
   const seen = new Set<string>();
   for (const sel of selectors) {
-    const at = sel.origin ? parseOrigin(sel.origin) : undefined;
+    const at = sel.origin;
     let named: Part | undefined;
     if (sel.id !== undefined) {
       named = findPart(portfolio.parts, sel.id);

@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { DiagnosticBag, parseOrigin, type Location, type Result } from '../diagnostics/index.ts';
+import { DiagnosticBag, type Location, type Result } from '../diagnostics/index.ts';
 import type { SiteConfig, ViewConfig } from './types.ts';
 
 /**
@@ -93,7 +93,7 @@ export function applyConfigTrust(input: string, config: SiteConfig, options: Tru
   const file = config.file;
   if (!folder || !file || !isInside(file, folder)) return { value: config, diagnostics: [] };
   const bag = new DiagnosticBag();
-  const at = (v: ViewConfig, origin?: string): Location => (origin ?? v.origin ? parseOrigin((origin ?? v.origin)!) : { file });
+  const at = (v: ViewConfig, origin?: Location): Location => origin ?? v.origin ?? { file };
   const views = config.views.map((v) => {
     const out: ViewConfig = { ...v };
     if (v.theme?.templates !== undefined) {

@@ -3,6 +3,7 @@
  * ViewPlan is what rendering gets: only the selected parts, the relations between them, the
  * files they use, and nothing else of the portfolio.
  */
+import type { Location } from '../diagnostics/index.ts';
 import type { Part, PartKind, PortfolioFile, Relation } from '../model/types.ts';
 import type { AudienceProfile, ProfileRef } from '../audience/types.ts';
 
@@ -35,8 +36,8 @@ export interface ThemeConfig {
   /** A folder of templates overriding the theme's, file by file (relative to the config). */
   templates?: string;
   settings?: ThemeSettings;
-  /** `file:line:col` of the theme in the config, for diagnostics about it. */
-  origin?: string;
+  /** Where the theme is named in the config, for diagnostics about it. */
+  origin?: Location;
 }
 
 /** One entry of a view's `select` list; its order is the order on the page. */
@@ -52,8 +53,8 @@ export interface Selector {
   with?: Follow[];
   /** Order of this entry's matches: `date` (default: newest first, undated last), `title`, or `manual` (as the portfolio lists them). */
   sort?: SortOrder;
-  /** `file:line:col` of the entry in the config, for diagnostics about it. */
-  origin?: string;
+  /** Where the entry is in the config, for diagnostics about it. */
+  origin?: Location;
 }
 
 /** A view as configured in `vitrine.config.yaml` (or `.json`, or `portfolio.yaml`'s `views`). */
@@ -78,12 +79,12 @@ export interface ViewConfig {
   profile?: ProfileRef;
   /** An XSL view: the user's stylesheet (a path relative to the config file), a package's `ims-epView` resource, or a Sakai OSP template. */
   xsl?: XslChoice;
-  /** `file:line:col` of the view in the config, for diagnostics about it. */
-  origin?: string;
+  /** Where the view is in the config, for diagnostics about it. */
+  origin?: Location;
 }
 
 /** Where an XSL view's stylesheet comes from (docs/xsl-views.md). */
-export type XslChoice = { file: string; origin?: string; untrusted?: boolean } | { package: string; origin?: string } | { osp: string; origin?: string; untrusted?: boolean };
+export type XslChoice = { file: string; origin?: Location; untrusted?: boolean } | { package: string; origin?: Location } | { osp: string; origin?: Location; untrusted?: boolean };
 
 /** The configuration of a site: its views and where they were read from. */
 export interface SiteConfig {

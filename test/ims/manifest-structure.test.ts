@@ -55,7 +55,7 @@ describe('manifest structure', () => {
     renameSync(join(dir, 'p.xml'), join(dir, 'wrapped', 'p.xml'));
     const r = await readPortfolio(dir);
     expect(r.value!.parts.map((p) => p.id)).toEqual(['p1']);
-    expect(r.value!.parts[0]!.origin).toContain(join(dir, 'wrapped', 'p.xml'));
+    expect(r.value!.parts[0]!.origin?.file).toContain(join(dir, 'wrapped', 'p.xml'));
   });
 });
 

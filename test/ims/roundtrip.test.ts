@@ -41,8 +41,8 @@ async function roundTrip(input: string): Promise<{ before: Portfolio; after: Por
 describe('normalise (the comparison helper)', () => {
   it('drops origin and bytes at any depth, and undefined keys, and keeps the rest', () => {
     const v = {
-      origin: 'a.xml:1:1',
-      parts: [{ id: 'x', origin: 'b', extensions: [{ origin: 'c', path: '' }], note: undefined }],
+      origin: { file: 'a.xml', line: 1, column: 1 },
+      parts: [{ id: 'x', origin: { file: 'b' }, extensions: [{ origin: { file: 'c', line: 2, column: 3 }, path: '' }], note: undefined }],
       files: [{ path: 'f', sha256: 'abc', bytes: new Uint8Array([1]) }],
     };
     expect(normalise(v)).toEqual({ parts: [{ id: 'x', extensions: [{ path: '' }] }], files: [{ path: 'f', sha256: 'abc' }] });

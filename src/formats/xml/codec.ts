@@ -5,7 +5,7 @@
  * nothing is lost and it is written back. Types are inferred from the field lists.
  */
 import { NS, childElements, ownText, stripPositions, type XmlAttr, type XmlElement, type XmlNode } from './tree.ts';
-import type { DiagnosticBag } from '../../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 
 /** What a codec needs while reading: where it is and where to report. */
 export interface ReadContext {
@@ -24,7 +24,7 @@ export interface UnknownChild {
   after: string | null;
   element: XmlElement;
   /** Where it was read from (dropped when comparing models). */
-  origin?: string;
+  origin?: Location;
 }
 
 /** What every record keeps besides its typed fields. */
@@ -161,7 +161,7 @@ export function record<const Fs extends readonly AnyField[]>(options: RecordOpti
         }
         const f = known.get(`${c.ns}|${c.name}`);
         if (!f) {
-          const u: UnknownChild = { after, element: stripPositions(c), origin: `${cx.file}:${c.line ?? 0}:${c.column ?? 0}` };
+          const u: UnknownChild = { after, element: stripPositions(c), origin: { file: cx.file, line: c.line ?? 0, column: c.column ?? 0 } };
           ((out.unknown ??= []) as UnknownChild[]).push(u);
           continue;
         }

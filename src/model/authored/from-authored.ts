@@ -19,7 +19,7 @@ import { neutralFromIms } from '../ims/facts.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { extensions, imsRecord, locString, readDate, readDates, readSourcedId, readStatus } from './records.ts';
+import { extensions, imsRecord, originAt, readDate, readDates, readSourcedId, readStatus } from './records.ts';
 import { readRelationList, type PendingRelation } from './relations.ts';
 import { invalid, isObj, str, strings, term, text, texts, type Cx } from './convert.ts';
 
@@ -138,7 +138,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
 
   const lang = str(v.lang);
   const cx: Cx = { y, bag, found, ...(lang ? { lang } : {}) };
-  const part: Part = { id, kind: kind ?? 'product', slug: '', dates: [], rationale: [], tags: [], files: [], extensions: [], origin: `${start.file}:1:1` };
+  const part: Part = { id, kind: kind ?? 'product', slug: '', dates: [], rationale: [], tags: [], files: [], extensions: [], origin: { ...start } };
   const scope: FileScope = { src, files, dir: posix.dirname(pf.path) === '.' ? '' : posix.dirname(pf.path), used: [] };
 
   const description: PartDescription = { full: [] };
@@ -233,7 +233,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
     if (v[field] === undefined) continue;
     const to = strings(v[field]);
     const toAt = Array.isArray(v[field]) ? to.map((_, i) => y.at([field, i])) : [y.at([field])];
-    relations.push({ relation: { id: `${id}.${field}`, type, from: id, to, extensions: [], origin: locString(y.keyAt([field])) }, toAt, idAt: y.keyAt([field]) });
+    relations.push({ relation: { id: `${id}.${field}`, type, from: id, to, extensions: [], origin: originAt(y.keyAt([field])) }, toAt, idAt: y.keyAt([field]) });
   }
   if (v.relations !== undefined) readRelationList(cx, v.relations, id, scope, relations);
 

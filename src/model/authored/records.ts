@@ -10,15 +10,16 @@ import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { date, isObj, term, text, type Cx } from './convert.ts';
 
-/** A location as `file:line:col`, as parts and relations record their origin. */
-export function locString(l: Location): string {
-  return `${l.file}:${l.line ?? 1}:${l.column ?? 1}`;
+/** A location with its line and column filled in, as parts and relations record their origin. */
+export function originAt(l: Location): Location {
+  return { file: l.file, line: l.line ?? 1, column: l.column ?? 1 };
 }
 
 /** Extensions kept verbatim by `pack --format authored`: a list of mappings. */
 export function extensions(v: unknown): Extension[] {
   if (!Array.isArray(v) || !v.every((x) => isObj(x) && typeof x.path === 'string' && isObj(x.element))) return [];
-  return structuredClone(v) as Extension[];
+  // An `origin` written into the file is not where the extension was read from: it is dropped.
+  return (structuredClone(v) as Extension[]).map(({ origin: _o, ...x }) => x);
 }
 
 /** `ims: { element, record }`: IMS detail kept by `vitrine pack`, taken as data. */

@@ -6,7 +6,7 @@
 import type { Location } from '../../diagnostics/index.ts';
 import type { Relation } from '../types.ts';
 import type { FileScope } from './files.ts';
-import { extensions, imsRecord, locString, readDescription, readSourcedId } from './records.ts';
+import { extensions, imsRecord, originAt, readDescription, readSourcedId } from './records.ts';
 import { isObj, str, strings, term, text, type Cx } from './convert.ts';
 
 export interface PendingRelation {
@@ -28,7 +28,7 @@ export function readRelationList(cx: Cx, v: unknown, from: string, scope: FileSc
     const toAt = Array.isArray(x.to) ? to.map((_, j) => cx.y.at([...path, 'to', j])) : [cx.y.at([...path, 'to'])];
     const id = x.id === undefined ? `${from}.relations.${i + 1}` : str(x.id);
     if (!id) return;
-    const rel: Relation = { id, type, from, to, extensions: [], origin: locString(cx.y.at(path)) };
+    const rel: Relation = { id, type, from, to, extensions: [], origin: originAt(cx.y.at(path)) };
     if (x.text !== undefined) {
       const t = text(cx, x.text);
       if (t) rel.text = t;

@@ -43,7 +43,7 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
   if (p.lang !== undefined) head.lang = p.lang;
   if (p.ims) head.ims = p.ims;
   if (p.leap2a) head.leap2a = p.leap2a;
-  if (p.extensions.length) head.extensions = p.extensions;
+  if (p.extensions.length) head.extensions = p.extensions.map(({ origin: _o, ...x }) => x);
   out.set('portfolio.yaml', enc.encode(`# The portfolio: who it is, its title and language (docs/authored-format.md).\n${stringifyYaml(head)}`));
 
   const files = new Map(p.files.map((f) => [f.path, f]));

@@ -4,7 +4,7 @@
  * `parent`), each relationship a relation. Neutral fields are lifted out of the typed record;
  * what has no neutral field stays in `ims.record`; what was not understood goes to `extensions`.
  */
-import { parseOrigin, type DiagnosticBag } from '../../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import type { ImsPackage, PartFile } from '../../formats/ims-package/index.ts';
 import type { LipRelationship } from '../../formats/lip/index.ts';
 import { makeFile } from '../files.ts';
@@ -43,7 +43,7 @@ export function portfolioFromIms(pkg: ImsPackage, display: DisplayPath, bag: Dia
   const scope: Scope = { bag, display, files, parts: [], ids: new Set(), relationIds: new Set(), relations: [] };
   for (const pf of pkg.parts) {
     pf.doc.segments.forEach((seg, position) => {
-      const origin = `${display(pf.path)}:${seg.line ?? 1}:${seg.column ?? 1}`;
+      const origin: Location = { file: display(pf.path), line: seg.line ?? 1, column: seg.column ?? 1 };
       const record = structuredClone(seg.value) as Obj;
       if (seg.kind === 'relationship') readRelation(record as unknown as LipRelationship, pf, position, origin, scope);
       else readPart(seg.kind, record, undefined, pf, position, origin, scope);
@@ -93,7 +93,7 @@ function takeIdentity(record: Obj): { indexid?: string; sourcedId?: SourcedId } 
   return out;
 }
 
-function uniqueId(wanted: string, scope: Scope, origin: string, taken = scope.ids, what = 'part'): string {
+function uniqueId(wanted: string, scope: Scope, origin: Location, taken = scope.ids, what = 'part'): string {
   if (!taken.has(wanted)) {
     taken.add(wanted);
     return wanted;
@@ -102,7 +102,7 @@ function uniqueId(wanted: string, scope: Scope, origin: string, taken = scope.id
   while (taken.has(`${wanted}~${n}`)) n++;
   const id = `${wanted}~${n}`;
   taken.add(id);
-  scope.bag.add('DuplicatePartId', `id "${wanted}" is used twice; this ${what} is now "${id}"`, parseOrigin(origin));
+  scope.bag.add('DuplicatePartId', `id "${wanted}" is used twice; this ${what} is now "${id}"`, origin);
   return id;
 }
 
@@ -114,7 +114,7 @@ function isProductWrapper(element: string, r: Obj): boolean {
   return items.length === 1 && items[0]!.el === 'product' && Object.keys(r).every((k) => k === 'items' || empty(k));
 }
 
-function readPart(element: string, record: Obj, parent: string | undefined, pf: PartFile, position: number, origin: string, scope: Scope): void {
+function readPart(element: string, record: Obj, parent: string | undefined, pf: PartFile, position: number, origin: Location, scope: Scope): void {
   if (isProductWrapper(element, record)) {
     const product = (record.items as { value: Obj }[])[0]!.value;
     readPart('product', product, parent, pf, position, origin, scope);
@@ -145,7 +145,7 @@ function readPart(element: string, record: Obj, parent: string | undefined, pf: 
 
   part.extensions = takeExtensions(record);
   for (const x of part.extensions) x.origin ??= origin;
-  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), at: parseOrigin(origin), slug: slugify(id), files: scope.files, bag: scope.bag });
+  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), at: origin, slug: slugify(id), files: scope.files, bag: scope.bag });
   liftNeutral(part, record, media);
   part.files = mediaFiles(part);
   part.ims = { element, record, file: pf.path, position };
@@ -230,7 +230,7 @@ function mediaFiles(part: Part): string[] {
   return out;
 }
 
-function readRelation(r: LipRelationship, pf: PartFile, position: number, origin: string, scope: Scope): void {
+function readRelation(r: LipRelationship, pf: PartFile, position: number, origin: Location, scope: Scope): void {
   const record = r as unknown as Obj;
   const identity = takeIdentity(record);
   const extensions = takeExtensions(record);
@@ -260,7 +260,7 @@ function readRelation(r: LipRelationship, pf: PartFile, position: number, origin
   const comment = toText(r.comment);
   delete record.comment;
   if (comment) rel.comment = comment;
-  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), at: parseOrigin(origin), slug: slugify(rel.id), files: scope.files, bag: scope.bag });
+  const media = mediaReader({ partFile: pf.path, display: scope.display(pf.path), at: origin, slug: slugify(rel.id), files: scope.files, bag: scope.bag });
   const desc = toDescription(r.description, media);
   delete record.description;
   if (desc) rel.description = desc;

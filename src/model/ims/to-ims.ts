@@ -6,7 +6,7 @@
 import type { ImsPackage, Manifest, ManifestItem, ManifestResource, PartFile } from '../../formats/ims-package/index.ts';
 import type { LipDocument, LipSegment } from '../../formats/lip/index.ts';
 import { imsRecordOf } from './person-out.ts';
-import { DiagnosticBag, parseOrigin } from '../../diagnostics/index.ts';
+import { DiagnosticBag } from '../../diagnostics/index.ts';
 import { slugify } from '../slug.ts';
 import type { Part, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { restoreExtensions } from './extensions.ts';
@@ -57,7 +57,7 @@ function reportDropped(part: Part, element: string, bag: DiagnosticBag): void {
   const dropped = present.filter(([f, has]) => has && !carries.includes(f) && !(f === 'dates' && carries.includes('dates'))).map(([f]) => f);
   if (!dropped.length) return;
   const what = dropped.map((f) => (f === 'dates' && carries.includes('date') ? 'dates after the first' : f)).join(', ');
-  bag.add('ExportFieldDropped', `part "${part.id}" (${element}): ${what} cannot be written in IMS LIP and ${dropped.length === 1 ? 'was' : 'were'} left out of the package`, part.origin ? parseOrigin(part.origin) : undefined);
+  bag.add('ExportFieldDropped', `part "${part.id}" (${element}): ${what} cannot be written in IMS LIP and ${dropped.length === 1 ? 'was' : 'were'} left out of the package`, part.origin);
 }
 
 /** Builds an IMS package from a portfolio; `bag` receives what could not be written. */
@@ -215,7 +215,7 @@ function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec,
     if (element === 'activity' && (v.element === 'product' || v.element === 'testimonial')) ((r.items ??= []) as unknown[]).push({ el: v.element, value: v.record });
     else if (element === 'interest' && v.element === 'product' && !r.product) r.product = v.record;
     else if (element === kid.kind && ['goal', 'activity', 'affiliation'].includes(element)) ((r[`${element === 'activity' ? 'activities' : element + 's'}`] ??= []) as unknown[]).push(v.record);
-    else bag.add('ExportFieldDropped', `part "${kid.id}" (${kid.kind}) is nested in "${part.id}" (${element}), where IMS LIP has no place for it, and was left out of the package`, kid.origin ? parseOrigin(kid.origin) : undefined);
+    else bag.add('ExportFieldDropped', `part "${kid.id}" (${kid.kind}) is nested in "${part.id}" (${element}), where IMS LIP has no place for it, and was left out of the package`, kid.origin);
   }
   if (element === 'activity') r.items ??= [];
   restoreExtensions(r, part.extensions);

@@ -6,7 +6,7 @@
  * without the schema's shape, is kept verbatim in the part's `jsonresume.extra` and written
  * back, so resume.json → Vitrine → resume.json gives the same résumé.
  */
-import type { DiagnosticBag } from '../../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import type { SourceBundle } from '../../read/index.ts';
 import { displayPath } from '../../read/index.ts';
 import { isJsonObject, locateJson, type Json, type JsonObject, type JsonResumeDocument } from '../../formats/jsonresume/index.ts';
@@ -25,7 +25,7 @@ interface Cx {
   organisations: Map<string, string>;
 }
 
-const newPart = (id: string, kind: PartKind, section: string, origin: string): Part => ({
+const newPart = (id: string, kind: PartKind, section: string, origin: Location): Part => ({
   id,
   kind,
   slug: '',
@@ -70,8 +70,9 @@ function warn(cx: Cx, path: (string | number)[], message: string): void {
   cx.bag.add('JsonResumeValueInvalid', `${path.join('.')}: ${message}`, { file, ...locateJson(cx.doc, path) });
 }
 
-function origin(cx: Cx, path: (string | number)[]): string {
-  return `${displayPath(cx.bundle, cx.doc.path)}#/${path.join('/')}`;
+/** Where an entry is: the file and a JSON pointer to it, as diagnostics about it show it. */
+function origin(cx: Cx, path: (string | number)[]): Location {
+  return { file: `${displayPath(cx.bundle, cx.doc.path)}#/${path.join('/')}` };
 }
 
 /** Maps the keys of one entry through its section's table; returns what is left, verbatim. */
@@ -118,7 +119,7 @@ function readEntry(cx: Cx, section: string, entry: JsonObject, index: number): v
 }
 
 /** The affiliation of an employer or volunteer organisation, one per name. */
-function organisationPart(cx: Cx, name: string, from: string): Part {
+function organisationPart(cx: Cx, name: string, from: Location): Part {
   const known = cx.organisations.get(name);
   if (known) return cx.parts.find((p) => p.id === known)!;
   let id = `organisation-${slugify(name)}`;

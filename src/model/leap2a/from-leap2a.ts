@@ -15,7 +15,7 @@ import { assignSlugs } from '../slug.ts';
 import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Relation } from '../types.ts';
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
-import { Relations, at, origin, type Ctx } from './relations.ts';
+import { Relations, at, type Ctx } from './relations.ts';
 import { readMaharaResume } from './resume.ts';
 import { maharaPageOf } from './mahara-view.ts';
 import { guessLanguage } from '../lang-guess.ts';
@@ -157,7 +157,7 @@ function textOfEl(x: XmlElement): string {
 
 function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, relations: Relations, feedUpdated: string | undefined): Part {
   const kind = kindOf(e, cx);
-  const part: Part = { id: e.id, kind, slug: '', dates: [], rationale: [], tags: [], files: [], extensions: [], origin: origin(cx, e) };
+  const part: Part = { id: e.id, kind, slug: '', dates: [], rationale: [], tags: [], files: [], extensions: [], origin: at(cx, e) };
   if (e.title) part.title = e.titleLang ? { value: e.title, lang: e.titleLang } : { value: e.title };
   // Vitrine's own elements hold neutral fields Leap2A has no term for; the rest is kept verbatim.
   const mediaTexts: MediaItem[] = [];

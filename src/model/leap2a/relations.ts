@@ -3,7 +3,7 @@
  * ends of each Leap2A link: merged, kept in one direction, ordered by `display_order` or by a
  * Mahara page's layout (docs/leap2a-mapping.md, Relations).
  */
-import type { DiagnosticBag } from '../../diagnostics/index.ts';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { stripPositions, type XmlElement } from '../../formats/xml/tree.ts';
 import { FORWARD, INVERSES, MAHARA, VITRINE, leap2Local, type Leap2aEntry, type Leap2aLink, type Leap2aPackage } from '../../formats/leap2a/index.ts';
 import type { Part, PortfolioFile, Relation } from '../types.ts';
@@ -19,8 +19,8 @@ export interface Ctx {
   entries: Map<string, Leap2aEntry>;
 }
 
-export const at = (cx: Ctx, x: { line?: number; column?: number }) => ({ file: cx.feedFile, line: x.line ?? 1, column: x.column ?? 1 });
-export const origin = (cx: Ctx, x: { line?: number; column?: number }) => `${cx.feedFile}:${x.line ?? 1}:${x.column ?? 1}`;
+/** Where an element of the feed is, for diagnostics and for a part's or relation's `origin`. */
+export const at = (cx: Ctx, x: { line?: number; column?: number }): Location => ({ file: cx.feedFile, line: x.line ?? 1, column: x.column ?? 1 });
 
 /** Relations gathered from both ends, merged, ordered by `display_order`, then by layout. */
 export class Relations {
@@ -50,7 +50,7 @@ export class Relations {
     const key = `${type}\u0000${from}`;
     let g = this.byKey.get(key);
     if (!g) {
-      g = { rel: { id: `${from}#${type}`, type, from, to: [], extensions: [], origin: origin(cx, l) }, orders: new Map(), seq: this.seq++, forward: 0 };
+      g = { rel: { id: `${from}#${type}`, type, from, to: [], extensions: [], origin: at(cx, l) }, orders: new Map(), seq: this.seq++, forward: 0 };
       this.byKey.set(key, g);
     }
     // Ends stated at the source come first, in the source's order; ends stated only at the

@@ -5,7 +5,7 @@
  * Leap2A has no term for but Vitrine needs to read its own export back (the part kind, comment,
  * priority, rationale, sourced id) goes in Vitrine's namespace. docs/leap2a-mapping.md.
  */
-import { DiagnosticBag, parseOrigin } from '../../diagnostics/index.ts';
+import { DiagnosticBag } from '../../diagnostics/index.ts';
 import { parseXmlText } from '../../formats/xml/parse.ts';
 import { NS, el, text, type XmlElement } from '../../formats/xml/tree.ts';
 import { INVERSES, LEAP2, MAHARA, VITRINE, XHTML, type Leap2aContent, type Leap2aEntry, type Leap2aFeed, type Leap2aLink } from '../../formats/leap2a/index.ts';
@@ -160,7 +160,7 @@ function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, s
     else if (key === 'ispartof') (type = 'has_part'), (reverse = true);
   }
   if (r.text || r.description || r.comment || r.category) {
-    bag.add('ExportFieldDropped', `relation "${r.id}" (${r.type}): its text, description, comment and category cannot be written in Leap2A and were left out`, r.origin ? parseOrigin(r.origin) : undefined);
+    bag.add('ExportFieldDropped', `relation "${r.id}" (${r.type}): its text, description, comment and category cannot be written in Leap2A and were left out`, r.origin);
   }
   r.to.forEach((to, i) => {
     const [from, target] = reverse ? [to, r.from] : [r.from, to];
@@ -273,6 +273,6 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
   if (part.ims && part.kind !== 'identification' && Object.keys(part.ims.record).length) dropped.push('IMS detail');
   if (part.extensions.length) dropped.push('extensions');
   if (part.status?.date || part.status?.description) dropped.push('status date and description');
-  if (dropped.length) bag.add('ExportFieldDropped', `part "${part.id}": ${dropped.join(', ')} cannot be written in Leap2A and ${dropped.length === 1 ? 'was' : 'were'} left out`, part.origin ? parseOrigin(part.origin) : undefined);
+  if (dropped.length) bag.add('ExportFieldDropped', `part "${part.id}": ${dropped.join(', ')} cannot be written in Leap2A and ${dropped.length === 1 ? 'was' : 'were'} left out`, part.origin);
   return e;
 }

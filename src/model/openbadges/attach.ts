@@ -88,7 +88,7 @@ function placeBadge(portfolio: Portfolio, record: BadgeRecord): void {
     files: [record.file],
     extensions: [],
     badge: record,
-    origin: record.file,
+    origin: { file: record.file },
   };
   portfolio.parts.push(part);
   // The badge image says what it is to a reader who cannot see it.

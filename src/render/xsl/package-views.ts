@@ -8,7 +8,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { DiagnosticBag, parseOrigin, type Location } from '../../diagnostics/index.ts';
+import { DiagnosticBag, type Location } from '../../diagnostics/index.ts';
 import type { SourceBundle } from '../../read/index.ts';
 import { readImsPackage, type ImsPackage } from '../../formats/ims-package/index.ts';
 import { presentationsOf, type PackagePresentation } from '../../formats/ims-package/presentations.ts';
@@ -45,14 +45,14 @@ export function loadPackagePresentations(bundle: SourceBundle): LoadedPackage | 
 
 /** Renders a view whose stylesheet is a package's `ims-epView`; undefined means "theme renders it". */
 export async function renderPackageXslView(
-  plan: ViewPlan & { xsl: { package: string; origin?: string } },
+  plan: ViewPlan & { xsl: { package: string; origin?: Location } },
   images: Map<string, ImageInfo>,
   messages: Record<string, string>,
   options: PackageXslOptions,
   loaded: () => Promise<LoadedPackage | undefined>,
   bag: DiagnosticBag,
 ): Promise<(XslViewResult & { styles: string[] }) | undefined> {
-  const at: Location | undefined = plan.xsl.origin ? parseOrigin(plan.xsl.origin) : undefined;
+  const at: Location | undefined = plan.xsl.origin;
   if (!options.allowPackageCode) {
     bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-code); the theme renders the view`, at);
     return undefined;

@@ -8,7 +8,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
-import { parseOrigin } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import type { ImageInfo } from '../page-data.ts';
 import { buildViewDocument } from './view-document.ts';
@@ -88,7 +87,7 @@ export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string }
   }
   // A stylesheet that cannot be read is the config's mistake: point at the view's xsl: line too.
   if (!out && bag.items.slice(before).some((d) => d.code === 'XslNotFound') && plan.xsl && 'origin' in plan.xsl && plan.xsl.origin) {
-    bag.items[bag.items.length - 1]!.location = parseOrigin(plan.xsl.origin);
+    bag.items[bag.items.length - 1]!.location = plan.xsl.origin;
   }
   if (!out) return undefined;
   // A package's stylesheet makes no live markup: its result is sanitized like an ims-epView's.
