@@ -10,9 +10,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
-import { locateDocument, MAX_ALIAS_COUNT } from '../diagnostics/located.ts';
+import { locateDocument, MAX_ALIAS_COUNT, parseYaml } from '../diagnostics/located.ts';
 import { readConfigValues } from './config-read.ts';
 import type { SiteConfig } from './types.ts';
 
@@ -114,7 +114,7 @@ export function parseSiteConfig(text: string, file: string, format: 'yaml' | 'js
     // (where JSON forbids raw tabs) a tab is only white space, so a space of the same width.
     source = text.replace(/\t/g, ' ');
   }
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
+  const doc = parseYaml(source, lines);
   for (const e of doc.errors) bag.add('ConfigInvalid', `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`, at(e.pos[0]));
   for (const w of doc.warnings) bag.add('ConfigInvalid', firstLine(w.message), at(w.pos[0]), { severity: 'warning' });
   if (doc.errors.length) return { value: { views: [], file }, diagnostics: bag.items };

@@ -8,9 +8,9 @@
 import type { SourceBundle } from '../read/index.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap, LineCounter } from 'yaml';
 import { DiagnosticBag, type DiagnosticCode, type Result } from '../diagnostics/index.ts';
-import { locateDocument, type LocatedYaml } from '../diagnostics/located.ts';
+import { locateDocument, parseYaml, type LocatedYaml } from '../diagnostics/located.ts';
 import type { DocumentSchema, Problem } from '../diagnostics/schema-check.ts';
 import { PORTFOLIO_FIELDS, PORTFOLIO_SCHEMA } from '../model/authored/schema.ts';
 import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts';
@@ -63,7 +63,7 @@ export const PORTFOLIO_VIEWS_DOCUMENT: DocumentSchema = {
 export function parsePortfolioViews(text: string, file: string): Result<SiteConfig | undefined> {
   const bag = new DiagnosticBag();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
+  const doc = parseYaml(text, lines);
   // Syntax errors, a file that is no mapping and alias bombs are the reader's to report (read/).
   if (doc.errors.length || !isMap(doc.contents)) return { value: undefined, diagnostics: [] };
   let y: LocatedYaml;

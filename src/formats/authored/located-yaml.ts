@@ -2,9 +2,9 @@
  * Parsing the YAML of an authored portfolio (portfolio.yaml, front matter) into plain values
  * with the `file:line:col` of every key and value (diagnostics/located.ts).
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
-import { locateDocument, type LocatedYaml } from '../../diagnostics/located.ts';
+import { locateDocument, parseYaml, type LocatedYaml } from '../../diagnostics/located.ts';
 
 export type { LocatedYaml, YamlPath } from '../../diagnostics/located.ts';
 
@@ -15,7 +15,7 @@ export type { LocatedYaml, YamlPath } from '../../diagnostics/located.ts';
  */
 export function parseLocatedYaml(text: string, file: string, firstLine: number, bag: DiagnosticBag, code: 'AuthoredYamlInvalid'): LocatedYaml | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
+  const doc = parseYaml(text, lines);
   const locate = (offset: number): Location => {
     const { line, col } = lines.linePos(offset);
     return { file, line: (line > 0 ? line : 1) + firstLine - 1, column: line > 0 ? col : offset + 1 };
