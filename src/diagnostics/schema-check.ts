@@ -152,7 +152,13 @@ function findProblems(v: ValidateFunction, data: unknown, base: YamlPath): Probl
     // alternative that fits the value best, found by checking the value against each alone.
     const mine = reachable(e.schema, schemaPointer(e.schema)?.name);
     const within = (q: Problem) => q.path.length >= p.path.length && p.path.every((s, i) => String(q.path[i]) === String(s));
-    for (let i = out.length - 1; i >= 0; i--) if (within(out[i]!) && mine.has(out[i]!.parent)) out.splice(i, 1);
+    // They were found while the alternatives were checked, so they end the list so far: look
+    // back only while at or under the value (linear even with thousands of failing oneOfs).
+    let start = out.length;
+    while (start > 0 && within(out[start - 1]!)) start--;
+    const kept = out.slice(start).filter((q) => !mine.has(q.parent));
+    out.length = start;
+    out.push(...kept);
     out.push(...chooseAlternative(p, e));
   }
   return out;
