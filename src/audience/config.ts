@@ -34,6 +34,8 @@ export interface ProfileContext {
   at(path: readonly (string | number)[]): Location;
   /** Where the value at `path` starts, with its line and column, as records keep it (`origin`). */
   origin(path: readonly (string | number)[]): Location;
+  /** How messages name the value at `path` (`profiles.large-print`, `view "cv": profile`). */
+  name(path: readonly (string | number)[]): string;
 }
 
 type Obj = Record<string, unknown>;
@@ -56,7 +58,7 @@ export function readProfile(cx: ProfileContext, v: unknown, name: string, path: 
       const n = typeof value === 'string' ? Number(value.trim().slice(0, -1)) / 100 : Number(value);
       const [min, max] = NUMBER_RANGES[key];
       if (n < min || n > max) {
-        cx.bag.add('ConfigInvalid', `${pathName(path)}.display.${key} ${n} is outside ${min}–${max}`, cx.at([...path, 'display', key]));
+        cx.bag.add('ConfigInvalid', `${cx.name([...path, 'display', key])} ${n} is outside ${min}–${max}`, cx.at([...path, 'display', key]));
         ok = false;
       } else display[key] = n;
     } else if (key === 'foreground' || key === 'background' || key === 'highlight' || key === 'link') display[key] = normaliseColour(String(value).trim());
@@ -72,11 +74,6 @@ export function readProfile(cx: ProfileContext, v: unknown, name: string, path: 
   const control: ControlPrefs = profile.control;
   for (const [key, value] of Object.entries(asObj(o.control))) control[key as 'keyboard'] = value === true;
   return ok ? profile : undefined;
-}
-
-/** `profiles.large-print`: the path of a profile as messages name it. */
-function pathName(path: readonly (string | number)[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /**

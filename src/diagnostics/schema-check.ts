@@ -29,6 +29,8 @@ export interface DocumentSchema {
   keyWord: 'key' | 'field';
   /** List the allowed keys when no near one exists (config). */
   listAllowed?: boolean;
+  /** How a path is named in messages, when not `a.b[0].c` (`view "cv": select[0]`). */
+  label?(path: YamlPath, value: unknown): string | undefined;
   /** Where a finding points, when not at its value or key (a missing `kind:` at the file's start). */
   locate?(p: Problem, y: LocatedYaml): Location | undefined;
 }
@@ -126,7 +128,7 @@ export function checkDocument(d: DocumentSchema, y: LocatedYaml, bag: Diagnostic
   }
   located.sort((a, b) => (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0));
   // Words (and their "did you mean") only for the findings listed.
-  for (const l of located.slice(0, MAX_PROBLEMS)) bag.add(l.code, problemMessage(l.p, d), l.at);
+  for (const l of located.slice(0, MAX_PROBLEMS)) bag.add(l.code, problemMessage(l.p, d, d.label?.(l.p.path, y.value)), l.at);
   if (located.length > MAX_PROBLEMS) bag.add(located[MAX_PROBLEMS]!.code, `${located.length - MAX_PROBLEMS} more mistakes in this file are not listed`, located[MAX_PROBLEMS]!.at);
   // Every path that holds a finding, itself or below it: one lookup per question, even for a
   // huge file with thousands of findings.

@@ -59,8 +59,8 @@ function typeWords(types: readonly string[]): string {
 const show = (v: unknown) => `"${String(v).length > 80 ? `${String(v).slice(0, 80)}…` : String(v)}"`;
 
 /** The message of one finding. */
-export function problemMessage(p: Problem, w: Wording): string {
-  const label = pathLabel(p.path, w.root);
+export function problemMessage(p: Problem, w: Wording, named?: string): string {
+  const label = named ?? pathLabel(p.path, w.root);
   const word = (k: string) => (typeof p.parent[k] === 'string' ? (p.parent[k] as string) : undefined);
   const own = word('errorMessage');
   const forForm = word('patternErrorMessage') ?? own;

@@ -8,12 +8,26 @@
 import type { DiagnosticBag, Location } from '../diagnostics/index.ts';
 import type { LocatedYaml, YamlPath } from '../diagnostics/located.ts';
 import { checkDocument, type DocumentSchema, type SchemaFindings } from '../diagnostics/schema-check.ts';
+import { pathLabel } from '../diagnostics/schema-words.ts';
 import type { PartKind } from '../model/types.ts';
 import { readProfile, resolveViewProfile, type ProfileContext } from '../audience/config.ts';
 import type { AudienceProfile } from '../audience/types.ts';
 import { CONFIG_SCHEMA } from './config-schema.ts';
 import { normalizeSiteUrl, siteUrlProblem } from './site-url.ts';
 import type { Access, Follow, Selector, SortOrder, ThemeConfig, ThemeSettings, ViewConfig } from './types.ts';
+
+/**
+ * A finding inside a view is named after the view's id, as the author knows it
+ * (`view "cv": select[0].kind`); elsewhere by its path (`profiles.large-print.display`).
+ */
+export function viewLabel(path: YamlPath, value: unknown): string | undefined {
+  if (path[0] !== 'views' || typeof path[1] !== 'number' || !isObj(value) || !Array.isArray(value.views)) return undefined;
+  const view: unknown = value.views[path[1]];
+  const id = isObj(view) && Object.hasOwn(view, 'id') ? view.id : undefined;
+  if (typeof id !== 'string' || !id.trim() || id.length > 80) return undefined;
+  const rest = path.length > 2 ? pathLabel(path.slice(2), '') : '';
+  return rest ? `view "${id}": ${rest}` : `view "${id}"`;
+}
 
 /** The config document: its schema, its codes and how its findings are worded. */
 export const CONFIG_DOCUMENT: DocumentSchema = {
@@ -23,6 +37,7 @@ export const CONFIG_DOCUMENT: DocumentSchema = {
   root: 'config',
   keyWord: 'key',
   listAllowed: true,
+  label: viewLabel,
 };
 
 /** What reading a config finds: the views, and the site's theme and url. */
@@ -50,7 +65,7 @@ export function readConfigValues(y: LocatedYaml, bag: DiagnosticBag, document: D
     const l = y.at(p);
     return { file: l.file, line: l.line ?? 1, column: l.column ?? 1 };
   };
-  const cx: Cx = { bag, at: (p) => y.at(p), origin, found };
+  const cx: Cx = { bag, at: (p) => y.at(p), origin, found, name: (p) => document.label?.(p, y.value) ?? pathLabel(p, document.root) };
   const out: ConfigValues = { views: [] };
   if (!isObj(y.value)) return out;
   const v = y.value;

@@ -14,7 +14,7 @@ import { locateDocument, parseYaml, type LocatedYaml } from '../diagnostics/loca
 import type { DocumentSchema, Problem } from '../diagnostics/schema-check.ts';
 import { PORTFOLIO_FIELDS, PORTFOLIO_SCHEMA } from '../model/authored/schema.ts';
 import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts';
-import { CONFIG_DOCUMENT, readConfigValues } from './config-read.ts';
+import { CONFIG_DOCUMENT, readConfigValues, viewLabel } from './config-read.ts';
 import type { SiteConfig } from './types.ts';
 import { applyConfigTrust, type TrustOptions } from './trust.ts';
 
@@ -57,6 +57,7 @@ export const PORTFOLIO_VIEWS_DOCUMENT: DocumentSchema = {
   code: portfolioCode,
   root: 'portfolio.yaml',
   keyWord: 'field',
+  label: viewLabel,
 };
 
 /** Parses the view configuration part of portfolio.yaml text (see readPortfolioViews). */

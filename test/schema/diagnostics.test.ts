@@ -21,28 +21,28 @@ describe('config findings', () => {
   it('a misspelt key: did you mean, at the key', () => {
     const r = config(`${VIEW}    select:\n      - kind: goal\n        sortt: date\n`);
     expect(at(r.diagnostics)).toEqual(['ConfigInvalid@5:9']);
-    expect(r.diagnostics[0]!.message).toBe('views[0].select[0]: unknown key "sortt". Did you mean "sort"?');
+    expect(r.diagnostics[0]!.message).toBe('view "a": select[0]: unknown key "sortt". Did you mean "sort"?');
     expect(r.value.views).toEqual([]);
   });
 
   it('a wrong type: what was expected and what was there, at the value', () => {
     const r = config(`${VIEW}    package: "yes"\n    select: [{kind: goal}]\n`);
     expect(at(r.diagnostics)).toEqual(['ConfigInvalid@3:14']);
-    expect(r.diagnostics[0]!.message).toBe('views[0].package must be true or false, not text "yes"');
+    expect(r.diagnostics[0]!.message).toBe('view "a": package must be true or false, not text "yes"');
   });
 
   it('an unknown word: the allowed words and the nearest one', () => {
     const r = config(`${VIEW}    theme: { settings: { layout: gird } }\n    select: [{kind: goal}]\n`);
     expect(at(r.diagnostics)).toEqual(['ConfigInvalid@3:34']);
-    expect(r.diagnostics[0]!.message).toBe('views[0].theme.settings.layout "gird" is not one of grid, masonry, list. Did you mean "grid"?');
+    expect(r.diagnostics[0]!.message).toBe('view "a": theme.settings.layout "gird" is not one of grid, masonry, list. Did you mean "grid"?');
   });
 
   it('a value with alternatives is judged by the one it was meant as, not "must match exactly one schema"', () => {
     const mapping = config(`${VIEW}    theme: { use: 3 }\n    select: [{kind: goal}]\n`);
     expect(at(mapping.diagnostics)).toEqual(['ConfigInvalid@3:19']);
-    expect(mapping.diagnostics[0]!.message).toBe('views[0].theme.use must be text, not number 3 (write it in quotes: "3")');
+    expect(mapping.diagnostics[0]!.message).toBe('view "a": theme.use must be text, not number 3 (write it in quotes: "3")');
     const list = config(`${VIEW}    theme: [studio]\n    select: [{kind: goal}]\n`);
-    expect(list.diagnostics[0]!.message).toMatch(/^views\[0\]\.theme must be a theme name .* not a list$/);
+    expect(list.diagnostics[0]!.message).toMatch(/^view "a": theme must be a theme name .* not a list$/);
     const words = config(`${VIEW}    select: [{kind: goal, with: [evidence, reflexions]}]\n`);
     expect(at(words.diagnostics)).toEqual(['ConfigInvalid@3:44']);
     expect(words.diagnostics[0]!.message).toContain('Did you mean "reflections"?');
@@ -50,7 +50,7 @@ describe('config findings', () => {
 
   it('what the schema cannot say is still checked: a percentage out of range, a profile not defined', () => {
     const r = config(`${VIEW}    profile: { display: { lineSpacing: 900% } }\n    select: [{kind: goal}]\n  - id: b\n    profile: toString\n    select: [{kind: goal}]\n`);
-    expect(r.diagnostics.map((d) => d.message)).toEqual(['views[0].profile.display.lineSpacing 9 is outside 1–3', 'view "b": profile "toString" is not defined under profiles:. Defined: portfolio.']);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['view "a": profile.display.lineSpacing 9 is outside 1–3', 'view "b": profile "toString" is not defined under profiles:. Defined: portfolio.']);
     expect(at(r.diagnostics)).toEqual(['ConfigInvalid@3:40', 'ConfigInvalid@6:14']);
   });
 });
@@ -115,7 +115,7 @@ describe('hostile documents', () => {
     const proto = '__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n';
     const c = config(`${proto}views:\n  - id: a\n    __proto__: { polluted: yes }\n    select: [{kind: goal, __proto__: { polluted: yes }}]\nprofiles:\n  __proto__: { display: { invert: true } }\n  constructor: { display: { invert: true } }\n`);
     expect(at(c.diagnostics)).toEqual(['ConfigInvalid@1:1', 'ConfigInvalid@2:1', 'ConfigInvalid@5:5', 'ConfigInvalid@6:27', 'ConfigInvalid@8:3']);
-    expect(c.diagnostics.map((d) => d.message)).toContain('views[0]: unknown key "__proto__". Allowed: id, title, description, access, lang, select, theme, profile, package, passphraseEnv, xsl, tags.');
+    expect(c.diagnostics.map((d) => d.message)).toContain('view "a": unknown key "__proto__". Allowed: id, title, description, access, lang, select, theme, profile, package, passphraseEnv, xsl, tags.');
     const dir = writeTree({
       'portfolio.yaml': `title: T\n${proto}`,
       'a.md': `---\nkind: product\n${proto}dates: { __proto__: 2024, Start: 2024 }\nfiles: [{ path: a.jpg, __proto__: { polluted: yes } }]\n---\n`,
