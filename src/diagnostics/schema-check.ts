@@ -89,8 +89,9 @@ function register(d: DocumentSchema): void {
 
 /** Remembers where each sub-schema object sits, to re-check one alternative of a oneOf alone. */
 function index(node: unknown, name: string, pointer: string): void {
-  if (!node || typeof node !== 'object') return;
-  if (!pointers.has(node)) pointers.set(node, { name, pointer });
+  // A node used in several places keeps the first; its children were indexed from there.
+  if (!node || typeof node !== 'object' || pointers.has(node)) return;
+  pointers.set(node, { name, pointer });
   for (const [k, v] of Object.entries(node)) index(v, name, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
 }
 

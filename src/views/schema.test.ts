@@ -1,4 +1,8 @@
-/** The published JSON Schema and the hand-written validator must say the same thing. */
+/**
+ * The published config schema (docs/schema/vitrine.config.schema.json, generated from
+ * config-schema.ts) carries the vocabulary the rest of the code uses: part kinds, follows,
+ * sort orders, id and language patterns.
+ */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
