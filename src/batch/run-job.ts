@@ -2,12 +2,11 @@
  * One try of one batch input: build it into OUT/<name> while holding that folder's lease, so a
  * second try of the same input (a retry after a worker looked dead) never writes at the same time.
  */
-import { mkdir } from 'node:fs/promises';
 import { build } from '../build.ts';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.ts';
 import { createImageProcessor } from '../render/image-processor.ts';
 import { batchSecretsPath } from '../read/batch-inputs.ts';
-import { acquireFolderLease } from '../write/index.ts';
+import { acquireFolderLease, makeFolder } from '../write/index.ts';
 
 /** What a job carries through the queue: paths only, never file contents or secrets. */
 export interface BatchJob {
@@ -53,7 +52,7 @@ export async function runBatchJob(job: BatchJob, runner: BatchRunner): Promise<B
     const cache = runner.cache ?? '.vitrine-cache';
     const secrets = batchSecretsPath(job, runner.secretsDir);
     // Owner-only: it holds every input's folder tokens and generated passphrases.
-    if (runner.secretsDir) await mkdir(runner.secretsDir, { recursive: true, mode: 0o700 });
+    if (runner.secretsDir) await makeFolder(runner.secretsDir, { mode: 0o700 });
     const r = await build(job.input, {
       out: job.out,
       ...(job.config ? { config: job.config } : {}),

@@ -9,8 +9,10 @@ import type { XmlElement } from '../formats/xml/tree.ts';
 import type { LipSegment, LearnerInfoHead } from '../formats/lip/document.ts';
 import type { Manifest } from '../formats/ims-package/manifest.ts';
 import type { BadgeRecord, Fact, Person, Qualification, ResumeRecord, Rubric, Text } from './neutral-types.ts';
+import type { PageLayout } from './page-layout.ts';
 
 export type * from './neutral-types.ts';
+export type { PageBlock, PageCell, PageLayout, PageType } from './page-layout.ts';
 
 /** Every part kind Vitrine knows. */
 export const PART_KINDS = [
@@ -137,6 +139,8 @@ export interface Part {
   rubric?: Rubric;
   /** Other labelled facts for pages (see `Fact`). */
   facts?: Fact[];
+  /** A page's blocks on a grid, as its owner laid it out (a Mahara page); derived like `facts`, the format record stays the truth. */
+  page?: PageLayout;
   /** The IMS-specific remainder of the part, typed; see `ImsPartRecord`. */
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */

@@ -3,7 +3,7 @@
  * published as they came (docs/access.md, "Trust"). A static host chooses the content type by
  * the file name and cannot send `Content-Disposition`, so:
  *
- * - SVG is sanitized (svg-sanitize.ts), under its own name;
+ * - SVG is sanitized (model/svg-sanitize.ts), under its own name;
  * - HTML (transcripts, long descriptions, attached pages) becomes a sanitized page with a
  *   Content-Security-Policy that allows no script; `.xhtml`, `.xht` and `.shtml` get `.html`
  *   added, since an XML parse of the sanitized page could fail;
@@ -15,7 +15,7 @@
  */
 import type { DiagnosticBag } from '../diagnostics/index.ts';
 import { sanitizePresentationHtml } from '../model/sanitize.ts';
-import { sanitizeSvg } from './svg-sanitize.ts';
+import { sanitizeSvg } from '../model/svg-sanitize.ts';
 
 const HTML = /\.(html?|xhtml|xht|shtml)$/i;
 const SVG = /\.svg$/i;

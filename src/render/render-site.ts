@@ -4,12 +4,12 @@
  * Nothing is written here; write/ does that.
  */
 import Eleventy from '@11ty/eleventy';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import type { ThemeConfig } from '../views/types.ts';
 import { templateErrorLocation } from './template-error.ts';
+import { withTempFolder } from '../write/folders.ts';
 import { DEFAULT_THEME, resolveTheme, themeChain, themeSettings, type Theme, type ThemeCache } from './theme.ts';
 import { checkThemeReferences, settingsStylesheet, themeFiles, themeFolder, themeStyles } from './theme-files.ts';
 import type { ViewPlan } from '../views/types.ts';
@@ -234,9 +234,8 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
   options.onStage?.('rendering pages');
   const files: SiteFiles = new Map(site.assets);
   // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
-  const input = mkdtempSync(join(tmpdir(), 'vitrine-input-'));
-  const out = join(input, '_out');
-  try {
+  const rendered = await withTempFolder('vitrine-input-', async (input) => {
+    const out = join(input, '_out');
     const elev = new Eleventy(input, out, {
       quietMode: true,
       configPath: false,
@@ -256,16 +255,16 @@ export async function renderSite(plans: ViewPlan[], options: RenderOptions = {})
       }
       const text = [...new Set(messages)].join(' — ');
       bag.add('TemplateInvalid', `a page could not be rendered: ${text}`, templateErrorLocation(text));
-      return { value: new Map(), diagnostics: bag.items };
+      return false;
     }
     const encoder = new TextEncoder();
     for (const page of pages) {
       if (!page.outputPath) continue;
       files.set(relative(out, page.outputPath).split('\\').join('/'), encoder.encode(page.content));
     }
-  } finally {
-    rmSync(input, { recursive: true, force: true });
-  }
+    return true;
+  });
+  if (!rendered) return { value: new Map(), diagnostics: bag.items };
   if (options.search !== false) {
     options.onStage?.('indexing for search');
     await addSearchIndexes(plans, files, bag);

@@ -5,9 +5,21 @@
  * names (else every part but security keys), rendered by its stylesheet with its CSS cascade.
  */
 import type { Portfolio } from '../model/types.ts';
-import type { PackagePresentation } from '../formats/ims-package/presentations.ts';
 import type { ViewConfig } from './types.ts';
 import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-schema.ts';
+
+/**
+ * What planning needs of a package's presentation (the IMS package reader's
+ * `PackagePresentation` has this shape and more): views know no format.
+ */
+export interface PresentationSummary {
+  /** The `ims-epView` resource identifier (what `xsl: { package: ID }` names). */
+  identifier: string;
+  /** The title of the manifest item that names it, when one does. */
+  title?: string;
+  /** Package paths of the part files its organization names; empty when none does. */
+  names: string[];
+}
 
 /** A view id from a resource identifier: lowercase, safe as a folder, unique among `taken`. */
 function viewIdOf(identifier: string, taken: Set<string>): string {
@@ -20,7 +32,7 @@ function viewIdOf(identifier: string, taken: Set<string>): string {
 }
 
 /** The views a package's presentations make, in the package's order. */
-export function viewsFromPresentations(portfolio: Portfolio, presentations: PackagePresentation[]): ViewConfig[] {
+export function viewsFromPresentations(portfolio: Portfolio, presentations: PresentationSummary[]): ViewConfig[] {
   const taken = new Set<string>();
   return presentations.map((p) => {
     const named = new Set(p.names);

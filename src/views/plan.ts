@@ -11,7 +11,7 @@ import { findPersonalData } from './personal-data.ts';
 import { planRelations, scrubPart } from './scrub.ts';
 import { selectParts } from './select.ts';
 import { profileFromPortfolio } from '../audience/from-portfolio.ts';
-import { isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
+import { isSystemPage } from '../model/page-layout.ts';
 import type { Access, PersonalDataItem, SiteConfig, ThemeConfig, ViewConfig, ViewPlan } from './types.ts';
 import { generatePassphrase, newToken, type ViewAccessSecrets } from './secrets.ts';
 
@@ -42,7 +42,7 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
     const plan = planPreview(portfolio);
     bag.add('PreviewOnly', previewMessage(plan), { file: config.expected ?? 'vitrine.config.yaml' });
     for (const p of systemPages(portfolio)) {
-      const type = maharaPageOf(p)!.type;
+      const type = p.page!.type;
       bag.add('MaharaSystemPageHidden', `Mahara ${type} page "${p.title?.value ?? p.id}" (${p.id}) is not published; to publish it, select { id: "${p.id}" } in a view`, p.origin);
     }
     return { value: [plan], diagnostics: bag.items };
@@ -61,7 +61,7 @@ export function planViews(portfolio: Portfolio, config: SiteConfig, access?: Map
 
 /** Mahara's system pages (dashboard, profile, group and institution pages): never in the preview. */
 export function systemPages(portfolio: Portfolio): Part[] {
-  return portfolio.parts.filter((p) => isSystemPage(maharaPageOf(p)));
+  return portfolio.parts.filter((p) => isSystemPage(p.page));
 }
 
 /** The preview: every part, noindex, listing its personal data. */

@@ -6,7 +6,7 @@
  */
 import type { ViewPlan, PersonalDataItem } from './types.ts';
 import type { Portfolio } from '../model/types.ts';
-import { NOTHING_TO_PUBLISH, THIRD_PARTY_BLOCKS, isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
+import { NOTHING_TO_PUBLISH, THIRD_PARTY_BLOCKS, isSystemPage } from '../model/page-layout.ts';
 
 /** One view in the report. */
 export interface ViewPrivacy {
@@ -27,13 +27,13 @@ export interface ViewPrivacy {
 export function thirdPartyLeftOut(plan: Pick<ViewPlan, 'parts' | 'preview'>, portfolio?: Portfolio): ViewPrivacy['leftOut'] {
   const out: ViewPrivacy['leftOut'] = [];
   for (const part of plan.parts) {
-    for (const b of maharaPageOf(part)?.blocks ?? []) {
+    for (const b of part.page?.blocks ?? []) {
       if (THIRD_PARTY_BLOCKS.has(b.type)) out.push({ what: `Mahara "${b.type}" block${b.title ? ` "${b.title}"` : ''}: ${NOTHING_TO_PUBLISH[b.type]}`, partId: part.id });
     }
   }
   if (plan.preview && portfolio) {
     for (const p of portfolio.parts) {
-      const page = maharaPageOf(p);
+      const page = p.page;
       if (isSystemPage(page)) out.push({ what: `Mahara ${page!.type} page "${p.title?.value ?? p.id}" (not published by default)`, partId: p.id });
     }
   }

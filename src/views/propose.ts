@@ -10,7 +10,7 @@
  */
 import { stringify } from 'yaml';
 import type { Part, Portfolio } from '../model/types.ts';
-import { isSystemPage, maharaPageOf } from '../model/leap2a/mahara-view.ts';
+import { isSystemPage } from '../model/page-layout.ts';
 
 /** Leap2A selection types that are pages a person shows to others (not blogs or résumé groupings). */
 const PAGE_TYPES = new Set(['webpage', 'website', 'collection']);
@@ -22,7 +22,7 @@ const typeOf = (p: Part) => (p.type?.value ?? '').toLowerCase();
 /** The parts that are pages or collections of the source system, in the source's order (system pages left out). */
 export function sourcePages(portfolio: Portfolio): Part[] {
   return portfolio.parts.filter(
-    (p) => ((p.leap2a?.types.some((t) => /selection$/.test(t)) && PAGE_TYPES.has(typeOf(p))) || maharaPageOf(p) !== undefined) && !isSystemPage(maharaPageOf(p)),
+    (p) => ((p.leap2a?.types.some((t) => /selection$/.test(t)) && PAGE_TYPES.has(typeOf(p))) || p.page !== undefined) && !isSystemPage(p.page),
   );
 }
 

@@ -69,6 +69,35 @@ describe('authored format diagnostics', () => {
     expect(r.diagnostics.every((d) => d.code === 'AuthoredValueInvalid' && d.severity === 'error')).toBe(true);
   });
 
+  it('resume: needs a section, knows its fields, and takes text and lists of text', async () => {
+    const dir = writeTree({
+      'portfolio.yaml': portfolio,
+      'a.md': '---\nkind: activity\nresume: { organisation: Atelier Nord }\n---\n',
+      'b.md': '---\nkind: activity\nresume: { section: employment, employer: X, highlights: [one, { two: 2 }] }\n---\n',
+      'c.md': '---\nkind: activity\nresume: { section: employment, role: 2024, highlights: Led the rebrand }\n---\n',
+    });
+    const r = await readPortfolio(dir);
+    expect(where(r.diagnostics, dir).sort()).toEqual(['AuthoredFieldUnknown b.md:3:32', 'AuthoredValueInvalid a.md:3:9', 'AuthoredValueInvalid b.md:3:63'].sort());
+    const resume = (id: string) => r.value!.parts.find((p) => p.id === id)!.resume;
+    expect(resume('a')).toBeUndefined();
+    expect(resume('b')).toEqual({ section: 'employment', highlights: ['one'] });
+    expect(resume('c')).toEqual({ section: 'employment', role: '2024', highlights: ['Led the rebrand'] });
+  });
+
+  it('a Mahara page kept in leap2a.elements that the layout reader cannot walk is a mistake, not a crash', async () => {
+    const view = (attrs: string) => `    - { type: element, ns: "http://wiki.mahara.org/Developer_Area/Import%2F%2FExport/LEAP_Extensions#", name: view, attrs: ${attrs}, children: [] }`;
+    const dir = writeTree({
+      'portfolio.yaml': portfolio,
+      'a.md': `---\nkind: product\nleap2a:\n  types: []\n  categories: []\n  elements:\n${view('5')}\n---\n`,
+      'b.md': `---\nkind: product\nleap2a:\n  types: []\n  categories: []\n  elements:\n${view('[]')}\n---\n`,
+    });
+    const r = await readPortfolio(dir);
+    expect(where(r.diagnostics, dir)).toEqual(['AuthoredValueInvalid a.md:7:5']);
+    expect(r.value!.parts.find((p) => p.id === 'a')!.page).toBeUndefined();
+    // A well-formed (empty) view is a page of its own, as the Leap2A reader makes it.
+    expect(r.value!.parts.find((p) => p.id === 'b')!.page).toEqual({ type: 'portfolio', layout: 'columns', blocks: [], cells: [] });
+  });
+
   it('reads a duplicate relation id and a file that is not UTF-8 as mistakes too', async () => {
     const dir = writeTree({
       'portfolio.yaml': portfolio,

@@ -110,5 +110,10 @@ describe('IMS export of nesting IMS cannot write', () => {
     // Read back, the dates are the text Mahara wrote.
     const back = (await readPortfolio(folder)).value!;
     expect(back.parts.find((p) => p.id.includes('resumecomposite'))!.dates.map((d) => d.value)).toEqual(['2/09/2017', 'June 2021']);
+    // Every page keeps its layout (Part.page), read back from the <mahara:view> the folder keeps.
+    const first = (await readPortfolio(join(repo, 'test/fixtures/leap2a/mahara-pages'))).value!;
+    const pages = first.parts.filter((p) => p.page);
+    expect(pages.length).toBe(4); // three pages of the owner and the dashboard
+    for (const p of pages) expect(back.parts.find((x) => x.id === p.id)?.page, p.id).toEqual(p.page);
   });
 });

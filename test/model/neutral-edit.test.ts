@@ -1,6 +1,7 @@
-// An edit to a part's neutral person or qualification shows in every export (IMS, Leap2A,
-// authored) and reads back the same; an unedited IMS record is written as read. Runs on the
-// repo's own example (content/), read through the public API.
+// An edit to a part's neutral person, qualification or résumé line shows in every export (IMS,
+// Leap2A, authored, JSON Resume) that has a place for it and reads back the same; an export
+// without one says so (ExportFieldDropped); an unedited record is written as read. Runs on the
+// repo's own example (content/) and the Mahara fixture, read through the public API.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -19,12 +20,12 @@ beforeAll(async () => {
 const owner = (p: Portfolio) => p.parts.find((x) => x.kind === 'identification')!;
 
 /** Writes an export's files to a folder (authored) or a zip (IMS, Leap2A) and reads it back. */
-async function roundTrip(p: Portfolio, format: 'ims' | 'leap2a' | 'authored'): Promise<{ text: string; back: Portfolio }> {
+async function roundTrip(p: Portfolio, format: 'ims' | 'leap2a' | 'authored' | 'jsonresume'): Promise<{ text: string; back: Portfolio }> {
   const r = exportPackage(p, format);
   const files = r.value!;
-  const text = [...files].filter(([k]) => /\.(xml|md|yaml|atom)$/.test(k)).map(([, v]) => new TextDecoder().decode(v)).join('\n');
+  const text = [...files].filter(([k]) => /\.(xml|md|yaml|atom|json)$/.test(k)).map(([, v]) => new TextDecoder().decode(v)).join('\n');
   let input: string;
-  if (format === 'authored') {
+  if (format === 'authored' || format === 'jsonresume') {
     input = join(tmp, `a-${Math.random().toString(36).slice(2)}`);
     for (const [k, v] of files) {
       mkdirSync(dirname(join(input, k)), { recursive: true });
@@ -72,5 +73,67 @@ describe('neutral fields are what every export writes', () => {
       expect(text, format).toContain('EQF 7 (edited)');
       expect(back.parts.find((x) => x.id === qcl.id)?.qualification?.level, format).toBe('EQF 7 (edited)');
     }
+  });
+});
+
+const dropped = (p: Portfolio, format: 'ims' | 'authored', what: string) => exportPackage(p, format).diagnostics.filter((d) => d.code === 'ExportFieldDropped' && d.message.includes(what)).map((d) => d.message);
+
+describe('a résumé line (Part.resume) is what every export writes', () => {
+  const line = { section: 'employment', organisation: 'Atelier Nord', role: 'Lead designer', location: 'Lyon', highlights: ['Led the rebrand', 'Mentored two juniors'] };
+  const withLine = () => {
+    const edited = structuredClone(original);
+    const part = edited.parts.find((x) => x.kind === 'activity')!;
+    part.resume = structuredClone(line);
+    return { edited, part };
+  };
+
+  for (const format of ['leap2a', 'authored'] as const) {
+    it(`a résumé line given to an activity shows in the ${format} export and reads back the same`, async () => {
+      const { edited, part } = withLine();
+      const { text, back } = await roundTrip(edited, format);
+      for (const s of ['Atelier Nord', 'Lead designer', 'Mentored two juniors']) expect(text).toContain(s);
+      expect(back.parts.find((x) => x.id === part.id)?.resume).toEqual(line);
+    });
+  }
+
+  it('shows in the JSON Resume export as a work entry and reads back the same', async () => {
+    const { edited } = withLine();
+    const { text, back } = await roundTrip(edited, 'jsonresume');
+    for (const s of ['Atelier Nord', 'Lead designer', 'Mentored two juniors']) expect(text).toContain(s);
+    // JSON Resume ids its entries by section (work-1): the entry is found by what it says.
+    const again = back.parts.filter((x) => x.resume?.organisation === 'Atelier Nord' && x.resume.section === 'employment');
+    expect(again.map((x) => x.resume)).toEqual([line]);
+  });
+
+  it('the IMS export, which has no place for it, says it left it out; an unedited portfolio has nothing to say', () => {
+    const { edited, part } = withLine();
+    expect(dropped(edited, 'ims', 'résumé record')).toEqual([expect.stringContaining(`part "${part.id}"`)]);
+    expect(dropped(original, 'ims', 'résumé record')).toEqual([]);
+  });
+
+  it("an edited Mahara résumé record is written back; an unedited one leaves Mahara's feed as it was", async () => {
+    const mahara = (await readPortfolio(resolve(import.meta.dirname, '../fixtures/leap2a/mahara-pages'))).value!;
+    const record = mahara.parts.find((x) => x.resume?.section === 'education')!;
+    expect(record.resume!.organisation).toBeTruthy();
+    const asRead = await roundTrip(mahara, 'leap2a');
+    expect(asRead.text).not.toContain('vitrine:resume');
+    expect(asRead.back.parts.find((x) => x.id === record.id)?.resume).toEqual(record.resume);
+    const edited = structuredClone(mahara);
+    edited.parts.find((x) => x.id === record.id)!.resume!.organisation = 'Université de Lyon (edited)';
+    const { text, back } = await roundTrip(edited, 'leap2a');
+    expect(text).toContain('Université de Lyon (edited)');
+    expect(back.parts.find((x) => x.id === record.id)?.resume).toEqual({ ...record.resume, organisation: 'Université de Lyon (edited)' });
+  });
+});
+
+describe('an edited rubric', () => {
+  it('is reported by the IMS and authored exports, which write its IMS record; an unedited one is not', () => {
+    expect(dropped(original, 'ims', 'rubric')).toEqual([]);
+    expect(dropped(original, 'authored', 'rubric')).toEqual([]);
+    const edited = structuredClone(original);
+    const rubric = edited.parts.find((x) => x.rubric?.dimensions.length)!;
+    rubric.rubric!.dimensions[0]!.title = { value: 'Legibility (edited)' };
+    expect(dropped(edited, 'ims', 'rubric criteria and levels')).toEqual([expect.stringContaining(`part "${rubric.id}"`)]);
+    expect(dropped(edited, 'authored', 'criteria and levels')).toEqual([expect.stringContaining(`part "${rubric.id}"`)]);
   });
 });

@@ -32,6 +32,7 @@ const FIELDS: Record<string, [yaml: string, seen: (p: Part, rels: Relation[]) =>
   dates: ['dates: { Start: 2022-09 }', (p) => p.dates.some((d) => d.value === '2022-09' && d.type?.value === 'Start')],
   status: ['status: Completed', (p) => p.status?.type?.value === 'Completed'],
   level: ['level: Master', (p) => p.qualification?.level === 'Master'],
+  resume: ['resume: { section: education, organisation: École, highlights: [Honours] }', (p) => p.resume?.organisation === 'École' && p.resume.highlights?.[0] === 'Honours'],
   tags: ['tags: [design]', (p) => p.tags.includes('design')],
   files: ['files: [{ path: diploma.pdf, caption: The diploma }]', (p) => p.files.includes('diploma.pdf')],
   filesComment: ['filesComment: Scanned', (p) => p.description?.fullComment?.value === 'Scanned'],

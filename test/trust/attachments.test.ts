@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from '../../src/build.ts';
-import { sanitizeSvg } from '../../src/render/svg-sanitize.ts';
+import { sanitizeSvg } from '../../src/model/svg-sanitize.ts';
 import { publishedFilePath, publishingOf } from '../../src/render/attachments.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/ims-example');

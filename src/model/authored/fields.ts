@@ -4,7 +4,7 @@
  */
 import { PART_SCHEMA, RELATION_FIELDS } from './schema.ts';
 
-export { relationField, RELATION_FIELDS, BODY_FORMATS, PORTFOLIO_FIELDS } from './schema.ts';
+export { relationField, RELATION_FIELDS, BODY_FORMATS, PORTFOLIO_FIELDS, RESUME_TEXT_FIELDS, RESUME_LIST_FIELDS } from './schema.ts';
 
 /** Fields of a part's front matter (besides the relation fields). */
 export const PART_FIELDS = Object.keys(PART_SCHEMA.properties).filter((k) => !RELATION_FIELDS.has(k));

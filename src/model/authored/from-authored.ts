@@ -19,7 +19,7 @@ import { neutralFromIms } from '../ims/facts.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { extensions, imsRecord, originAt, readDate, readDates, readSourcedId, readStatus } from './records.ts';
+import { extensions, imsRecord, originAt, pageFromLeap2a, readResume, readDate, readDates, readSourcedId, readStatus } from './records.ts';
 import { readRelationList, type PendingRelation } from './relations.ts';
 import { invalid, isObj, str, strings, term, text, texts, type Cx } from './convert.ts';
 
@@ -216,9 +216,14 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
         const person = personFromPersondata(part.leap2a.elements, part.title?.value);
         if (person) part.person = person;
       }
+      // A Mahara page travels in its <mahara:view> element; its layout is read from it as Leap2A reads it.
+      if (Array.isArray(part.leap2a.elements)) pageFromLeap2a(cx, part);
     }
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);
+  // Written by pack from the neutral field, so it wins over one derived from a kept record.
+  const resume = v.resume === undefined ? undefined : readResume(v.resume);
+  if (resume) part.resume = resume;
   if (v.name !== undefined || v.email !== undefined || v.web !== undefined) {
     if (kind !== undefined && kind !== 'identification') {
       for (const k of IDENTIFICATION_FIELDS) if (v[k] !== undefined) invalid(cx, [k], `${k}: belongs to the owner's identification (kind: identification)`);

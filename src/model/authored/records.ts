@@ -5,10 +5,12 @@
  */
 import type { Location } from '../../diagnostics/index.ts';
 import type { YamlPath } from '../../formats/authored/index.ts';
-import type { Extension, ImsPartRecord, Part, PartDescription, SourcedId } from '../types.ts';
+import type { Extension, ImsPartRecord, Part, PartDescription, ResumeRecord, SourcedId } from '../types.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { date, isObj, term, text, type Cx } from './convert.ts';
+import { date, invalid, isObj, str, strings, term, text, type Cx } from './convert.ts';
+import { RESUME_LIST_FIELDS, RESUME_TEXT_FIELDS } from './schema.ts';
+import { maharaPageOf } from '../leap2a/mahara-view.ts';
 
 /** A location with its line and column filled in, as parts and relations record their origin. */
 export function originAt(l: Location): Location {
@@ -113,4 +115,33 @@ export function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileS
 export function readSourcedId(v: unknown): SourcedId | undefined {
   if (isObj(v) && typeof v.source === 'string' && typeof v.id === 'string') return { source: v.source, id: v.id };
   return undefined;
+}
+
+/**
+ * `Part.page` from the `<mahara:view>` element a Leap2A import keeps in `leap2a.elements`, read
+ * as the Leap2A reader reads it. The elements come from the file as data: a shape the reader
+ * cannot walk is reported and the part gets no page.
+ */
+export function pageFromLeap2a(cx: Cx, part: Part): void {
+  try {
+    const page = maharaPageOf(part);
+    if (page) part.page = page;
+  } catch {
+    invalid(cx, ['leap2a', 'elements'], 'leap2a.elements holds a Mahara page (mahara:view) that is not shaped as vitrine pack writes it; the page is shown without its layout');
+  }
+}
+
+/** `resume: { section, organisation, role, highlights: [...] }`: how a CV shows the part (checked by the schema). */
+export function readResume(v: unknown): ResumeRecord | undefined {
+  if (!isObj(v)) return undefined;
+  const section = str(v.section);
+  if (!section) return undefined;
+  const out: ResumeRecord = { section };
+  for (const k of RESUME_TEXT_FIELDS) {
+    if (k === 'section') continue;
+    const s = str(v[k]);
+    if (s !== undefined) out[k] = s;
+  }
+  for (const k of RESUME_LIST_FIELDS) if (v[k] !== undefined) out[k] = strings(v[k]);
+  return out;
 }

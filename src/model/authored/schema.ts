@@ -18,6 +18,31 @@ export function relationField(type: string): string {
 /** Relation fields of front matter, by field name → relation type as the model writes it. */
 export const RELATION_FIELDS: ReadonlyMap<string, string> = new Map(IMS_RELATIONS.map((t) => [relationField(t), t]));
 
+/** Text fields of `resume:` (a CV line: model `ResumeRecord`); `section` is required. */
+export const RESUME_TEXT_FIELDS = ['section', 'organisation', 'role', 'area', 'location', 'url', 'level', 'score'] as const;
+/** List fields of `resume:`. */
+export const RESUME_LIST_FIELDS = ['highlights', 'courses', 'keywords', 'roles'] as const;
+
+const SCALAR = { type: ['string', 'number', 'boolean'] };
+const RESUME_WORDS: Partial<Record<(typeof RESUME_TEXT_FIELDS)[number], string>> = {
+  section: 'employment, education, volunteer, award, certificate, publication, project, membership, skill, language, interest, reference, book, or a format\'s own word.',
+  organisation: 'Employer, institution, publisher, issuer.',
+  role: 'Job title, degree type, role.',
+  area: 'Field of study.',
+  level: 'Skill level or language fluency.',
+  score: 'Grade or score.',
+};
+const RESUME_SCHEMA = {
+  description: 'How a CV shows the part (model ResumeRecord): its section and what the line says.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['section'],
+  properties: {
+    ...Object.fromEntries(RESUME_TEXT_FIELDS.map((k) => [k, { ...(RESUME_WORDS[k] ? { description: RESUME_WORDS[k] } : {}), ...SCALAR, ...(k === 'section' ? { minLength: 1 } : {}) }])),
+    ...Object.fromEntries(RESUME_LIST_FIELDS.map((k) => [k, { oneOf: [SCALAR, { type: 'array', items: SCALAR }] }])),
+  },
+};
+
 /** The `format:` of a part's body. */
 export const BODY_FORMATS = ['markdown', 'html', 'text'] as const;
 
@@ -89,6 +114,7 @@ export const PART_SCHEMA = {
       ]
     },
     level: { description: "A qualification's level (kind: qcl).", $ref: '#/$defs/text' },
+    resume: RESUME_SCHEMA,
     tags: {
       oneOf: [
         { type: ['string', 'number', 'boolean'] },

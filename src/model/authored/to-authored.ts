@@ -16,6 +16,7 @@ import { RELATION_FIELDS, relationField } from './fields.ts';
 import { takeIdentification } from './identification.ts';
 import { imsRecordOf } from '../ims/person-out.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
+import { notInImsRecord } from '../ims/facts.ts';
 import { samePerson } from '../leap2a/person-out.ts';
 import { FILES_FOLDER } from './files.ts';
 
@@ -70,6 +71,8 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
     if (lang) o.lang = lang;
     const { front, body } = partFront(part, byFrom.get(part.id) ?? [], o);
     out.set(path, enc.encode(stringifyFrontMatter(front, body)));
+    // A rubric travels in its ims: record, which the reader turns back into criteria and levels.
+    if (notInImsRecord(part).rubric) bag.add('ExportFieldDropped', `part "${part.id}" (rubric): its criteria and levels differ from its IMS record, which is what the authored folder keeps; the edit was left out`, part.origin);
   });
   for (const f of p.files) {
     if (f.path === 'portfolio.yaml' || out.has(f.path)) {
@@ -106,6 +109,7 @@ function partFront(part: Part, relations: Relation[], o: Out): { front: Obj; bod
   if (part.status) f.status = status(part.status, o);
   if (part.parent) f.parent = part.parent;
   if (part.sourcedId) f.sourcedId = { ...part.sourcedId };
+  if (part.resume) f.resume = structuredClone(part.resume);
   // The IMS record as an IMS export would write it, so edits to the neutral person and
   // qualification are written; its friendly prefix becomes name/email/web and level.
   // A person read from Leap2A travels in the part's leap2a elements, as long as it is unedited.

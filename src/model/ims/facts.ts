@@ -154,3 +154,17 @@ export function neutralFromIms(part: Part): void {
   const facts = factsFromRecord(part.kind, r);
   if (facts.length) part.facts = facts;
 }
+
+/**
+ * Which neutral fields the part's IMS record does not say as they are (a résumé line from JSON
+ * Resume or Mahara, an edited rubric). Exports that write the record (IMS, authored `ims:`)
+ * would lose them, and report it.
+ */
+export function notInImsRecord(part: Part): { resume: boolean; rubric: boolean } {
+  const said = { id: part.id, kind: part.kind, ...(part.ims ? { ims: part.ims } : {}) } as Part;
+  neutralFromIms(said);
+  // Key order aside: the same record read by another format's mapping lists its keys in another order.
+  const sorted = (_k: string, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a, sorted) === JSON.stringify(b, sorted);
+  return { resume: !!part.resume && !same(part.resume, said.resume), rubric: !!part.rubric && !same(part.rubric, said.rubric) };
+}

@@ -6,6 +6,7 @@
 import type { ImsPackage, Manifest, ManifestItem, ManifestResource, PartFile } from '../../formats/ims-package/index.ts';
 import type { LipDocument, LipSegment } from '../../formats/lip/index.ts';
 import { imsRecordOf } from './person-out.ts';
+import { notInImsRecord } from './facts.ts';
 import { DiagnosticBag } from '../../diagnostics/index.ts';
 import { slugify } from '../slug.ts';
 import type { Part, Portfolio, PortfolioFile, Relation } from '../types.ts';
@@ -53,6 +54,8 @@ function reportDropped(part: Part, element: string, bag: DiagnosticBag): void {
     ['author', !!part.author],
     ['rationale', part.rationale.length > 0],
     ['tags', part.tags.length > 0],
+    ['résumé record', notInImsRecord(part).resume],
+    ['rubric criteria and levels', notInImsRecord(part).rubric],
   ];
   const dropped = present.filter(([f, has]) => has && !carries.includes(f) && !(f === 'dates' && carries.includes('dates'))).map(([f]) => f);
   if (!dropped.length) return;

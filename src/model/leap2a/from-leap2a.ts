@@ -16,7 +16,7 @@ import type { MediaItem, Part, PartDate, PartKind, Portfolio, PortfolioFile, Rel
 import { takeHtmlEmbeds, xhtmlToHtml, type EmbeddedRef, type IsTarget } from './content.ts';
 import { findFile, isUrl } from './files.ts';
 import { Relations, at, type Ctx } from './relations.ts';
-import { readMaharaResume } from './resume.ts';
+import { readMaharaResume, resumeFromElement } from './resume.ts';
 import { maharaPageOf } from './mahara-view.ts';
 import { guessLanguage } from '../lang-guess.ts';
 import { removeMaharaChrome } from './mahara-chrome.ts';
@@ -95,7 +95,7 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
 
   const portfolio: Portfolio = { id: feed.id || fallbackId, title: portfolioTitle(feed.title, owner) || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
   // Mahara writes no language: the owner's own words say it (pages' text blocks included).
-  const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(maharaPageOf(p)?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
+  const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(p.page?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
   if (lang) portfolio.lang = lang;
   portfolio.leap2a = { authors: feed.authors, elements: feed.elements.map(stripPositions) };
   if (feed.updated) portfolio.leap2a.updated = feed.updated;
@@ -168,6 +168,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
     if (x.name === 'comment') part.comment = t;
     else if (x.name === 'priority') part.priority = t;
     else if (x.name === 'rationale') part.rationale.push(t);
+    else if (x.name === 'resume') part.resume = resumeFromElement(x) ?? part.resume;
     else if (x.name === 'sourcedid') part.sourcedId = { source: x.attrs.find((a) => a.name === 'source')?.value ?? '', id: v };
     else if (x.name === 'media') mediaTexts.push({ carrier: 'text', text: x.children.map((c) => (c.type === 'text' ? c.text : '')).join(''), ...(x.attrs.find((a) => a.name === 'mode') ? { mode: x.attrs.find((a) => a.name === 'mode')!.value } : {}) });
   }
@@ -288,6 +289,8 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
     const person = personFromPersondata(elements, e.title || undefined);
     if (person) part.person = person;
   }
+  const page = maharaPageOf(part);
+  if (page) part.page = page;
   return part;
 }
 

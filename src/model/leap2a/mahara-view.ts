@@ -7,63 +7,13 @@
  * - older still: `<mahara:column>`s directly under the view.
  * Each block's settings are child elements whose text is JSON, each value wrapped in a
  * one-element array (Mahara's `export_blockinstance_config_leap`); they are unwrapped here.
- * Everything is normalised to grid positions so one renderer serves every layout.
+ * Everything is normalised to grid positions so one renderer serves every layout: the neutral
+ * `Part.page` (model/page-layout.ts), set by the Leap2A and authored readers.
  */
 import { attr, childElements, ownText, type XmlElement } from '../../formats/xml/tree.ts';
 import { MAHARA } from '../../formats/leap2a/index.ts';
 import type { Part } from '../types.ts';
-
-/** One block of a Mahara page, placed on the 12-column grid. */
-export interface MaharaBlock {
-  /** Mahara's blocktype (`text`, `image`, `gallery`, `pdf`, `filedownload`, `inbox`...). */
-  type: string;
-  title: string;
-  /** Column (0–11), row (0-based, in grid units), width in columns (1–12), height in grid units. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Settings by name, unwrapped from Mahara's one-element JSON arrays; unreadable JSON is the raw text. */
-  settings: Record<string, unknown>;
-  /** Settings that were not JSON (reported by the reader as Leap2aLayoutInvalid). */
-  invalid: string[];
-}
-
-/** The kinds of Mahara page; only `portfolio` pages are the owner's own presentation pages. */
-export type MaharaPageType = 'portfolio' | 'dashboard' | 'profile' | 'grouphomepage' | 'institution' | string;
-
-/**
- * A place on the 12-column grid holding blocks top to bottom: one block on a grid page, one
- * column of a row on an older page (so a column's blocks stack without lining up with the
- * blocks of the column beside it).
- */
-export interface MaharaCell {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  blocks: MaharaBlock[];
-}
-
-/** A Mahara page's structure. */
-export interface MaharaPage {
-  /** `mahara:type` (`portfolio` when absent). */
-  type: MaharaPageType;
-  /** How the source laid it out. */
-  layout: 'grid' | 'rows' | 'columns';
-  /** Cells in reading order: by row, then column. */
-  cells: MaharaCell[];
-  /** Every block, in reading order. */
-  blocks: MaharaBlock[];
-}
-
-/** Mahara page types that are the system's pages rather than the owner's presentations. */
-export const SYSTEM_PAGE_TYPES: ReadonlySet<string> = new Set(['dashboard', 'profile', 'grouphomepage', 'institution', 'site']);
-
-/** Whether a Mahara page is a system page (dashboard, profile, group or institution page). */
-export function isSystemPage(page: MaharaPage | undefined): boolean {
-  return !!page && SYSTEM_PAGE_TYPES.has(page.type);
-}
+import type { PageBlock, PageCell, PageLayout } from '../page-layout.ts';
 
 const num = (e: XmlElement, name: string, fallback: number) => {
   const v = Number(attr(e, name, MAHARA) ?? attr(e, name));
@@ -75,17 +25,17 @@ export function maharaViewElement(part: Part): XmlElement | undefined {
   return part.leap2a?.elements.find((x) => x.ns === MAHARA && x.name === 'view');
 }
 
-/** The page structure of a part read from a Mahara page entry; undefined for any other part. */
-export function maharaPageOf(part: Part): MaharaPage | undefined {
+/** The page structure of a part read from a Mahara page entry; undefined for any other part (readers store it as `Part.page`). */
+export function maharaPageOf(part: Part): PageLayout | undefined {
   const view = maharaViewElement(part);
   return view ? readMaharaView(view) : undefined;
 }
 
 /** Reads a `<mahara:view>` element into grid-placed blocks. */
-export function readMaharaView(view: XmlElement): MaharaPage {
+export function readMaharaView(view: XmlElement): PageLayout {
   const type = attr(view, 'type', MAHARA) ?? attr(view, 'type') ?? 'portfolio';
   const kids = childElements(view).filter((c) => c.ns === MAHARA);
-  const blocks: MaharaBlock[] = [];
+  const blocks: PageBlock[] = [];
   if ((attr(view, 'newlayout', MAHARA) ?? attr(view, 'newlayout')) === '1' || kids.some((k) => k.name === 'blockinstance')) {
     for (const b of kids.filter((k) => k.name === 'blockinstance')) {
       const x = clamp(num(b, 'positionx', 0), 0, 11);
@@ -97,7 +47,7 @@ export function readMaharaView(view: XmlElement): MaharaPage {
   const rows = kids.some((k) => k.name === 'row') ? kids.filter((k) => k.name === 'row').map((r) => childElements(r).filter((c) => c.ns === MAHARA && c.name === 'column')) : [kids.filter((k) => k.name === 'column')];
   // `33,33,33-50,50`: percent widths of each row's columns; equal widths where it does not say.
   const widths = (attr(view, 'layout', MAHARA) ?? attr(view, 'layout') ?? '').split('-').map((r) => r.split(',').map(Number));
-  const cells: MaharaCell[] = [];
+  const cells: PageCell[] = [];
   rows.forEach((columns, ri) => {
     const percents = widths[ri]?.length === columns.length && widths[ri]!.every((w) => w > 0) ? widths[ri]! : columns.map(() => 100 / Math.max(1, columns.length));
     const spans = toColumns(percents);
@@ -128,7 +78,7 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, Math.round(v)));
 }
 
-function blockOf(b: XmlElement, x: number, y: number, width: number, height: number): MaharaBlock {
+function blockOf(b: XmlElement, x: number, y: number, width: number, height: number): PageBlock {
   const settings: Record<string, unknown> = {};
   const invalid: string[] = [];
   for (const s of childElements(b)) {
@@ -147,42 +97,3 @@ function blockOf(b: XmlElement, x: number, y: number, width: number, height: num
   }
   return { type: attr(b, 'blocktype', MAHARA) ?? attr(b, 'blocktype') ?? '', title: attr(b, 'blocktitle', MAHARA) ?? attr(b, 'blocktitle') ?? '', x, y, width, height, settings, invalid };
 }
-
-/** The entry ids a block's settings name (`artefactid`, `artefactids`, and any other id-shaped string). */
-export function blockEntryIds(block: MaharaBlock, isEntry: (id: string) => boolean): string[] {
-  const out: string[] = [];
-  const visit = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (isEntry(v) && !out.includes(v)) out.push(v);
-    } else if (Array.isArray(v)) v.forEach(visit);
-    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
-  };
-  for (const key of ['artefactid', 'artefactids']) visit(block.settings[key]);
-  for (const [k, v] of Object.entries(block.settings)) if (k !== 'artefactid' && k !== 'artefactids') visit(v);
-  return out;
-}
-
-/** Blocktypes that never publish anything of the owner's: other people's data or the site's own lists. */
-export const NOTHING_TO_PUBLISH: Readonly<Record<string, string>> = {
-  inbox: "the owner's messages, from other people",
-  myviews: "a list of the owner's pages on the Mahara site",
-  newviews: "other people's pages recently shared on the Mahara site",
-  watchlist: "other people's pages the owner watches",
-  mygroups: "the owner's groups and their members",
-  groupviews: "a group's pages, made by other people",
-  groupmembers: 'other people',
-  groupinfo: 'a group and its members',
-  myfriends: 'other people',
-  wall: "other people's posts",
-  recentforumposts: "other people's forum posts",
-  placeholder: 'an empty block Mahara asks the owner to configure',
-  comment: 'comments, written by other people',
-  peerassessment: 'assessments, written by other people',
-  signoff: 'a sign-off by another person',
-  navigation: "links to the collection's pages on the Mahara site",
-  socialprofile: 'links to profiles on other sites',
-  openbadgedisplayer: 'badges kept in a backpack (Badgr, Open Badge Passport) that a build never fetches; put the baked badge images in a badges/ folder to show them (docs/open-badges.md)',
-};
-
-/** Of those, the blocktypes whose content is about other people (listed by `check --privacy`). */
-export const THIRD_PARTY_BLOCKS: ReadonlySet<string> = new Set(['inbox', 'newviews', 'watchlist', 'mygroups', 'groupviews', 'groupmembers', 'groupinfo', 'myfriends', 'wall', 'recentforumposts', 'comment', 'peerassessment', 'signoff']);

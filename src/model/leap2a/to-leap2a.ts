@@ -10,9 +10,10 @@ import { parseXmlText } from '../../formats/xml/parse.ts';
 import { NS, el, text, type XmlElement } from '../../formats/xml/tree.ts';
 import { INVERSES, LEAP2, MAHARA, VITRINE, XHTML, type Leap2aContent, type Leap2aEntry, type Leap2aFeed, type Leap2aLink } from '../../formats/leap2a/index.ts';
 import { isRichHtml } from '../sanitize.ts';
-import type { Part, Portfolio, Relation } from '../types.ts';
+import type { Part, Portfolio, Relation, ResumeRecord } from '../types.ts';
 import { personDataFromPerson, personName, samePerson } from './person-out.ts';
 import { personFromPersondata } from './person.ts';
+import { maharaResumes, resumeElement, sameResume } from './resume.ts';
 import { parseWhen } from '../dates.ts';
 import { LEAP2_OF_IMS_RELATION, TYPE_OF_KIND, pointOfDateType } from './vocabulary.ts';
 
@@ -93,7 +94,9 @@ export function portfolioToLeap2a(p: Portfolio, bag = new DiagnosticBag(), optio
   for (const part of p.parts) for (const m of part.description?.full ?? []) if (m.file && m.refType !== 'leap2a-entry' && !owner.has(m.file) && !isPagePart(part)) owner.set(m.file, part.id);
 
   const entries = new Map<string, Leap2aEntry>();
-  for (const part of p.parts) entries.set(part.id, entryOf(part, p, updated, paths, fileByPath, owner, bag));
+  // The résumé records the kept Mahara entries give: a part's own is written only where it differs.
+  const recorded = maharaResumes(p.parts, p.relations);
+  for (const part of p.parts) entries.set(part.id, entryOf(part, p, updated, paths, fileByPath, owner, bag, recorded.get(part.id)?.resume));
   const link = (id: string, l: Leap2aLink) => {
     const e = entries.get(id);
     if (e && !e.links.some((x) => x.rel === l.rel && x.href === l.href)) e.links.push(l);
@@ -183,7 +186,7 @@ function writeRelation(r: Relation, link: (id: string, l: Leap2aLink) => void, s
   });
 }
 
-function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: Map<string, string>, fileByPath: Map<string, { mediaType: string; about?: { title?: { value: string } } }>, owner: Map<string, string>, bag: DiagnosticBag): Leap2aEntry {
+function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: Map<string, string>, fileByPath: Map<string, { mediaType: string; about?: { title?: { value: string } } }>, owner: Map<string, string>, bag: DiagnosticBag, recordedResume?: ResumeRecord): Leap2aEntry {
   const rec = part.leap2a;
   const short = part.description?.short?.value;
   const title = part.title?.value ?? short ?? (part.kind === 'identification' ? personName(part) : undefined) ?? `${part.kind} ${part.id}`;
@@ -268,6 +271,8 @@ function entryOf(part: Part, p: Portfolio, updated: string | undefined, paths: M
   if (part.comment) e.elements.push(V('comment', part.comment.value, [], part.comment.lang));
   if (part.priority) e.elements.push(V('priority', part.priority.value, [], part.priority.lang));
   for (const r of part.rationale) e.elements.push(V('rationale', r.value, [], r.lang));
+  // A résumé record its Mahara entries would not give back as it is (another format's, or edited).
+  if (part.resume && !sameResume(part.resume, recordedResume)) e.elements.push(resumeElement(part.resume));
   if (part.sourcedId) e.elements.push(V('sourcedid', part.sourcedId.id, [{ name: 'source', value: part.sourcedId.source }]));
   const dropped: string[] = [];
   if (part.ims && part.kind !== 'identification' && Object.keys(part.ims.record).length) dropped.push('IMS detail');

@@ -13,12 +13,13 @@
  * folder is made (and, when it exists, set) owner-only, 0700, with files 0600, so other users
  * of the machine cannot read them (docs/access.md names the folder).
  */
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { variantExtension } from './formats.ts';
 import { sha256Hex } from './naming.ts';
 import { writeFileAtomic } from '../../write/atomic.ts';
+import { makeFolder } from '../../write/folders.ts';
 import type { ImageCacheStats, VariantFormat } from './types.ts';
 
 /** One encoded variant as cached: no file name (that depends on the source path, not the key). */
@@ -102,10 +103,7 @@ export class ImageCache {
 
   /** Creates the folder owner-only (0700), or makes an existing one so, once per build. */
   private secure(): Promise<void> {
-    return (this.secured ??= (async () => {
-      await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await chmod(this.dir, 0o700);
-    })());
+    return (this.secured ??= makeFolder(this.dir, { ownerOnly: true }));
   }
 
   /** The entry for a key, or undefined (a miss) when absent, incomplete or corrupt. */

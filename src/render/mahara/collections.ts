@@ -5,24 +5,8 @@
  * collections and then the pages outside them (instead of every artefact in a flat grid).
  */
 import type { Part, Relation } from '../../model/types.ts';
-import { maharaPageOf } from '../../model/leap2a/mahara-view.ts';
 import type { PartRef } from '../types.ts';
-
-/** Where a page sits in its collection. */
-export interface SequenceData {
-  collection: PartRef;
-  /** 1-based position and the number of pages. */
-  position: number;
-  total: number;
-  prev?: PartRef;
-  next?: PartRef;
-}
-
-/** A collection with its pages in order. */
-export interface CollectionData {
-  collection: PartRef;
-  pages: PartRef[];
-}
+import type { CollectionData, SequenceData } from './types.ts';
 
 /** The view's collections and pages: sequences, and what the preview's front page lists. */
 export interface PagesData {
@@ -41,7 +25,7 @@ export function isCollection(p: Part): boolean {
 /** The collections and pages among a view's parts, with each page's place in its collection. */
 export function pagesOfView(parts: Part[], relations: Relation[], refs: Map<string, PartRef>): PagesData {
   const webpage = (p: Part) => !!p.leap2a?.types.some((t) => /selection$/.test(t)) && (p.type?.value ?? '').toLowerCase() === 'webpage';
-  const isPage = new Set(parts.filter((p) => (maharaPageOf(p) || webpage(p)) && refs.has(p.id)).map((p) => p.id));
+  const isPage = new Set(parts.filter((p) => (p.page || webpage(p)) && refs.has(p.id)).map((p) => p.id));
   const collections: CollectionData[] = [];
   const sequence = new Map<string, SequenceData>();
   for (const c of parts.filter(isCollection)) {

@@ -1,72 +1,18 @@
 /**
- * A Mahara page rebuilt from its structure (model/leap2a/mahara-view.ts), not from the HTML
+ * A Mahara page rebuilt from its structure (`Part.page`, model/page-layout.ts), not from the HTML
  * Mahara's exporter wrote into the entry's content (that HTML is the page as rendered for
  * *editing*: quick-edit buttons, comment links, placeholders). Each block becomes display-ready
  * data from its settings and the entries it names; entries outside the view are left out like
  * any relation, and blocks with nothing to publish (other people's data, the site's own lists)
  * are left out with one info diagnostic per block kind.
  */
-import { NOTHING_TO_PUBLISH, blockEntryIds, maharaPageOf, type MaharaBlock } from '../../model/leap2a/mahara-view.ts';
+import { NOTHING_TO_PUBLISH, blockEntryIds, type PageBlock } from '../../model/page-layout.ts';
 import { sanitizeRichText, isRichHtml } from '../../model/sanitize.ts';
 import type { Part } from '../../model/types.ts';
 import type { MediaData, PartRef } from '../types.ts';
+import type { MaharaBlockData, MaharaCellData, MaharaDateData, MaharaPageData, MaharaPostData } from './types.ts';
 import { dateFormatters, displayWhen, machineWhen, parseWhen, type DateFormatters } from '../../model/dates.ts';
-import { licenceOf, type LicenceData } from './licence.ts';
-
-/** A date as a block shows it: free text as written and without `datetime`; exact dates in the view's words. */
-export interface MaharaDateData {
-  /** "Started", "Finished"... in the view's language, or ''. */
-  label: string;
-  display: string;
-  /** For `<time datetime>`, only when the date is exact. */
-  datetime?: string;
-}
-
-/** A post of a journal block, with its date and text. */
-export interface MaharaPostData {
-  part: PartRef;
-  date?: MaharaDateData;
-  html?: string;
-}
-
-/** One block of a rebuilt Mahara page, ready for `partials/mahara-block.njk`. */
-export interface MaharaBlockData {
-  /** What the theme draws: Mahara's blocktypes grouped by how they show. */
-  kind: 'text' | 'images' | 'files' | 'video' | 'entries' | 'posts' | 'licence' | 'tags';
-  /** Mahara's own blocktype, for themes that want it (`class="block--<blocktype>"`). */
-  blocktype: string;
-  title: string;
-  /** Sanitized HTML of a text block. */
-  html?: string;
-  /** Images (image, gallery) and files (PDF, file download, folder), in the block's order. */
-  media: MediaData[];
-  /** Entries a résumé or other block shows, each with its text. */
-  entries: { part: PartRef; html?: string; dates: MaharaDateData[]; organisation?: string; role?: string }[];
-  posts: MaharaPostData[];
-  /** An external video's address, shown as a link (no third-party embed). */
-  link?: { href: string; text: string };
-  licence?: LicenceData;
-  tags: string[];
-}
-
-/** A cell of the page grid: where it sits on 12 columns, and its blocks top to bottom. */
-export interface MaharaCellData {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Inline grid placement for wide screens (`grid-column: 1 / span 6; grid-row: 1 / span 2`). */
-  style: string;
-  blocks: MaharaBlockData[];
-}
-
-/** A rebuilt Mahara page. */
-export interface MaharaPageData {
-  layout: 'grid' | 'rows' | 'columns';
-  cells: MaharaCellData[];
-  /** Ids of the parts the page's blocks show (the front page lists the rest beside it). */
-  shown: string[];
-}
+import { licenceOf } from './licence.ts';
 
 /** What building a page needs from the view being rendered. */
 export interface MaharaPageContext {
@@ -93,7 +39,7 @@ const RESUME = new Set(['entireresume', 'resumefield', 'education', 'employment'
 
 /** Rebuilds a Mahara page part of the view; undefined when the part is not a Mahara page. */
 export function maharaPageData(part: Part, cx: MaharaPageContext): MaharaPageData | undefined {
-  const page = maharaPageOf(part);
+  const page = part.page;
   if (!page) return undefined;
   const fmt = dateFormatters(cx.lang);
   const date = (d: Part['dates'][number]): MaharaDateData => {
@@ -116,7 +62,7 @@ export function maharaPageData(part: Part, cx: MaharaPageContext): MaharaPageDat
 
 type BlockContext = MaharaPageContext & { date: (d: Part['dates'][number]) => MaharaDateData };
 
-function blockData(b: MaharaBlock, cx: BlockContext, shown: Set<string>): MaharaBlockData | undefined {
+function blockData(b: PageBlock, cx: BlockContext, shown: Set<string>): MaharaBlockData | undefined {
   const why = NOTHING_TO_PUBLISH[b.type];
   if (why) return void cx.omitted(b.type, why);
   // Only entries inside the view: a block naming entries outside it shows what is left.
