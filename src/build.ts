@@ -6,8 +6,10 @@ import { DiagnosticBag, diagnostic, type Diagnostic, type Result } from './diagn
 import { loadProject, type SecretOptions } from './project.ts';
 import { planViews } from './views/index.ts';
 import { renderOptionsFor, renderSite, type RenderOptions } from './render/render-site.ts';
-import { loadPackagePresentations } from './render/xsl/package-views.ts';
+import { createXslContext } from './render/xsl/context.ts';
+import { xslInputs } from './xsl-inputs.ts';
 import { viewsFromPresentations } from './views/package-presentations.ts';
+import { partsInFiles } from './model/ims/format.ts';
 import { outputConflict, replaceConflict, SiteWriteError, writeSite, type LockOptions, type PreviousSite } from './write/index.ts';
 import type { ViewPlan } from './views/types.ts';
 
@@ -59,9 +61,11 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   let config = project.value.config;
   // A package's own presentations become the views when the user allows package stylesheets
   // and wrote no views (views/package-presentations.ts).
+  const xsl = xslInputs(bundle);
   if (options.render?.allowPackageCode && config.views.length === 0 && config.file === undefined) {
-    const loaded = loadPackagePresentations(bundle);
-    if (loaded?.presentations.length) config = { ...config, views: viewsFromPresentations(portfolio, loaded.presentations) };
+    const loaded = xsl.packagePresentations();
+    const summaries = loaded?.presentations.map((p) => ({ identifier: p.identifier, ...(p.title !== undefined ? { title: p.title } : {}), parts: partsInFiles(portfolio, p.names) }));
+    if (summaries?.length) config = { ...config, views: viewsFromPresentations(portfolio, summaries) };
   }
   const planned = planViews(portfolio, config, access.byView);
   bag.push(...planned.diagnostics);
@@ -78,8 +82,16 @@ export async function renderPortfolioSite(input: string, options: BuildOptions =
   if (!siteUrl && plans.some((p) => p.access !== 'protected' && !p.preview)) {
     bag.add('SiteUrlMissing', 'no url: is set, so pages have no canonical link, og:url or og:image, and there is no sitemap.xml; everything else is built', config.file ? { file: config.file } : undefined);
   }
-  const render = renderOptionsFor(config.file, { ...options.render, input, bundle, ...(siteUrl ? { siteUrl } : {}), ...(options.onStage ? { onStage: options.onStage } : {}) }, config.theme);
-  const site = await renderSite(plans, render);
+  // The build's XSL state: warm stylesheet processes and compiled stylesheets, this build's
+  // alone unless the caller keeps one across builds (vitrine serve), and closed with it.
+  const xslContext = options.render?.xslContext ?? createXslContext();
+  const render = renderOptionsFor(config.file, { ...options.render, input, xslInputs: xsl, xslContext, ...(siteUrl ? { siteUrl } : {}), ...(options.onStage ? { onStage: options.onStage } : {}) }, config.theme);
+  let site;
+  try {
+    site = await renderSite(plans, render);
+  } finally {
+    if (xslContext !== options.render?.xslContext) xslContext.close();
+  }
   bag.push(...site.diagnostics);
   return { value: { files: site.value, plans, generated: access.generated, ...(access.path ? { secrets: access.path } : {}) }, diagnostics: bag.items };
 }

@@ -12,6 +12,8 @@ import { siteExtras } from './render/extras.ts';
 import { addSearchIndexes } from './render/search/pagefind.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createXslContext } from './render/xsl/context.ts';
+import { xslInputs } from './xsl-inputs.ts';
 
 /** The HTML files under a folder, by path relative to it with `/` separators. */
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -44,12 +46,19 @@ export async function vitrineEleventy(cfg: EleventyUserConfig, input: string, op
     const lines = bag.items.filter((d) => d.severity === 'error').map((d) => `${formatLocation(d.location)}  error  ${d.message}  [${d.code}]`);
     throw new Error(`Vitrine could not read ${input}:\n${lines.join('\n')}`);
   }
-  const { portfolio, config, views, access } = project.value;
+  const { portfolio, config, views, access, bundle } = project.value;
   // A config whose every view was protected builds nothing rather than a preview of everything.
   const plans = config.views.length && !views.length ? { value: [], diagnostics: [] } : planViews(portfolio, { ...config, views }, access.byView);
   const siteUrl = config.url;
-  const render = renderOptionsFor(config.file, { ...options.render, ...(siteUrl ? { siteUrl } : {}) }, config.theme);
-  const site = await prepareSite(plans.value, render, bag);
+  // XSL views run while the site is prepared: the context's processes end with that.
+  const xslContext = options.render?.xslContext ?? createXslContext();
+  const render = renderOptionsFor(config.file, { ...options.render, xslInputs: xslInputs(bundle), xslContext, ...(siteUrl ? { siteUrl } : {}) }, config.theme);
+  let site;
+  try {
+    site = await prepareSite(plans.value, render, bag);
+  } finally {
+    if (xslContext !== options.render?.xslContext) xslContext.close();
+  }
   configureEleventy(cfg, site, render);
   // `directories` (Eleventy 3) honours --output; the older `dir` is the unnormalised config value.
   cfg.on('eleventy.after', async ({ directories }) => {

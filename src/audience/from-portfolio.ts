@@ -61,7 +61,7 @@ const UNHONOURABLE: { test: RegExp; why: string }[] = [
 
 
 function where(part: Part): Location {
-  return part.origin ?? { file: part.ims?.file ?? part.id };
+  return part.origin ?? { file: part.id };
 }
 
 /** Maps one `prefcode` text; reports phrases it cannot map. */

@@ -238,3 +238,10 @@ export interface BadgeCheck {
   /** Why, in words for the owner and the reader. */
   reason: string;
 }
+
+/**
+ * What a grouping part is in its source system: `page` (a page shown to others, Mahara's
+ * Webpage), `collection` (pages in order, Mahara's collection, a Leap2A Website), `set` (a
+ * Leap2A Collection), `resume` (a section of a résumé), `other` (a blog, folder, grouping...).
+ */
+export type Grouping = 'page' | 'collection' | 'set' | 'resume' | 'other';

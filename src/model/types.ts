@@ -8,7 +8,7 @@ import type { Location } from '../diagnostics/index.ts';
 import type { XmlElement } from '../formats/xml/tree.ts';
 import type { LipSegment, LearnerInfoHead } from '../formats/lip/document.ts';
 import type { Manifest } from '../formats/ims-package/manifest.ts';
-import type { BadgeRecord, Fact, Person, Qualification, ResumeRecord, Rubric, Text } from './neutral-types.ts';
+import type { BadgeRecord, Fact, Grouping, Person, Qualification, ResumeRecord, Rubric, Text } from './neutral-types.ts';
 import type { PageLayout } from './page-layout.ts';
 
 export type * from './neutral-types.ts';
@@ -141,6 +141,10 @@ export interface Part {
   facts?: Fact[];
   /** A page's blocks on a grid, as its owner laid it out (a Mahara page); derived like `facts`, the format record stays the truth. */
   page?: PageLayout;
+  /** What the part groups, when it is a grouping its owner made in the source system (a Leap2A selection); derived by the reader. */
+  grouping?: Grouping;
+  /** When the part was published, as the source wrote it (Atom `published`); derived by the reader, the format record stays the truth. */
+  published?: string;
   /** The IMS-specific remainder of the part, typed; see `ImsPartRecord`. */
   ims?: ImsPartRecord;
   /** The Leap2A-specific remainder of the part; see `Leap2aPartRecord`. */
@@ -234,6 +238,8 @@ export interface PortfolioFile {
   bytes: Uint8Array;
   /** What the owner said about the file, when the source format carries it. */
   about?: FileDescription;
+  /** The file's own name where its package path adds to it (the number a Leap2A exporter puts in front); derived by the reader. */
+  name?: string;
 }
 
 /** The owner's whole portfolio. */
@@ -248,6 +254,8 @@ export interface Portfolio {
   ims?: { manifest?: Omit<Manifest, 'organizations' | 'resources' | 'manifests'> & { organizationTitle?: string } };
   /** Feed-level Leap2A detail kept for re-export. */
   leap2a?: Leap2aFeedRecord;
+  /** True when `title` names the export rather than the portfolio (a Leap2A feed title): a preview takes the owner's name. */
+  titleNamesExport?: boolean;
   /** Top-level JSON Resume keys with no neutral field (`$schema`, `meta`, unknown keys), verbatim. */
   jsonresume?: { extra: Record<string, unknown> };
   extensions: Extension[];

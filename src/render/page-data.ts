@@ -3,7 +3,7 @@
  * the view's language, relation verbs both ways and sorted by meaning, media with their image
  * variants and caption tracks) from the plan alone, so nothing outside the view can reach a page.
  */
-import type { MediaItem, Part, Relation } from '../model/types.ts';
+import type { MediaItem, Part, PortfolioFile, Relation } from '../model/types.ts';
 import type { ViewPlan } from '../views/types.ts';
 import { machineWhen, parseWhen } from '../model/dates.ts';
 import { resumeRows } from './resume-rows.ts';
@@ -267,7 +267,7 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
   }
   const f = cx.files.get(m.file);
   if (!f) return { kind: 'missing', name: m.file.split('/').pop() ?? m.file };
-  const name = readerFileName(f.path, f.about?.title?.value, !!part.leap2a);
+  const name = readerFileName(f);
   const type = f.mediaType;
   const base: MediaData = { kind: 'document', href: fileHref(f.path, f.mediaType, f.bytes), path: f.path, name, mediaType: type, size: f.size, sizeLabel: fmt.bytes(f.size) };
   if (f.about?.caption?.value) base.caption = f.about.caption.value;
@@ -306,11 +306,11 @@ function mediaData(m: MediaItem, part: Part, cx: AlternativesContext, images: Ma
 
 /**
  * The name a reader sees for a file: its title where the source gave one (Leap2A keeps the
- * original name as the resource entry's title), else its base name, without the numeric
- * `NNNN-` prefix Mahara puts on exported file names.
+ * original name as the resource entry's title), else its own name where the package path adds
+ * to it (the `NNNN-` Mahara puts in front, removed by the reader), else its base name.
  */
-export function readerFileName(path: string, title: string | undefined, fromLeap2a: boolean): string {
-  const base = path.split('/').pop() ?? path;
+export function readerFileName(f: Pick<PortfolioFile, 'path' | 'name' | 'about'>): string {
+  const title = f.about?.title?.value;
   if (title?.trim()) return title.trim();
-  return fromLeap2a ? base.replace(/^\d+-(?=.)/, '') : base;
+  return f.name ?? f.path.split('/').pop() ?? f.path;
 }

@@ -21,11 +21,12 @@ import { createImageProcessor } from './image-processor.ts';
 import { profileStylesheet } from '../audience/css.ts';
 import type { ThemeData, ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
-import { renderOspView, renderUserXslView, type XslOptions } from './xsl/render-xsl.ts';
+import { renderOspView, renderUserXslView, warmUpXslViews, type XslOptions } from './xsl/render-xsl.ts';
 import { protectedExtras, siteExtras, viewExtras } from './extras.ts';
 import { addSearchIndexes } from './search/pagefind.ts';
 import { VIEW_FILES } from './meta/page-meta.ts';
-import { loadPackagePresentations, renderPackageXslView, type LoadedPackage, type PackageXslOptions } from './xsl/package-views.ts';
+import { renderPackageXslView, type PackageXslOptions } from './xsl/package-views.ts';
+import { createXslContext } from './xsl/context.ts';
 
 /** Where the default templates are. */
 export const defaultTemplatesDir = resolve(import.meta.dirname, '../../templates');
@@ -94,51 +95,62 @@ export async function prepareSite(plans: ViewPlan[], options: RenderOptions, bag
   const assets: SiteFiles = new Map();
   const views: ViewData[] = [];
   const cssBags = new Set<string>();
-  let pkg: Promise<LoadedPackage | undefined> | undefined;
-  const loadPackage = () => (pkg ??= Promise.resolve(options.bundle ? loadPackagePresentations(options.bundle) : undefined));
+  // XSL runs share this build's context (warm processes, compiled stylesheets); one made here
+  // is this call's alone and is closed when it returns.
+  const ownXsl = options.xslContext ? undefined : createXslContext();
+  const xslContext = options.xslContext ?? ownXsl!;
+  const xslBuild = () => {
+    if (!options.xslInputs) throw new Error('XSL views need the pipeline\'s xslInputs (src/xsl-inputs.ts)');
+    return { ctx: xslContext, inputs: options.xslInputs };
+  };
   const cache: ThemeCache = new Map();
   const dirsById = new Map<string | undefined, string[]>();
   const themes: (Theme | undefined)[] = [];
-  for (const plan of plans) {
-    const theme = resolveTheme(plan, bag, cache);
-    themes.push(theme);
-    const dirs = templateDirsFor(plan, options, theme);
-    dirsById.set(plan.id, dirs);
-    for (const [path, bytes] of themeFiles(theme, bag)) assets.set(path, bytes);
-    const messages = loadMessages(plan.lang, dirs);
-    const made = await viewAssets(plan, options, bag);
-    for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
-    let profileCss: { file: string; inView: boolean } | undefined;
-    if (plan.profile) {
-      // One stylesheet per profile, named by its content: public views sharing a profile share
-      // the file under theme/. An unlisted or protected view keeps its own copy inside its
-      // folder (encrypted with it): a shared file would name the view (`profile-view-<id>`) and
-      // its audience's needs in clear, outside the folder.
-      const sheet = profileStylesheet(plan.profile, cssBags.has(plan.profile.name) ? new DiagnosticBag() : bag);
-      cssBags.add(plan.profile.name);
-      const inView = plan.access !== 'public';
-      assets.set(inView ? `${plan.folder}/theme/${sheet.fileName}` : `theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
-      profileCss = { file: sheet.fileName, inView };
-    }
-    const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
-    const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
-    data.theme = themeData(theme, plan.theme, assets, bag);
-    for (const [path, bytes] of await viewExtras(plan, data, dirs, options.siteUrl)) assets.set(`${plan.folder}/${path}`, bytes);
-    if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
-      const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, bag);
-      if (xsl) {
-        for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
-        if (xsl.page !== undefined) data.xsl = { page: xsl.page };
-        else if (xsl.fragment !== undefined) data.xsl = { fragment: xsl.fragment };
+  if (options.xslInputs) warmUpXslViews(plans, options, xslContext);
+  try {
+    for (const plan of plans) {
+      const theme = resolveTheme(plan, bag, cache);
+      themes.push(theme);
+      const dirs = templateDirsFor(plan, options, theme);
+      dirsById.set(plan.id, dirs);
+      for (const [path, bytes] of themeFiles(theme, bag)) assets.set(path, bytes);
+      const messages = loadMessages(plan.lang, dirs);
+      const made = await viewAssets(plan, options, bag);
+      for (const [path, bytes] of made.files) assets.set(`${plan.folder}/${path}`, bytes);
+      let profileCss: { file: string; inView: boolean } | undefined;
+      if (plan.profile) {
+        // One stylesheet per profile, named by its content: public views sharing a profile share
+        // the file under theme/. An unlisted or protected view keeps its own copy inside its
+        // folder (encrypted with it): a shared file would name the view (`profile-view-<id>`) and
+        // its audience's needs in clear, outside the folder.
+        const sheet = profileStylesheet(plan.profile, cssBags.has(plan.profile.name) ? new DiagnosticBag() : bag);
+        cssBags.add(plan.profile.name);
+        const inView = plan.access !== 'public';
+        assets.set(inView ? `${plan.folder}/theme/${sheet.fileName}` : `theme/${sheet.fileName}`, new TextEncoder().encode(sheet.css));
+        profileCss = { file: sheet.fileName, inView };
       }
-    } else if (plan.xsl && 'package' in plan.xsl) {
-      const xsl = await renderPackageXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, loadPackage, bag);
-      if (xsl) {
-        for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
-        data.xsl = { fragment: xsl.fragment ?? '', styles: xsl.styles };
+      const input = { plan, messages, images: made.images as Map<string, ImageInfo>, css: '', bag, ...(profileCss ? { profileCss } : {}) };
+      const data = buildViewData(made.packageHref ? { ...input, packageHref: made.packageHref } : input);
+      data.theme = themeData(theme, plan.theme, assets, bag);
+      for (const [path, bytes] of await viewExtras(plan, data, dirs, options.siteUrl)) assets.set(`${plan.folder}/${path}`, bytes);
+      if (plan.xsl && ('file' in plan.xsl || 'osp' in plan.xsl)) {
+        const xsl = 'file' in plan.xsl ? await renderUserXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, xslBuild(), bag) : await renderOspView({ ...plan, xsl: plan.xsl }, input.images, messages, options, xslBuild(), bag);
+        if (xsl) {
+          for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
+          if (xsl.page !== undefined) data.xsl = { page: xsl.page };
+          else if (xsl.fragment !== undefined) data.xsl = { fragment: xsl.fragment };
+        }
+      } else if (plan.xsl && 'package' in plan.xsl) {
+        const xsl = await renderPackageXslView({ ...plan, xsl: plan.xsl }, input.images, messages, options, xslBuild(), bag);
+        if (xsl) {
+          for (const [path, bytes] of xsl.files) assets.set(`${plan.folder}/${path}`, bytes);
+          data.xsl = { fragment: xsl.fragment ?? '', styles: xsl.styles };
+        }
       }
+      views.push(data);
     }
-    views.push(data);
+  } finally {
+    ownXsl?.close();
   }
   const rootTheme = resolveTheme({ theme: options.siteTheme ?? {} }, new DiagnosticBag(), cache);
   const rootDirs = templateDirsFor(undefined, options, rootTheme);

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import { renderPortfolioSite, type BuildOptions } from '../build.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { defaultTemplatesDir } from '../render/render-site.ts';
+import { createXslContext } from '../render/xsl/context.ts';
 import { contentTypeOf, injectClient, EVENTS_PATH } from './client.ts';
 import { allowedHosts, hostAllowed } from './hosts.ts';
 
@@ -86,13 +87,17 @@ export async function startServer(input: string, options: ServeOptions = {}): Pr
     for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
+  // One XSL context for the server's life: its rebuilds reuse warm stylesheet processes,
+  // compiled stylesheets and the results of unchanged runs; closed with the server.
+  const xslContext = options.render?.xslContext ?? createXslContext();
+  const buildOptions: BuildOptions = { ...options, render: { ...options.render, xslContext } };
   let running: Promise<BuildEvent> | undefined;
   let again: string | undefined | null = null;
   const buildOnce = async (changed?: string): Promise<BuildEvent> => {
     const started = performance.now();
     let result;
     try {
-      result = await renderPortfolioSite(input, options);
+      result = await renderPortfolioSite(input, buildOptions);
     } catch (e) {
       // A template error escapes as an exception: it is the author's to fix, like any other.
       result = { value: undefined, diagnostics: [{ code: 'TemplateInvalid', severity: 'error', message: (e as Error).message } as Diagnostic] };
@@ -214,6 +219,7 @@ export async function startServer(input: string, options: ServeOptions = {}): Pr
       for (const c of clients) c.end();
       clients.clear();
       await running?.catch(() => undefined);
+      if (xslContext !== options.render?.xslContext) xslContext.close();
       const closed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await closed;

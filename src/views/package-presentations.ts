@@ -9,16 +9,16 @@ import type { ViewConfig } from './types.ts';
 import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-schema.ts';
 
 /**
- * What planning needs of a package's presentation (the IMS package reader's
- * `PackagePresentation` has this shape and more): views know no format.
+ * What planning needs of a package's presentation, with the part files its organization names
+ * already resolved to part ids (model/ims/format.ts `partsInFiles`): views know no format.
  */
 export interface PresentationSummary {
   /** The `ims-epView` resource identifier (what `xsl: { package: ID }` names). */
   identifier: string;
   /** The title of the manifest item that names it, when one does. */
   title?: string;
-  /** Package paths of the part files its organization names; empty when none does. */
-  names: string[];
+  /** Ids of the parts its organization names; empty when none does. */
+  parts: string[];
 }
 
 /** A view id from a resource identifier: lowercase, safe as a folder, unique among `taken`. */
@@ -35,8 +35,7 @@ function viewIdOf(identifier: string, taken: Set<string>): string {
 export function viewsFromPresentations(portfolio: Portfolio, presentations: PresentationSummary[]): ViewConfig[] {
   const taken = new Set<string>();
   return presentations.map((p) => {
-    const named = new Set(p.names);
-    const ids = portfolio.parts.filter((part) => part.ims?.file && named.has(part.ims.file)).map((part) => part.id);
+    const ids = p.parts;
     const select = ids.length ? ids.map((id) => ({ id })) : portfolio.parts.filter((part) => part.kind !== 'securitykey').map((part) => ({ id: part.id }));
     return { id: viewIdOf(p.identifier, taken), title: p.title ?? portfolio.title ?? p.identifier, access: 'public', select, xsl: { package: p.identifier } };
   });

@@ -68,7 +68,7 @@ export function systemPages(portfolio: Portfolio): Part[] {
 export function planPreview(portfolio: Portfolio): ViewPlan {
   // A Leap2A preview is named after the owner, never after the feed's title ("Mahara Leap2A
   // Export for Ana Lima, 14/11/2023 22:13"), which names the export, not the portfolio.
-  const owner = portfolio.leap2a ? portfolio.parts.find((p) => p.kind === 'identification') : undefined;
+  const owner = portfolio.titleNamesExport ? portfolio.parts.find((p) => p.kind === 'identification') : undefined;
   const ownerName = owner?.person?.names[0]?.full ?? owner?.title?.value;
   const view: ViewConfig = { id: PREVIEW_ID, title: ownerName ?? portfolio.title ?? 'Preview', access: 'public', select: [] };
   // Security keys and Mahara's system pages are never published by default: a view must name them by id.

@@ -9,20 +9,18 @@
  * source system, and publishing is the owner's decision. The file says so and how to change it.
  */
 import { stringify } from 'yaml';
-import type { Part, Portfolio } from '../model/types.ts';
+import type { Grouping, Part, Portfolio } from '../model/types.ts';
 import { isSystemPage } from '../model/page-layout.ts';
 
-/** Leap2A selection types that are pages a person shows to others (not blogs or résumé groupings). */
-const PAGE_TYPES = new Set(['webpage', 'website', 'collection']);
-/** Of those, the types that hold pages. */
-const COLLECTION_TYPES = new Set(['website', 'collection']);
-
-const typeOf = (p: Part) => (p.type?.value ?? '').toLowerCase();
+/** Groupings that are pages a person shows to others (not blogs or résumé sections). */
+const PAGE_GROUPINGS: ReadonlySet<Grouping | undefined> = new Set<Grouping>(['page', 'collection', 'set']);
+/** Of those, the groupings that hold pages. */
+const COLLECTION_GROUPINGS: ReadonlySet<Grouping | undefined> = new Set<Grouping>(['collection', 'set']);
 
 /** The parts that are pages or collections of the source system, in the source's order (system pages left out). */
 export function sourcePages(portfolio: Portfolio): Part[] {
   return portfolio.parts.filter(
-    (p) => ((p.leap2a?.types.some((t) => /selection$/.test(t)) && PAGE_TYPES.has(typeOf(p))) || p.page !== undefined) && !isSystemPage(p.page),
+    (p) => (PAGE_GROUPINGS.has(p.grouping) || p.page !== undefined) && !isSystemPage(p.page),
   );
 }
 
@@ -32,10 +30,10 @@ export function sourcePages(portfolio: Portfolio): Part[] {
  */
 export function proposeViewsConfig(portfolio: Portfolio, schema = 'vitrine.config.schema.json'): { text: string; views: number } | undefined {
   const all = sourcePages(portfolio);
-  const collections = all.filter((p) => COLLECTION_TYPES.has(typeOf(p)));
+  const collections = all.filter((p) => COLLECTION_GROUPINGS.has(p.grouping));
   // A page in a collection is in that collection's view; every other page gets its own.
   const inCollection = new Set(portfolio.relations.filter((r) => collections.some((c) => c.id === r.from) && /has_?part/i.test(r.type)).flatMap((r) => r.to));
-  const pages = all.filter((p) => COLLECTION_TYPES.has(typeOf(p)) || !inCollection.has(p.id));
+  const pages = all.filter((p) => COLLECTION_GROUPINGS.has(p.grouping) || !inCollection.has(p.id));
   if (pages.length === 0) return undefined;
   // Part slugs are unique in a portfolio, so they make unique view ids.
   const views = pages.map((page, i) => {

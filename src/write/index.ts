@@ -4,5 +4,5 @@ export { writeSite, writeFiles, outputConflict, packageConflict, replaceConflict
 export { acquireOutputLock, lockPathFor, LockTimeoutError, type LockOptions, type LockRecord } from './lock.ts';
 export { zipFiles } from '../formats/zip/encode.ts';
 export { writeNewFolder, newFolderConflict } from './new-folder.ts';
-export { makeFolder, withTempFolder, type FolderOptions } from './folders.ts';
 export { acquireFolderLease, leaseFileFor, recoverInterruptedWrite, type FolderLease } from './folder-lease.ts';
+export { makeFolder, withTempFolder, type FolderOptions, makeTempFolder, writeTempFile, copyIntoTempFolder, removeTempFolder } from './folders.ts';

@@ -42,7 +42,7 @@ const vitrine = (args: string[], cwd = home()) => execFileSync(process.execPath,
 describe('the packed tarball, installed in a temp folder', () => {
   it('ships compiled JavaScript, types, templates and schemas, and no TypeScript sources or tests', () => {
     const pkg = join(home(), 'node_modules/vitrine');
-    for (const f of ['bin/vitrine.js', 'dist/cli/start.js', 'dist/index.js', 'dist/index.d.ts', 'dist/render/xsl/child.cjs', 'dist/render/protect/unlock.js', 'templates/layouts/base.njk', 'docs/schema/authored-part.schema.json']) {
+    for (const f of ['bin/vitrine.js', 'dist/cli/start.js', 'dist/index.js', 'dist/index.d.ts', 'dist/render/xsl/child.cjs', 'dist/render/xsl/sef-checks.cjs', 'dist/render/xsl/source-document.cjs', 'dist/render/protect/unlock.js', 'templates/layouts/base.njk', 'docs/schema/authored-part.schema.json']) {
       expect(existsSync(join(pkg, f)), f).toBe(true);
     }
     expect(existsSync(join(pkg, 'src'))).toBe(false);

@@ -18,6 +18,7 @@ import type { Part, Portfolio, PortfolioFile } from '../../src/model/types.ts';
 import { planViews, readSiteConfig } from '../../src/views/index.ts';
 import type { SiteConfig, ViewConfig } from '../../src/views/types.ts';
 import { renderSite } from '../../src/render/render-site.ts';
+import { xslInputs } from '../../src/xsl-inputs.ts';
 import { createImageProcessor } from '../../src/render/image-processor.ts';
 import { arbPortfolio } from '../support/generate-portfolio.ts';
 import { decryptView, folderOf } from '../access/decrypt.ts';
@@ -142,7 +143,8 @@ function viewTexts(site: Map<string, Uint8Array>, plan: { folder: string; access
 
 async function checkNoLeak(portfolio: Portfolio, markers: Map<string, string>, fileMarkers: Map<string, string[]>, config: SiteConfig, options: { shownOnlyIfTitled?: boolean } = {}): Promise<void> {
   const plans = planViews(portfolio, config).value;
-  const site = await renderSite(plans, { processImage, kdfIterations });
+  // Rendering alone, as build.ts does it: the XSL views' documents come from the pipeline.
+  const site = await renderSite(plans, { processImage, kdfIterations, xslInputs: xslInputs() });
   for (const plan of plans) {
     const selected = new Set(plan.parts.map((p) => p.id));
     const texts = viewTexts(site.value, plan);

@@ -4,14 +4,18 @@
  * under Node's permission model. (The guards in child.cjs use private saxon-js hooks: these
  * tests are what keeps them honest when saxon-js is upgraded.)
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticBag } from '../../src/diagnostics/index.ts';
-import { childFlags, runXsl } from '../../src/render/xsl/run.ts';
+import { createXslContext, childFlags, runXsl } from '../../src/render/xsl/run.ts';
+
+// One XSL context for the file, as one build has: its processes end with the file.
+const ctx = createXslContext();
+afterAll(() => ctx.close());
 
 const repo = resolve(import.meta.dirname, '../..');
 const NS = 'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:js="http://saxonica.com/ns/globalJS"';
@@ -50,7 +54,7 @@ async function attack(body: string, opts: { version?: string; untrusted?: boolea
   writeFileSync(join(a.pkg, 'view.xsl'), xsl);
   const before = snapshot(a.base);
   const bag = new DiagnosticBag();
-  const out = await runXsl({ stylesheet: join(a.pkg, 'view.xsl'), source: '<view/>', params: {}, roots: [a.pkg], untrusted: opts.untrusted ?? true, ...(opts.timeLimitMs ? { timeLimitMs: opts.timeLimitMs } : {}), ...(opts.memoryLimitMb ? { memoryLimitMb: opts.memoryLimitMb } : {}) }, bag);
+  const out = await runXsl(ctx, { stylesheet: join(a.pkg, 'view.xsl'), source: '<view/>', params: {}, roots: [a.pkg], untrusted: opts.untrusted ?? true, ...(opts.timeLimitMs ? { timeLimitMs: opts.timeLimitMs } : {}), ...(opts.memoryLimitMb ? { memoryLimitMb: opts.memoryLimitMb } : {}) }, bag);
   const after = snapshot(a.base);
   const text = JSON.stringify(bag.items) + (out?.output ?? '') + JSON.stringify([...(out?.documents ?? [])]);
   return { a, out, bag, codes: bag.items.map((d) => d.code), before, after, leaked: text.includes(SECRET) };

@@ -11,7 +11,11 @@ import { listenTcp } from '../support/listener.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticBag } from '../../src/diagnostics/index.ts';
-import { runXsl } from '../../src/render/xsl/run.ts';
+import { createXslContext, runXsl } from '../../src/render/xsl/run.ts';
+
+// One XSL context for the file, as one build has: its processes end with the file.
+const ctx = createXslContext();
+afterAll(() => ctx.close());
 
 const received: string[] = [];
 let tcp: Server;
@@ -39,7 +43,7 @@ async function run(xsl: string, inner?: string) {
   writeFileSync(join(dir, 'own.xsl'), xsl);
   if (inner) writeFileSync(join(dir, 'inner.xsl'), inner);
   const bag = new DiagnosticBag();
-  const out = await runXsl({ stylesheet: join(dir, 'own.xsl'), source: '<view>VIEW-TEXT</view>', params: {}, roots: [dir] }, bag);
+  const out = await runXsl(ctx, { stylesheet: join(dir, 'own.xsl'), source: '<view>VIEW-TEXT</view>', params: {}, roots: [dir] }, bag);
   await settle();
   return { out, bag, dir, codes: bag.items.map((d) => d.code) };
 }

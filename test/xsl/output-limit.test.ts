@@ -3,12 +3,16 @@
  * writing millions of paragraphs sent them all to the build's process, which died of memory.
  * Real child processes; the cap is lowered per job so the test stays small.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticBag } from '../../src/diagnostics/index.ts';
-import { runXsl } from '../../src/render/xsl/run.ts';
+import { createXslContext, runXsl } from '../../src/render/xsl/run.ts';
+
+// One XSL context for the file, as one build has: its processes end with the file.
+const ctx = createXslContext();
+afterAll(() => ctx.close());
 
 const NS = 'xmlns:xsl="http://www.w3.org/1999/XSL/Transform"';
 
@@ -16,7 +20,7 @@ async function run(body: string, outputLimitBytes: number) {
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-outcap-'));
   writeFileSync(join(dir, 'big.xsl'), `<xsl:stylesheet version="3.0" ${NS}><xsl:template match="/">${body}</xsl:template></xsl:stylesheet>`);
   const bag = new DiagnosticBag();
-  const out = await runXsl({ stylesheet: join(dir, 'big.xsl'), source: '<v/>', params: {}, roots: [dir], untrusted: true, outputLimitBytes }, bag);
+  const out = await runXsl(ctx, { stylesheet: join(dir, 'big.xsl'), source: '<v/>', params: {}, roots: [dir], untrusted: true, outputLimitBytes }, bag);
   return { out, bag, codes: bag.items.map((d) => d.code), dir };
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildTo, page } from '../site/site-helpers.ts';
 import { parseSiteConfig } from '../../src/views/config.ts';
+import { createXslContext } from '../../src/render/xsl/context.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const content = join(repo, 'content');
@@ -71,6 +72,32 @@ describe('XSL views in a build', () => {
     // With --strict the warning stops the build.
     const strict = await buildTo(broken, { strict: true });
     expect(strict.result.value.written).toBe(false);
+  }, 120_000);
+
+  it('runs views of one stylesheet in one warm process; a protected view gets its own, and all end with the build', async () => {
+    const view = (id: string, access: string) => `  - id: ${id}\n    access: ${access}\n    xsl: ../xsl/portfolio.xsl\n    select:\n      - kind: competency\n`;
+    const input = example(`views:\n${view('one', 'public')}${view('two', 'public')}${view('vault', 'protected')}${view('safe', 'protected')}`, {});
+    const ctx = createXslContext();
+    const { out, result } = await buildTo(input, { render: { xslContext: ctx, kdfIterations: 1000 } });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(page(out, 'one/index.html').querySelector('main .xsl-portfolio')!.getAttribute('data-view')).toBe('one');
+    expect(page(out, 'two/index.html').querySelector('main .xsl-portfolio')!.getAttribute('data-view')).toBe('two');
+    const pid = (audience: string) => ctx.log.filter((r) => r.audience === audience).map((r) => r.pid);
+    // The two public views: one process, the stylesheet compiled once for the build.
+    expect(pid('public')).toHaveLength(2);
+    expect(new Set(pid('public')).size).toBe(1);
+    expect(ctx.stats.compiles).toBe(1);
+    // Each protected view: a process of its own, shared with no other view.
+    const vault = pid('protected:vault');
+    const safe = pid('protected:safe');
+    expect(vault).toHaveLength(1);
+    expect(safe).toHaveLength(1);
+    expect(new Set([pid('public')[0], vault[0], safe[0]]).size).toBe(3);
+    expect(ctx.stats.started).toBe(3);
+    // A context the caller made is the caller's to close (vitrine serve keeps one across rebuilds).
+    expect(ctx.alive()).toHaveLength(3);
+    ctx.close();
+    expect(ctx.alive()).toEqual([]);
   }, 120_000);
 
   it('validates the xsl field of a view', () => {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { readPortfolio } from '../../src/index.ts';
 import { planViews, readSiteConfig } from '../../src/views/index.ts';
-import { buildViewDocument } from '../../src/render/xsl/view-document.ts';
+import { buildViewDocument } from '../../src/xsl-view-document.ts';
 import { loadMessages } from '../../src/render/messages.ts';
 import { defaultTemplatesDir } from '../../src/render/render-site.ts';
 import { hasXmllint, hasXsds, schemaForDocument, validateWithXsd } from '../support/xsd.ts';

@@ -3,7 +3,7 @@ import { readPortfolio } from '../../api.ts';
 import { readInput } from '../../read/index.ts';
 import { planViews, readViewConfig } from '../../views/index.ts';
 import { formatPrivacyReport, privacyReport } from '../../views/privacy-report.ts';
-import { loadPackagePresentations } from '../../render/xsl/package-views.ts';
+import { loadPackagePresentations } from '../../xsl-inputs.ts';
 import { countDiagnostics, exitStatus, plural, printDiagnostics, say, type Io, type OutputFlags } from '../output.ts';
 
 /**

@@ -50,7 +50,8 @@ export function serializeFragment(e: XmlElement): string {
   return out.join('');
 }
 
-function prefixFor(
+/** The prefix of a namespace in `scope`, declaring it (into `decls`) when it is not bound yet. */
+export function prefixFor(
   ns: string,
   wanted: string | undefined,
   scope: Map<string, string>,

@@ -17,6 +17,7 @@ import { PART_KINDS, type Part, type PartDescription, type PartKind, type Portfo
 import { applyIdentification } from './identification.ts';
 import { neutralFromIms } from '../ims/facts.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
+import { nameLeap2aFiles, neutralFromLeap2a } from '../leap2a/derived.ts';
 import { BODY_FORMATS, IDENTIFICATION_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { extensions, imsRecord, originAt, pageFromLeap2a, readResume, readDate, readDates, readSourcedId, readStatus } from './records.ts';
@@ -89,6 +90,7 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
   const rest = portfolio.parts.filter((p) => !p.slug);
   const slugs = assignSlugs(rest.map((p) => p.id), chosen.keys());
   for (const p of rest) p.slug = slugs.get(p.id)!;
+  nameLeap2aFiles(portfolio.parts, files);
   portfolio.files = [...files.values()];
   return portfolio;
 }
@@ -107,7 +109,10 @@ function readPortfolioYaml(src: AuthoredSource, portfolio: Portfolio, bag: Diagn
   const lang = str(v.lang);
   if (lang) portfolio.lang = lang;
   if (isObj(v.ims)) portfolio.ims = structuredClone(v.ims) as Portfolio['ims'] & object;
-  if (isObj(v.leap2a)) portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
+  if (isObj(v.leap2a)) {
+    portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
+    portfolio.titleNamesExport = true; // kept from a Leap2A import, whose title named the export
+  }
   if (v.extensions !== undefined) portfolio.extensions = extensions(v.extensions);
 }
 
@@ -218,6 +223,7 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
       }
       // A Mahara page travels in its <mahara:view> element; its layout is read from it as Leap2A reads it.
       if (Array.isArray(part.leap2a.elements)) pageFromLeap2a(cx, part);
+      neutralFromLeap2a(part);
     }
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);

@@ -26,6 +26,12 @@ function write(portfolio: Portfolio, bag: DiagnosticBag): Map<string, Uint8Array
   return files;
 }
 
+/** The ids of the parts read from these package paths of part files (an `ims-epView` organization names files, not parts). */
+export function partsInFiles(portfolio: Portfolio, paths: readonly string[]): string[] {
+  const named = new Set(paths);
+  return portfolio.parts.filter((part) => part.ims?.file && named.has(part.ims.file)).map((part) => part.id);
+}
+
 const CANNOT_CARRY = ["the portfolio's language", 'what is said about files (alt text, captions, transcripts)', "a person's headline, summary, web links and photo", 'parts nested where IMS LIP has no place for them'];
 
 /** IMS ePortfolio 1.0 packages: imsmanifest.xml with LIP part files. */

@@ -18,6 +18,7 @@ import { findFile, isUrl } from './files.ts';
 import { Relations, at, type Ctx } from './relations.ts';
 import { readMaharaResume, resumeFromElement } from './resume.ts';
 import { maharaPageOf } from './mahara-view.ts';
+import { nameLeap2aFiles, neutralFromLeap2a } from './derived.ts';
 import { guessLanguage } from '../lang-guess.ts';
 import { removeMaharaChrome } from './mahara-chrome.ts';
 import { personRelatedFirst, portfolioTitle } from './owner.ts';
@@ -87,13 +88,15 @@ export function portfolioFromLeap2a(pkg: Leap2aPackage, display: DisplayPath, ba
       }
     }
   }
+  nameLeap2aFiles(parts, files);
   // Slugs without Mahara's `portfolio:` prefix (all or none, so two ids never meet).
   const bare = parts.map((p) => p.id.replace(/^portfolio:/, ''));
   const keys = new Set(bare).size === bare.length ? bare : parts.map((p) => p.id);
   const slugs = assignSlugs(keys);
   parts.forEach((p, i) => (p.slug = slugs.get(keys[i]!)!));
 
-  const portfolio: Portfolio = { id: feed.id || fallbackId, title: portfolioTitle(feed.title, owner) || fallbackId, parts, relations: rels, files: [...files.values()], extensions: [] };
+  // The feed's title names the export ("Mahara Leap2A Export for Ana Lima, 14/11/2023 22:13").
+  const portfolio: Portfolio = { id: feed.id || fallbackId, title: portfolioTitle(feed.title, owner) || fallbackId, titleNamesExport: true, parts, relations: rels, files: [...files.values()], extensions: [] };
   // Mahara writes no language: the owner's own words say it (pages' text blocks included).
   const lang = guessLanguage(parts.flatMap((p) => [p.title?.value ?? '', p.description?.short?.value ?? '', p.description?.long?.value ?? '', ...(p.page?.blocks.map((b) => (typeof b.settings.text === 'string' ? b.settings.text : '')) ?? [])]));
   if (lang) portfolio.lang = lang;
@@ -291,6 +294,7 @@ function readEntry(e: Leap2aEntry, cx: Ctx, ownFiles: Map<string, string[]>, rel
   }
   const page = maharaPageOf(part);
   if (page) part.page = page;
+  neutralFromLeap2a(part);
   return part;
 }
 

@@ -17,15 +17,14 @@ export interface PagesData {
   sequence: Map<string, SequenceData>;
 }
 
-/** Whether a part is a Mahara collection (a Leap2A selection of type Website). */
+/** Whether a part is a Mahara collection (pages in order; a Leap2A selection of type Website). */
 export function isCollection(p: Part): boolean {
-  return !!p.leap2a?.types.some((t) => /selection$/.test(t)) && (p.type?.value ?? '').toLowerCase() === 'website';
+  return p.grouping === 'collection';
 }
 
 /** The collections and pages among a view's parts, with each page's place in its collection. */
 export function pagesOfView(parts: Part[], relations: Relation[], refs: Map<string, PartRef>): PagesData {
-  const webpage = (p: Part) => !!p.leap2a?.types.some((t) => /selection$/.test(t)) && (p.type?.value ?? '').toLowerCase() === 'webpage';
-  const isPage = new Set(parts.filter((p) => (p.page || webpage(p)) && refs.has(p.id)).map((p) => p.id));
+  const isPage = new Set(parts.filter((p) => (p.page || p.grouping === 'page') && refs.has(p.id)).map((p) => p.id));
   const collections: CollectionData[] = [];
   const sequence = new Map<string, SequenceData>();
   for (const c of parts.filter(isCollection)) {

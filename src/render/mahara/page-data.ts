@@ -68,7 +68,7 @@ function blockData(b: PageBlock, cx: BlockContext, shown: Set<string>): MaharaBl
   // Only entries inside the view: a block naming entries outside it shows what is left.
   let ids = blockEntryIds(b, (id) => cx.refs.has(id) || cx.parts.has(id)).filter((id) => cx.refs.has(id));
   // The whole résumé: every résumé grouping of the view (Mahara's résumé plugin), in order.
-  if (b.type === 'entireresume' && !ids.length) ids = [...cx.parts.values()].filter((p) => isResumeGroup(p)).map((p) => p.id);
+  if (b.type === 'entireresume' && !ids.length) ids = [...cx.parts.values()].filter((p) => p.grouping === 'resume').map((p) => p.id);
   ids.forEach((id) => shown.add(id));
   const data: MaharaBlockData = { kind: 'entries', blocktype: b.type, title: b.title, media: [], entries: [], posts: [], tags: [] };
   const text = typeof b.settings.text === 'string' ? b.settings.text : undefined;
@@ -117,11 +117,6 @@ function blockData(b: PageBlock, cx: BlockContext, shown: Set<string>): MaharaBl
   return { ...data, entries };
 }
 
-/** A grouping of Mahara's résumé plugin (education history, employment history, ...). */
-function isResumeGroup(p: Part): boolean {
-  return !!p.leap2a?.elements.some((x) => x.name === 'artefactplugin' && x.attrs.some((a) => a.name === 'plugin' && a.value === 'resume')) && !!p.leap2a.types.some((t) => /selection$/.test(t));
-}
-
 /** A part's files; a folder's are the files of the entries it holds. */
 function filesOf(id: string, cx: MaharaPageContext): MediaData[] {
   const own = cx.media.get(id) ?? [];
@@ -135,7 +130,7 @@ function postsOf(id: string, cx: BlockContext): MaharaPostData[] {
   return (kids.length ? kids : [id]).map((x) => {
     const p = cx.parts.get(x);
     // A post's date is when it was published (Atom `published`), else a date it carries.
-    const published = p?.leap2a?.published;
+    const published = p?.published;
     const d = published ? { value: published, type: { value: 'Create' } } : (p?.dates.find((y) => /update|create|publish/i.test(y.type?.value ?? '')) ?? p?.dates[0]);
     return { part: cx.refs.get(x)!, ...(d ? { date: cx.date(d) } : {}), ...(cx.htmls.get(x) ? { html: cx.htmls.get(x)! } : {}) };
   });

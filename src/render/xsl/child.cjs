@@ -1,29 +1,44 @@
 /*
  * The XSLT child process (docs/xsl-views.md, "How stylesheets run"). Plain CommonJS on
  * purpose: it runs under Node's permission model with reads limited to the stylesheet's root
- * folder and saxon-js's own files, so it loads nothing but saxon-js (no TypeScript loader).
+ * folders and saxon-js's own files, so it loads nothing but saxon-js (no TypeScript loader).
  *
- * Reads one job as JSON on stdin, writes one answer as JSON on stdout:
- *   job:    { sef?: string, stylesheet?: { text, uri }, source: string, sourceUri: string,
- *             params: Record<string,string>, roots: string[], untrusted: boolean,
- *             allowed?: string[], outputLimit: number }
- *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text} }
+ * A warm process: it serves one run after another for one stylesheet, one set of readable
+ * folders and one audience (child-process.ts decides which runs may share it). Jobs come as
+ * JSON, one per line, on stdin; each gets one answer, one JSON line on stdout:
+ *   job:    { sefKey?: string (sha-256 of the SEF text), sef?: string, stylesheet?: { text, uri },
+ *             source?: string (XML text) | sourceTree?: DOM-ready tree (formats/xml/dom-tree.ts),
+ *             sourceUri: string, params: Record<string,string>, roots: string[],
+ *             untrusted: boolean, allowed?: string[], outputLimit: number }
+ *   answer: { ok: true, sef?: string, output: string, method: string, documents: {href: text},
+ *             ms: { job, source, transform, cpu } (reading the job line, building the document,
+ *             transforming; the CPU time of all that, every thread of the process) }
  *         | { ok: false, phase: 'compile'|'script'|'check'|'size'|'run', message, code?, module?, line?, column? }
+ * A job without `sef` or `stylesheet` reuses the compiled form this process already holds
+ * for `sefKey` (parsed, linked and checked once). The process ends when stdin closes.
  *
  * Inside, whatever the permission model allows, saxon-js's platform is narrowed (saxon-js
  * 2.7.0, pinned: these are private hooks, kept honest by test/xsl/hostile.test.ts):
- * file reads only under `roots`, no http, no writes, no JavaScript global object, no
- * collections, result documents kept in memory with relative hrefs only.
+ * file reads only under `roots` (fixed by the first job: a later job naming other roots is
+ * refused), no http, no writes, no JavaScript global object, no collections, result
+ * documents kept in memory with relative hrefs only.
  */
 'use strict';
+const { createHash } = require('node:crypto');
 const { realpathSync } = require('node:fs');
 const { fileURLToPath } = require('node:url');
 const { sep, resolve: resolvePath } = require('node:path');
-// As a stylesheet's process (not when bench/xsl.ts loads this file): no network, before saxon-js.
-if (require.main === module) require('./no-network.cjs').closeNetwork();
+// As a stylesheet's process (not when bench/xsl.ts loads this file): no network, before
+// saxon-js; and stdout carries answers only (saxon-js logs parser warnings with console.log).
+if (require.main === module) {
+  require('./no-network.cjs').closeNetwork();
+  console.log = console.info = console.debug = console.error;
+}
 const SaxonJS = require('saxon-js');
 
 const platform = SaxonJS.getPlatform();
+const { check, lineOf, scriptCalls } = require('./sef-checks.cjs');
+const documentOf = require('./source-document.cjs').documentBuilder(platform);
 
 /**
  * A refusal, as saxon-js's own error class: saxon-js rethrows only its own errors from file
@@ -113,65 +128,8 @@ function compile(text, uri) {
   return SaxonJS.XPath.sefToJSON(options.principalResult.firstChild);
 }
 
-/** The namespaces through which saxon-js runs JavaScript (ixsl:, and js: which compiles to ixsl:call). */
-const SCRIPT_NAMESPACES = ['http://saxonica.com/ns/interactiveXSLT', 'http://saxonica.com/ns/globalJS'];
-
-/**
- * Calls into JavaScript, for every stylesheet, the user's own too: a function, function
- * reference or instruction named in a script namespace, or an extension call node.
- */
-function scriptCalls(sef) {
-  const problems = [];
-  const walk = (n) => {
-    if (!n || typeof n !== 'object') return;
-    const name = typeof n.name === 'string' ? n.name : '';
-    const ns = /^Q\{([^}]*)\}/.exec(name);
-    if ((ns && SCRIPT_NAMESPACES.includes(ns[1])) || n.N === 'jsCall' || n.N === 'extFn' || n.N === 'javaCall') {
-      problems.push({ what: ns ? name.replace(/^Q\{[^}]*\}/, SCRIPT_NAMESPACES[0] === ns[1] ? 'ixsl:' : 'js:') : `extension ${n.N}`, line: n.line !== undefined ? Number(n.line) : undefined });
-    }
-    if (n.C) for (const c of n.C) walk(c);
-  };
-  walk(sef);
-  return problems;
-}
-
-/** Functions and instructions the SEF may use, for untrusted stylesheets (see sef-check in docs). */
-function check(sef, allowed) {
-  const ok = new Set(allowed);
-  const problems = [];
-  const walk = (n) => {
-    if (!n || typeof n !== 'object') return;
-    const line = n.line;
-    const at = (what) => problems.push({ what, line: line !== undefined ? Number(line) : undefined });
-    if (n.N === 'fn' || n.N === 'fnRef') {
-      const name = String(n.name).replace(/^Q\{http:\/\/www\.w3\.org\/2005\/xpath-functions\}/, '');
-      if (!ok.has(name)) at(`function ${name}()`);
-    } else if (n.N === 'ifCall') {
-      // map:, math:, array: functions compile to ifCall, and so does saxon:apply, the dynamic
-      // call $f(x) of a function item (every way of making one is checked here); nothing else.
-      if (!ok.has(String(n.name))) at(`extension function ${n.name}`);
-    } else if (n.N === 'evaluate') at('xsl:evaluate');
-    else if (n.N === 'extFn' || n.N === 'javaCall' || n.N === 'jsCall') at(`extension ${n.N}`);
-    if (n.C) for (const c of n.C) walk(c);
-  };
-  walk(sef);
-  return problems;
-}
-
-/** The line of the first SEF node that matches (result documents carry no location of their own). */
-function lineOf(sef, test) {
-  let found;
-  const walk = (n) => {
-    if (found !== undefined || !n || typeof n !== 'object') return;
-    if (test(n) && n.line !== undefined) found = n.line;
-    else if (n.C) for (const c of n.C) walk(c);
-  };
-  walk(sef);
-  return found;
-}
-
 function answer(obj) {
-  process.stdout.write(JSON.stringify(obj));
+  process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
 function location(e) {
@@ -189,31 +147,54 @@ function location(e) {
   return out;
 }
 
+/** The roots this process was narrowed to (by its first job), as one key. */
+let guardedRoots;
+/** Compiled stylesheets this process holds, parsed, linked and checked, by their key. */
+const compiledSefs = new Map();
+
 function main(job) {
-  guard(job.roots);
-  let sef;
+  const rootsKey = JSON.stringify(job.roots);
+  if (guardedRoots === undefined) {
+    guard(job.roots);
+    guardedRoots = rootsKey;
+  } else if (guardedRoots !== rootsKey) {
+    // child-process.ts never sends one; refused all the same, the guard cannot be widened.
+    return answer({ ok: false, phase: 'run', refused: true, code: 'VXSL0001', message: 'this stylesheet process may read other folders only' });
+  }
+  let sef = job.sef || job.stylesheet ? undefined : compiledSefs.get(job.sefKey);
   let compiled;
-  if (job.sef) sef = JSON.parse(job.sef);
-  else {
-    try {
-      sef = compile(job.stylesheet.text, job.stylesheet.uri);
-      compiled = withoutLinks(sef);
-    } catch (e) {
-      return answer({ ok: false, phase: 'compile', message: String(e.message || e), code: e.code, ...location(e) });
+  if (!sef) {
+    if (job.sef) sef = JSON.parse(job.sef);
+    else if (job.stylesheet) {
+      try {
+        sef = compile(job.stylesheet.text, job.stylesheet.uri);
+        compiled = withoutLinks(sef);
+      } catch (e) {
+        return answer({ ok: false, phase: 'compile', message: String(e.message || e), code: e.code, ...location(e) });
+      }
+    } else return answer({ ok: false, phase: 'run', message: 'no compiled stylesheet for this job' });
+    const scripts = scriptCalls(sef);
+    if (scripts.length) return answer({ ok: false, phase: 'script', message: `calls JavaScript (${[...new Set(scripts.map((p) => p.what))].join(', ')}); no stylesheet may`, line: scripts[0].line });
+    if (job.untrusted) {
+      const problems = check(sef, job.allowed || []);
+      if (problems.length) return answer({ ok: false, phase: 'check', message: `uses ${[...new Set(problems.map((p) => p.what))].join(', ')}, outside the functions a package stylesheet may call`, line: problems[0].line });
     }
+    link(sef);
+    // Only a stylesheet that passed both checks is kept for the next run, under the hash of
+    // its compiled text (the key run.ts derives from the same text).
+    // One stylesheet per process: an edited one (vitrine serve) replaces the last, so a long
+    // session does not pile compiled forms up against the memory limit.
+    compiledSefs.clear();
+    compiledSefs.set(compiled ? createHash('sha256').update(compiled).digest('hex') : job.sefKey, sef);
   }
-  const scripts = scriptCalls(sef);
-  if (scripts.length) return answer({ ok: false, phase: 'script', message: `calls JavaScript (${[...new Set(scripts.map((p) => p.what))].join(', ')}); no stylesheet may`, line: scripts[0].line });
-  if (job.untrusted) {
-    const problems = check(sef, job.allowed || []);
-    if (problems.length) return answer({ ok: false, phase: 'check', message: `uses ${[...new Set(problems.map((p) => p.what))].join(', ')}, outside the functions a package stylesheet may call`, line: problems[0].line });
-  }
-  link(sef);
   const documents = {};
   let resultBytes = 0;
   let method = 'xml';
   try {
-    const source = platform.parseXmlFromString(job.source, false);
+    // A tree (the view document) is built without parsing; text goes through saxon-js's parser.
+    const started = performance.now();
+    const source = job.sourceTree ? documentOf(job.sourceTree) : platform.parseXmlFromString(job.source, false);
+    const built = performance.now();
     source._saxonBaseUri = job.sourceUri;
     source._saxonDocUri = job.sourceUri;
     const options = SaxonJS.checkOptions({
@@ -254,7 +235,9 @@ function main(job) {
     // Capped here, so an enormous result never travels to (and fills) the build's process.
     const size = Buffer.byteLength(output) + Object.entries(documents).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (size > job.outputLimit) return answer({ ok: false, phase: 'size', message: `the stylesheet returned ${size} bytes; the limit is ${job.outputLimit}`, ...(compiled ? { sef: compiled } : {}) });
-    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output, method, documents });
+    const cpu = process.cpuUsage(receivedCpu);
+    const ms = { job: Math.round(built - received), source: Math.round(built - started), transform: Math.round(performance.now() - built), cpu: Math.round((cpu.user + cpu.system) / 1000) };
+    return answer({ ok: true, ...(compiled ? { sef: compiled } : {}), output, method, documents, ms });
   } catch (e) {
         return answer({ ok: false, phase: 'run', refused: !!(e && e.vitrineRefused) || /VXSL/.test(String(e && e.code)), message: String((e && e.message) || e), code: e && e.code, ...(compiled ? { sef: compiled } : {}), ...location(e) });
   }
@@ -262,17 +245,21 @@ function main(job) {
 
 // Required as a module (bench/xsl.ts measures compiling and transforming in-process): no job.
 if (require.main !== module) {
-  module.exports = { compile, link, SaxonJS, platform };
+  module.exports = { compile, link, documentOf, SaxonJS, platform };
   return;
 }
 
-let input = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (d) => (input += d));
-process.stdin.on('end', () => {
+/** When the current job's line was whole (its `ms` timings start there). */
+let received = 0;
+let receivedCpu;
+
+/** One job, answered whatever happens. */
+function serve(line) {
+  received = performance.now();
+  receivedCpu = process.cpuUsage();
   let job;
   try {
-    job = JSON.parse(input);
+    job = JSON.parse(line);
   } catch (e) {
     return answer({ ok: false, phase: 'run', message: `bad job: ${e.message}` });
   }
@@ -281,4 +268,25 @@ process.stdin.on('end', () => {
   } catch (e) {
     answer({ ok: false, phase: 'run', message: String((e && e.message) || e), code: e && e.code, ...location(e) });
   }
+}
+
+// Jobs are JSON lines (JSON text holds no raw newline). Chunks are kept apart until a line
+// is whole, so a large document is joined once rather than copied on every chunk.
+let chunks = [];
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => {
+  let at = d.indexOf('\n');
+  while (at >= 0) {
+    chunks.push(d.slice(0, at));
+    const line = chunks.join('');
+    chunks = [];
+    if (line.trim()) serve(line);
+    d = d.slice(at + 1);
+    at = d.indexOf('\n');
+  }
+  if (d) chunks.push(d);
+});
+process.stdin.on('end', () => {
+  const line = chunks.join('');
+  if (line.trim()) serve(line);
 });

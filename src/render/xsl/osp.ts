@@ -14,11 +14,14 @@
  * as sanitized HTML), in page order; every published file is a region `file`: an inline region
  * for an image, a link region otherwise.
  */
-import { escapeAttr, escapeText } from '../../formats/xml/serialize.ts';
 import { isRichHtml, sanitizeRichText } from '../../model/sanitize.ts';
 import type { ViewPlan } from '../../views/types.ts';
 import { downloadVariant } from '../assets.ts';
+import { escapeXml } from '../meta/card.ts';
 import { fileHref, partTitle, type ImageInfo } from '../page-data.ts';
+
+const escapeText = escapeXml;
+const escapeAttr = escapeXml;
 
 /** The namespace of OSP layout placeholders. */
 export const OSP_NS = 'http://www.osportfolio.org/OspML';

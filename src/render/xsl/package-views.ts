@@ -5,17 +5,12 @@
  * fresh folder that is all the child process may read, with the function allow-list check;
  * their HTML is sanitized like imported HTML and always goes inside the theme's layout.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { DiagnosticBag, type Location } from '../../diagnostics/index.ts';
-import type { SourceBundle } from '../../read/index.ts';
-import { readImsPackage, type ImsPackage } from '../../formats/ims-package/index.ts';
-import { presentationsOf, type PackagePresentation } from '../../formats/ims-package/presentations.ts';
+import { basename, join } from 'node:path';
+import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
+import { makeTempFolder, removeTempFolder, writeTempFile } from '../../write/folders.ts';
 import type { ImageInfo } from '../page-data.ts';
-import { buildViewDocument } from './view-document.ts';
-import { profileOf, viewParams, type XslViewResult } from './render-xsl.ts';
+import { audienceOf, viewParams, type XslBuild, type XslViewResult } from './render-xsl.ts';
 import { runXsl } from './run.ts';
 import { untrustedResult } from './untrusted-result.ts';
 import { filterPackageCss } from '../package-css.ts';
@@ -26,21 +21,6 @@ export interface PackageXslOptions {
   input?: string;
   /** The user allowed package code (stylesheets, CSS) for this build: `--allow-package-code`. */
   allowPackageCode?: boolean;
-  /** The input's files as loadProject read them, where the package's presentations are found. */
-  bundle?: SourceBundle;
-}
-
-/** A package read once per build, with its presentations. */
-export interface LoadedPackage {
-  pkg: ImsPackage;
-  presentations: PackagePresentation[];
-}
-
-/** The input's package and its presentations, from the files already read (once per build; the input is not opened again). */
-export function loadPackagePresentations(bundle: SourceBundle): LoadedPackage | undefined {
-  const pkg = readImsPackage(bundle, new DiagnosticBag());
-  if (!pkg?.manifest) return undefined;
-  return { pkg, presentations: presentationsOf(pkg.manifest) };
 }
 
 /** Renders a view whose stylesheet is a package's `ims-epView`; undefined means "theme renders it". */
@@ -49,7 +29,7 @@ export async function renderPackageXslView(
   images: Map<string, ImageInfo>,
   messages: Record<string, string>,
   options: PackageXslOptions,
-  loaded: () => Promise<LoadedPackage | undefined>,
+  xsl: XslBuild,
   bag: DiagnosticBag,
 ): Promise<(XslViewResult & { styles: string[] }) | undefined> {
   const at: Location | undefined = plan.xsl.origin;
@@ -57,7 +37,7 @@ export async function renderPackageXslView(
     bag.add('PackageXslSkipped', `view "${plan.id}": the package stylesheet "${plan.xsl.package}" was skipped (package stylesheets run only with --allow-package-code); the theme renders the view`, at);
     return undefined;
   }
-  const pack = await loaded();
+  const pack = xsl.inputs.packagePresentations();
   const pres = pack?.presentations.find((p) => p.identifier === plan.xsl.package);
   if (!pack || !pres) {
     const have = pack?.presentations.map((p) => p.identifier).join(', ');
@@ -67,24 +47,23 @@ export async function renderPackageXslView(
   // A fresh folder, the only one the stylesheet's process may read, with the files of its own
   // resource and those of the view's selected parts: never a part file or a file of a part the
   // view leaves out (the view document carries the selected parts themselves).
-  const dir = mkdtempSync(join(tmpdir(), 'vitrine-package-xsl-'));
+  const dir = makeTempFolder('vitrine-package-xsl-');
   const readable = new Set([pres.stylesheet, ...pres.files, ...plan.files.map((f) => f.path)]);
   try {
-    for (const [path, bytes] of pack.pkg.files) {
+    for (const [path, bytes] of pack.files) {
       if (!readable.has(path) || path.split('/').some((s) => s === '..' || s === '')) continue;
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), bytes);
+      writeTempFile(dir, path, bytes);
     }
     // Not cached: the compiled form names the fresh folder as its base URI, gone after the build.
-    const source = buildViewDocument({ plan, images, messages });
-    const out = await runXsl({ stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true }, bag);
+    const source = xsl.inputs.viewDocument({ plan, images, messages });
+    const out = await runXsl(xsl.ctx, { stylesheet: join(dir, pres.stylesheet), display: `${options.input ?? 'package'}/${pres.stylesheet}`, source, params: viewParams(plan), roots: [dir], untrusted: true, audience: audienceOf(plan) }, bag);
     if (!out) return undefined;
     // The same sanitizing as every stylesheet that came with the input (untrusted-result.ts).
     const { fragment, files } = untrustedResult(out.output, out.documents, `${options.input ?? 'package'}/${pres.stylesheet}`, plan.id, bag, pres.stylesheet);
     const encoder = new TextEncoder();
     const styles: string[] = [];
     for (const css of pres.styles) {
-      const bytes = pack.pkg.files.get(css);
+      const bytes = pack.files.get(css);
       if (!bytes) continue;
       const name = `package-style/${styles.length + 1}-${basename(css).replace(/[^A-Za-z0-9._-]/g, '_')}`;
       // Parsed, not pattern-matched: nothing in it may load from another host (package-css.ts).
@@ -95,6 +74,6 @@ export async function renderPackageXslView(
     }
     return { fragment, files, styles };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   }
 }

@@ -4,14 +4,15 @@
  * page, or a fragment, which the theme's layout wraps. Result documents become files of the
  * view folder.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import type { ViewPlan } from '../../views/types.ts';
+import { copyIntoTempFolder, makeTempFolder, removeTempFolder, writeTempFile } from '../../write/folders.ts';
 import type { ImageInfo } from '../page-data.ts';
-import { buildViewDocument } from './view-document.ts';
-import { runXsl, type XslJob } from './run.ts';
+import type { XslContext } from './context.ts';
+import type { XslInputs } from './inputs.ts';
+import { runXsl, warmUp, type XslJob } from './run.ts';
 import { buildOspPresentation, ospLayout } from './osp.ts';
 import { untrustedResult } from './untrusted-result.ts';
 
@@ -31,6 +32,24 @@ export interface XslOptions {
   xslCache?: string;
   /** The input path (a package folder, for stylesheets its own config names). */
   input?: string;
+  /** This build's XSL state (warm processes, compiled stylesheets); prepareSite makes one when absent. */
+  xslContext?: XslContext;
+  /** The view document writer and the package's presentations, from the pipeline (src/xsl-inputs.ts). */
+  xslInputs?: XslInputs;
+}
+
+/** What one XSL view run needs from its build: the context and the pipeline's inputs. */
+export interface XslBuild {
+  ctx: XslContext;
+  inputs: XslInputs;
+}
+
+/**
+ * Who may see a view's stylesheet run: runs share a warm process only within one audience, and
+ * a protected view's audience is that view alone (its process never serves another view).
+ */
+export function audienceOf(plan: ViewPlan): string {
+  return plan.access === 'protected' ? `protected:${plan.id}` : plan.access;
 }
 
 /**
@@ -41,8 +60,7 @@ export interface XslOptions {
 function stageUntrusted(plan: ViewPlan, stylesheet: string, packageDir: string, dir: string): string {
   const place = (rel: string, from: string) => {
     if (rel.startsWith('..') || isAbsolute(rel) || !existsSync(from)) return;
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    copyFileSync(from, join(dir, rel));
+    copyIntoTempFolder(dir, rel, from);
   };
   for (const f of plan.files) place(f.path, join(packageDir, f.path));
   const rel = relative(packageDir, realpathSync(stylesheet));
@@ -67,23 +85,40 @@ export function placeOutput(output: string): { page?: string; fragment?: string 
   return { fragment: text };
 }
 
+/** The stylesheet run of a view's own stylesheet (the source comes later); undefined for a package's (it runs on a staged copy). */
+function userJob(plan: ViewPlan & { xsl: { file: string } }, options: XslOptions): Omit<XslJob, 'source'> | undefined {
+  if ('untrusted' in plan.xsl && plan.xsl.untrusted && options.input) return undefined;
+  return { stylesheet: plan.xsl.file, params: viewParams(plan), roots: [dirname(plan.xsl.file)], untrusted: false, audience: audienceOf(plan), ...(options.xslCache ? { cacheDir: options.xslCache } : {}) };
+}
+
+/**
+ * Starts the stylesheet processes the build's own XSL views will use, before their views are
+ * rendered (their start overlaps image work). Package stylesheets and OSP templates run on
+ * folders made just before their run, so theirs start then.
+ */
+export function warmUpXslViews(plans: ViewPlan[], options: XslOptions, ctx: XslContext): void {
+  for (const plan of plans) {
+    if (!plan.xsl || !('file' in plan.xsl)) continue;
+    const job = userJob({ ...plan, xsl: plan.xsl }, options);
+    if (job) warmUp(ctx, job);
+  }
+}
+
 /** Runs a view's own stylesheet (`xsl: path` in its configuration) on its view document. */
-export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
-  const source = buildViewDocument({ plan, images, messages });
+export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, xsl: XslBuild, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
+  const source = xsl.inputs.viewDocument({ plan, images, messages });
   // A stylesheet named by a package's own config (allowed with --allow-package-code) is
   // untrusted: it runs on a staged copy, with the allow-list, and is not cached.
   const untrusted = 'untrusted' in plan.xsl && !!plan.xsl.untrusted && !!options.input;
-  const staged = untrusted ? mkdtempSync(join(tmpdir(), 'vitrine-package-config-xsl-')) : undefined;
+  const staged = untrusted ? makeTempFolder('vitrine-package-config-xsl-') : undefined;
   const stylesheet = staged ? stageUntrusted(plan, plan.xsl.file, realpathSync(options.input!), staged) : plan.xsl.file;
-  const job: XslJob = { stylesheet, source, params: viewParams(plan), roots: [staged ?? dirname(plan.xsl.file)], untrusted };
-  if (staged) job.display = plan.xsl.file;
-  if (options.xslCache && !staged) job.cacheDir = options.xslCache;
+  const job: XslJob = staged ? { stylesheet, source, params: viewParams(plan), roots: [staged], untrusted, audience: audienceOf(plan), display: plan.xsl.file } : { ...userJob(plan, options)!, source };
   const before = bag.items.length;
   let out;
   try {
-    out = await runXsl(job, bag);
+    out = await runXsl(xsl.ctx, job, bag);
   } finally {
-    if (staged) rmSync(staged, { recursive: true, force: true });
+    if (staged) removeTempFolder(staged);
   }
   // A stylesheet that cannot be read is the config's mistake: point at the view's xsl: line too.
   if (!out && bag.items.slice(before).some((d) => d.code === 'XslNotFound') && plan.xsl && 'origin' in plan.xsl && plan.xsl.origin) {
@@ -104,20 +139,21 @@ export async function renderUserXslView(plan: ViewPlan & { xsl: { file: string }
  * the template may read besides its own. A whole page replaces the view's front page; any other
  * result (passthrough.xsl gives the adapter's document back) is written as `osp-presentation.xml`.
  */
-export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'vitrine-osp-'));
+export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, images: Map<string, ImageInfo>, messages: Record<string, string>, options: XslOptions, xsl: XslBuild, bag: DiagnosticBag): Promise<XslViewResult | undefined> {
+  const dir = makeTempFolder('vitrine-osp-');
   try {
-    writeFileSync(join(dir, 'layout.xhtml'), ospLayout(plan));
+    writeTempFile(dir, 'layout.xhtml', ospLayout(plan));
     const source = buildOspPresentation(plan, images, 'layout.xhtml', messages);
     // The source's base URI is in `dir` (the first root): the layout's relative URI resolves there.
     // A template named by a package's own config is copied there alone: its folder is the package's.
     const untrusted = 'untrusted' in plan.xsl && !!plan.xsl.untrusted;
-    if (untrusted) copyFileSync(plan.xsl.osp, join(dir, 'template.xsl'));
+    if (untrusted) copyIntoTempFolder(dir, 'template.xsl', plan.xsl.osp);
+    const audience = audienceOf(plan);
     const job: XslJob = untrusted
-      ? { stylesheet: join(dir, 'template.xsl'), display: plan.xsl.osp, source, params: viewParams(plan), roots: [dir], untrusted }
-      : { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)] };
+      ? { stylesheet: join(dir, 'template.xsl'), display: plan.xsl.osp, source, params: viewParams(plan), roots: [dir], untrusted, audience }
+      : { stylesheet: plan.xsl.osp, source, params: viewParams(plan), roots: [dir, dirname(plan.xsl.osp)], audience };
     if (options.xslCache && !untrusted) job.cacheDir = options.xslCache;
-    const out = await runXsl(job, bag);
+    const out = await runXsl(xsl.ctx, job, bag);
     if (!out) return undefined;
     if (untrusted) return untrustedResult(out.output, out.documents, plan.xsl.osp, plan.id, bag);
     const encoder = new TextEncoder();
@@ -128,6 +164,6 @@ export async function renderOspView(plan: ViewPlan & { xsl: { osp: string } }, i
     files.set('osp-presentation.xml', encoder.encode(out.output));
     return { files };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   }
 }

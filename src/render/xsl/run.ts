@@ -1,73 +1,45 @@
 /**
- * Running an XSLT stylesheet: in a child process (child.cjs) under Node's permission model,
- * stopped after a time limit, with a memory limit; compiled by saxon-js from source and cached
- * on disk by content hash (the stylesheet and every module it includes). Errors come back as
- * diagnostics pointing at the stylesheet's `file:line:col`.
+ * Running an XSLT stylesheet: in a warm child process (child.cjs, child-process.ts) under
+ * Node's permission model, stopped after a time limit, with a memory limit; compiled by
+ * saxon-js once per stylesheet content (kept in the build's XslContext, and on disk by content
+ * hash of the stylesheet and every module it includes). Errors come back as diagnostics
+ * pointing at the stylesheet's `file:line:col`.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticBag, type Location } from '../../diagnostics/index.ts';
+import { writeFileAtomic } from '../../write/atomic.ts';
 import { STANDARD_FUNCTIONS } from './allowed-functions.ts';
-import { SAXON_VERSION, spawnChild, XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type ChildAnswer } from './child-process.ts';
+import { SAXON_VERSION } from './child-process.ts';
+import type { CompiledStylesheet, XslContext } from './context.ts';
+import { XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type ChildAnswer, type XslJob, type XslOutput } from './job.ts';
 
-export { childCommand, childFlags, networkNamespaceAvailable, permissionFlag, saxonReadFolders, xslChildRuns, XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS } from './child-process.ts';
-
-/** One stylesheet run. */
-export interface XslJob {
-  /** Absolute path of the stylesheet file. */
-  stylesheet: string;
-  /** The input document (the view document or the OSP adapter's). */
-  source: string;
-  params: Record<string, string>;
-  /** Folders the stylesheet may read (its own folder at least); nothing else. */
-  roots: string[];
-  /** A package's stylesheet: its compiled form is checked against the function allow-list. */
-  untrusted?: boolean;
-  /** Where compiled stylesheets are cached; none means no cache. */
-  cacheDir?: string;
-  timeLimitMs?: number;
-  memoryLimitMb?: number;
-  /** The output cap (default XSL_OUTPUT_LIMIT_BYTES); over it the run is an XslOutputTooLarge error. */
-  outputLimitBytes?: number;
-  /** How the stylesheet is named in diagnostics (a package path such as `pkg/views/cv.xsl`). */
-  display?: string;
-}
-
-/** What a successful run produced. */
-export interface XslOutput {
-  /** The principal result, serialized. */
-  output: string;
-  /** The output method (`html`, `xml`, `xhtml`, `text`). */
-  method: string;
-  /** Result documents by their relative href. */
-  documents: Map<string, string>;
-  /** True when the compiled form came from the cache. */
-  cached: boolean;
-}
+export { childCommand, childFlags, networkNamespaceAvailable, permissionFlag, saxonReadFolders } from './child-process.ts';
+export { createXslContext, XslContext } from './context.ts';
+export { XSL_MEMORY_LIMIT_MB, XSL_OUTPUT_LIMIT_BYTES, XSL_TIME_LIMIT_MS, type XslDomNode, type XslJob, type XslOutput, type XslSource } from './job.ts';
 
 const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
-
-interface CacheEntry {
-  sef: string;
-  /** Every module of the stylesheet (includes, imports) with the hash it had when compiled. */
-  modules: Record<string, string>;
-}
 
 function cacheKey(job: XslJob, text: string): string {
   return sha(JSON.stringify([SAXON_VERSION, job.untrusted ? 'untrusted' : 'own', pathToFileURL(job.stylesheet).href, sha(text)]));
 }
 
-function readCache(dir: string, key: string): string | undefined {
+/** True when every module a compiled stylesheet came from still has the content it had. */
+function modulesUnchanged(entry: CompiledStylesheet): boolean {
+  for (const [path, hash] of Object.entries(entry.modules)) {
+    if (!existsSync(path) || sha(readFileSync(path)) !== hash) return false;
+  }
+  return true;
+}
+
+function readCache(dir: string, key: string): CompiledStylesheet | undefined {
   const file = join(dir, `${key}.json`);
   if (!existsSync(file)) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
-    for (const [path, hash] of Object.entries(entry.modules)) {
-      if (!existsSync(path) || sha(readFileSync(path)) !== hash) return undefined;
-    }
-    return entry.sef;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as CompiledStylesheet;
+    return typeof entry.sef === 'string' && modulesUnchanged(entry) ? entry : undefined;
   } catch {
     return undefined;
   }
@@ -86,14 +58,17 @@ function modulesOf(sef: string): string[] {
   return [...out];
 }
 
-function writeCache(dir: string, key: string, sef: string, bag: DiagnosticBag): void {
+/** Every module a compiled stylesheet came from, with its content hash now. */
+function moduleHashes(sef: string): Record<string, string> {
+  const modules: Record<string, string> = {};
+  for (const path of modulesOf(sef)) if (existsSync(path)) modules[path] = sha(readFileSync(path));
+  return modules;
+}
+
+/** Writes a compiled stylesheet to the disk cache, through write/ (one atomic file per key). */
+async function writeCache(dir: string, key: string, entry: CompiledStylesheet, bag: DiagnosticBag): Promise<void> {
   try {
-    mkdirSync(dir, { recursive: true });
-    const modules: Record<string, string> = {};
-    for (const path of modulesOf(sef)) if (existsSync(path)) modules[path] = sha(readFileSync(path));
-    const tmp = join(dir, `${key}.${process.pid}.${randomUUID()}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ sef, modules } satisfies CacheEntry));
-    renameSync(tmp, join(dir, `${key}.json`));
+    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(entry));
   } catch (e) {
     bag.add('XslCacheUnwritable', `compiled stylesheet could not be cached in ${dir}: ${(e as Error).message}`, { file: dir });
   }
@@ -118,8 +93,8 @@ function locate(job: XslJob, a: ChildAnswer): Location {
   return { file, line: a.line ?? 1, column: a.column ?? 1 };
 }
 
-/** Compiles (or takes from the cache) and runs a stylesheet; problems go into `bag`. */
-export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warning'): Promise<XslOutput | undefined> {
+/** Compiles (or takes from a cache) and runs a stylesheet in a warm process of `ctx`; problems go into `bag`. */
+export async function runXsl(ctx: XslContext, job: XslJob, bag: DiagnosticBag, severity?: 'warning'): Promise<XslOutput | undefined> {
   const at: Location = { file: job.display ?? job.stylesheet };
   const opts = severity ? { severity } : undefined;
   let text: string;
@@ -130,16 +105,32 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
     return undefined;
   }
   const key = cacheKey(job, text);
-  const sef = job.cacheDir ? readCache(job.cacheDir, key) : undefined;
+  // Compiled once per stylesheet content: this build's own copy first, then the disk cache.
+  let sef = ctx.compiled.get(key);
+  if (sef && !modulesUnchanged(sef)) {
+    ctx.compiled.delete(key);
+    sef = undefined;
+  }
+  const fromDisk = !sef && job.cacheDir ? readCache(job.cacheDir, key) : undefined;
+  if (fromDisk) ctx.compiled.set(key, (sef = fromDisk));
+  const audience = job.audience ?? 'public';
   // The same compiled stylesheet on the same document, parameters and readable files gives the
-  // same result: `vitrine serve` then rebuilds without starting a child process for it.
+  // same result: `vitrine serve` then rebuilds without running it again.
   const readable = sef && !job.untrusted ? rootsFingerprint(job.roots) : undefined;
-  const memoKey = sef && readable ? sha(JSON.stringify([key, sha(sef), sha(job.source), job.params, job.roots, readable])) : undefined;
-  const remembered = memoKey ? outputMemo.get(memoKey) : undefined;
-  if (remembered) return { ...remembered, documents: new Map(remembered.documents), cached: true };
-  const payload = JSON.stringify({
-    ...(sef ? { sef } : { stylesheet: { text, uri: pathToFileURL(job.stylesheet).href } }),
-    source: job.source,
+  // The document as JSON once: for the memo key and the job line both.
+  const sourceJson = JSON.stringify(typeof job.source === 'string' ? job.source : job.source.tree);
+  const memoKey = sef && readable ? sha(JSON.stringify([key, sha(sef.sef), sha(sourceJson), job.params, job.roots, readable, audience])) : undefined;
+  const remembered = memoKey ? ctx.remembered(memoKey) : undefined;
+  ctx.stats.runs++;
+  if (remembered) {
+    ctx.log.push({ stylesheet: job.stylesheet, audience });
+    return { ...remembered, documents: new Map(remembered.documents), cached: true };
+  }
+  const poolKey = processKey(job);
+  const proc = ctx.process(poolKey, job);
+  const sefKey = sef ? sha(sef.sef) : undefined;
+  const rest = JSON.stringify({
+    ...(sef ? { sefKey, ...(proc.holds.has(sefKey!) ? {} : { sef: sef.sef }) } : { stylesheet: { text, uri: pathToFileURL(job.stylesheet).href } }),
     sourceUri: pathToFileURL(join(job.roots[0] ?? dirname(job.stylesheet), 'view.xml')).href,
     params: job.params,
     roots: job.roots,
@@ -147,7 +138,11 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
     outputLimit: job.outputLimitBytes ?? XSL_OUTPUT_LIMIT_BYTES,
     ...(job.untrusted ? { allowed: STANDARD_FUNCTIONS } : {}),
   });
-  const run = await spawnChild(job, payload);
+  const payload = `{"${typeof job.source === 'string' ? 'source' : 'sourceTree'}":${sourceJson},${rest.slice(1)}`;
+  const run = await proc.run(payload, job);
+  ctx.log.push({ stylesheet: job.stylesheet, audience, ...(run.pid ? { pid: run.pid } : {}) });
+  // A process killed at a limit, dead, or whose stylesheet failed is not used again.
+  if (run.killed || !run.answer?.ok) ctx.retire(poolKey);
   if (run.killed === 'time') {
     bag.add('XslTimeLimit', `stylesheet ${job.display ?? job.stylesheet} was stopped after ${(job.timeLimitMs ?? XSL_TIME_LIMIT_MS) / 1000} s`, at, opts);
     return undefined;
@@ -161,7 +156,12 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
     bag.add('XslRunFailed', `stylesheet ${job.display ?? job.stylesheet} stopped unexpectedly: ${run.stderr.split('\n').find((l) => l.trim()) ?? 'no message'}`, at, opts);
     return undefined;
   }
-  if (a.sef && job.cacheDir && !job.untrusted) writeCache(job.cacheDir, key, a.sef, bag);
+  // The process keeps the last compiled form it was given or made, and that one only.
+  if (sefKey && !proc.holds.has(sefKey) && (a.ok || a.phase === 'run' || a.phase === 'size')) {
+    proc.holds.clear();
+    proc.holds.add(sefKey);
+  }
+  if (a.sef && !job.untrusted) await keepCompiled(ctx, job, key, a.sef, bag);
   if (!a.ok) {
     const where = locate(job, a);
     const msg = (a.message ?? '').replace(/\s+/g, ' ').trim();
@@ -174,21 +174,42 @@ export async function runXsl(job: XslJob, bag: DiagnosticBag, severity?: 'warnin
     else bag.add('XslRunFailed', msg, where, opts);
     return undefined;
   }
-  // An untrusted stylesheet's compiled form is cached only once it passed the check.
-  if (a.sef && job.cacheDir && job.untrusted) writeCache(job.cacheDir, key, a.sef, bag);
+  // An untrusted stylesheet's compiled form is kept only once it passed the check.
+  if (a.sef && job.untrusted) await keepCompiled(ctx, job, key, a.sef, bag);
+  // The process compiled it and keeps it, parsed, for the next run.
+  if (a.sef) {
+    proc.holds.clear();
+    proc.holds.add(sha(a.sef));
+  }
   const result: XslOutput = { output: a.output ?? '', method: a.method ?? 'xml', documents: new Map(Object.entries(a.documents ?? {})), cached: !!sef };
-  if (memoKey) remember(memoKey, result);
-  return { ...result, documents: new Map(result.documents) };
+  if (memoKey) ctx.remember(memoKey, result);
+  return { ...result, documents: new Map(result.documents), ...(run.pid ? { pid: run.pid } : {}), ...(a.ms ? { ms: a.ms } : {}) };
 }
 
-/** Results of the user's own stylesheets in this process, newest last (a few views' worth). */
-const outputMemo = new Map<string, XslOutput>();
-const MEMO_ENTRIES = 32;
+/**
+ * Which runs share a warm process: one per stylesheet, readable folders, memory limit, trust
+ * and audience. A protected view's audience names the view, so its process serves it alone.
+ */
+function processKey(job: Pick<XslJob, 'stylesheet' | 'roots' | 'memoryLimitMb' | 'untrusted' | 'audience'>): string {
+  return JSON.stringify([job.stylesheet, job.roots.map((r) => realpathSync(r)), job.memoryLimitMb ?? XSL_MEMORY_LIMIT_MB, !!job.untrusted, job.audience ?? 'public']);
+}
 
-function remember(key: string, result: XslOutput): void {
-  outputMemo.delete(key);
-  outputMemo.set(key, result);
-  while (outputMemo.size > MEMO_ENTRIES) outputMemo.delete(outputMemo.keys().next().value!);
+/**
+ * Starts the process a later run of `job` will use, so that starting Node and loading
+ * saxon-js (about half a second) overlap the build's other work; nothing runs in it yet.
+ * Skipped when the stylesheet's folder is missing (the run reports that).
+ */
+export function warmUp(ctx: XslContext, job: Pick<XslJob, 'stylesheet' | 'roots' | 'memoryLimitMb' | 'untrusted' | 'audience'>): void {
+  if (!job.roots.every((r) => existsSync(r)) || !existsSync(job.stylesheet)) return;
+  ctx.process(processKey(job), job);
+}
+
+/** Keeps a freshly compiled stylesheet in the context and, given a cache folder, on disk. */
+async function keepCompiled(ctx: XslContext, job: XslJob, key: string, sef: string, bag: DiagnosticBag): Promise<void> {
+  ctx.stats.compiles++;
+  const entry: CompiledStylesheet = { sef, modules: moduleHashes(sef) };
+  ctx.compiled.set(key, entry);
+  if (job.cacheDir) await writeCache(job.cacheDir, key, entry, bag);
 }
 
 /**

@@ -1,34 +1,33 @@
 /**
  * The view document: the XML an XSL view stylesheet receives (docs/xsl-views.md,
- * docs/schema/xsl-view.xsd). It is built from the planned, scrubbed view only: each selected
+ * docs/schema/xsl-view.xsd). Written here, in the pipeline, because it is format code (IMS
+ * LIP elements, XML serialization): render/ receives it through XslInputs and knows no format. It is built from the planned, scrubbed view only: each selected
  * part in its own IMS LIP / ePortfolio element (written by model/ims like an export), the
  * view's relations with their ends resolved to parts of the view, the URLs of the view's files
  * in the built site, the owner, and the audience profile's name when the view has one.
  */
-import { DiagnosticBag } from '../../diagnostics/index.ts';
-import { portfolioToIms } from '../../model/index.ts';
-import { writeLipDocument } from '../../formats/lip/index.ts';
-import { ASSERT, LIP, PARTICIPATION, REFLEX, RUBRIC } from '../../formats/lip/namespaces.ts';
-import { serializeXml } from '../../formats/xml/serialize.ts';
-import { el, text, type XmlAttr, type XmlElement } from '../../formats/xml/tree.ts';
-import type { Part, Portfolio, Relation } from '../../model/types.ts';
-import type { AudienceProfile } from '../../audience/types.ts';
-import type { ViewPlan } from '../../views/types.ts';
-import { downloadVariant } from '../assets.ts';
-import { fileHref, partTitle, type ImageInfo } from '../page-data.ts';
-import { richText, XHTML_NS, xhtmlNodes } from './rich-text.ts';
+import { DiagnosticBag } from './diagnostics/index.ts';
+import { portfolioToIms } from './model/index.ts';
+import { isRichHtml, sanitizeRichText, textOf } from './model/sanitize.ts';
+import { writeLipDocument } from './formats/lip/index.ts';
+import { ASSERT, LIP, PARTICIPATION, REFLEX, RUBRIC } from './formats/lip/namespaces.ts';
+import { parseXmlText } from './formats/xml/parse.ts';
+import { serializeXml } from './formats/xml/serialize.ts';
+import { xmlDomTree, type XmlDomElement } from './formats/xml/dom-tree.ts';
+import { el, text, type XmlAttr, type XmlElement, type XmlNode } from './formats/xml/tree.ts';
+import type { Part, Portfolio, Relation } from './model/types.ts';
+import type { AudienceProfile } from './audience/types.ts';
+import { downloadVariant } from './render/assets.ts';
+import { fileHref, partTitle } from './render/page-data.ts';
+import type { ViewDocumentInput } from './render/xsl/inputs.ts';
+
+export type { ViewDocumentInput } from './render/xsl/inputs.ts';
+
+/** The XHTML namespace. */
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /** Namespace of the view document's own elements. */
 export const VIEW_NS = 'urn:vitrine:xsl-view:1';
-
-/** What the view document is made from besides the plan. */
-export interface ViewDocumentInput {
-  plan: ViewPlan;
-  /** Image variants rendering made, by package path (images are published only as variants). */
-  images: Map<string, ImageInfo>;
-  /** Theme words of the view's language, for part titles. */
-  messages?: Record<string, string>;
-}
 
 /** The audience profile as the view document carries it: every preference as an attribute. */
 function profileElement(profile: AudienceProfile): XmlElement {
@@ -44,7 +43,7 @@ const attr = (name: string, value: string): XmlAttr => ({ ns: '', name, value })
 const v = (name: string, attrs: XmlAttr[] = [], children: XmlElement['children'] = []) => el(VIEW_NS, name, attrs, children);
 
 /** The IMS element of one part alone (nested parts are parts of their own in the document). */
-function imsElementOf(part: Part, files: ViewPlan['files']): XmlElement | undefined {
+function imsElementOf(part: Part, files: Portfolio['files']): XmlElement | undefined {
   const alone: Part = { ...part, ims: { ...(part.ims ?? { element: part.kind, record: {} }), file: 'part.xml', position: 0 } };
   delete alone.parent;
   const portfolio: Portfolio = { id: 'view', parts: [alone], relations: [], files, extensions: [] };
@@ -54,7 +53,7 @@ function imsElementOf(part: Part, files: ViewPlan['files']): XmlElement | undefi
   return doc ? writeLipDocument(doc) : undefined;
 }
 
-function imsRelationOf(rel: Relation, files: ViewPlan['files']): XmlElement | undefined {
+function imsRelationOf(rel: Relation, files: Portfolio['files']): XmlElement | undefined {
   const alone: Relation = { ...rel, ims: { ...(rel.ims ?? { element: 'relationship', record: {} }), file: 'relation.xml', position: 0 } };
   const pkg = portfolioToIms({ id: 'view', parts: [], relations: [alone], files, extensions: [] }, new DiagnosticBag());
   const doc = pkg.parts[0]?.doc;
@@ -120,9 +119,49 @@ function isUnpublishedImage(mediaType: string): boolean {
   return mediaType.startsWith('image/') && mediaType !== 'image/svg+xml';
 }
 
+/** The prefixes the view document declares on its root. */
+const VIEW_PREFIXES = { [VIEW_NS]: '', [XHTML_NS]: 'h', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' };
+
 /** The view document as XML text. */
 export function buildViewDocument(input: ViewDocumentInput): string {
-  return serializeXml(buildViewElement(input), {
-    prefixes: { [VIEW_NS]: '', [XHTML_NS]: 'h', [LIP]: 'lip', [ASSERT]: 'assert', [REFLEX]: 'reflex', [PARTICIPATION]: 'participation', [RUBRIC]: 'rubric' },
-  });
+  return serializeXml(buildViewElement(input), { prefixes: VIEW_PREFIXES });
+}
+
+/**
+ * The view document as a DOM-ready tree: the document buildViewDocument's text parses to,
+ * which the stylesheet process builds without parsing (formats/xml/dom-tree.ts).
+ */
+export function buildViewTree(input: ViewDocumentInput): { tree: XmlDomElement } {
+  return { tree: xmlDomTree(buildViewElement(input), { prefixes: VIEW_PREFIXES }) };
+}
+
+// A part's rich text for XSL stylesheets: the same sanitized HTML the theme shows, as XHTML
+// nodes (for `xsl:copy-of`, or a mode that rebuilds them without their namespace) and as plain
+// text (for `xsl:value-of`). sanitize-html writes well-formed markup (every element closed,
+// void elements self-closed, only the predefined entities), so it parses as XML; what does not
+// is left out of the html and kept as text.
+
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Sanitized HTML and plain text of a long description as written (HTML or plain paragraphs). */
+export function richText(long: string): { html: string; text: string } {
+  if (isRichHtml(long)) {
+    const html = sanitizeRichText(long).html;
+    return { html, text: textOf(html) };
+  }
+  const paras = long.split(/\n\s*\n/).map((s) => s.trim()).filter(Boolean);
+  return { html: paras.map((p) => `<p>${escape(p)}</p>`).join(''), text: paras.join('\n\n') };
+}
+
+/** The XHTML nodes of sanitized HTML; empty when it does not parse (never expected). */
+export function xhtmlNodes(html: string): XmlNode[] {
+  const parsed = parseXmlText(`<div xmlns="${XHTML_NS}">${html.replace(/&#39;/g, '&#x27;')}</div>`, 'rich-text');
+  if (!parsed.root) return [];
+  return parsed.root.children.map((n) => (n.type === 'element' ? clean(n) : text(n.text)));
+}
+
+/** Drops what parsing recorded about the source (declarations), keeping names, attributes and text. */
+function clean(e: XmlElement): XmlElement {
+  return el(e.ns, e.name, e.attrs.map(({ ns, name, value }) => ({ ns, name, value })), e.children.map((c) => (c.type === 'element' ? clean(c) : text(c.text))));
 }
