@@ -1,6 +1,7 @@
 /**
  * The site config (`vitrine.config.yaml`, `.yml` or `.json`): where it is found, how it is
- * read and parsed with positions. Validation lives in config-validate.ts.
+ * read and parsed with positions. Its schema is config-schema.ts; config-read.ts checks a
+ * document against it and reads the views.
  *
  * File reading here is deliberate and limited: read/ is the only stage that opens the *input*
  * (the portfolio), but the config is a separate file the user writes, so this module reads it,
@@ -9,9 +10,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
-import { validateConfig, type ValidateContext } from './config-validate.ts';
+import { locateDocument, MAX_ALIAS_COUNT, parseYaml } from '../diagnostics/located.ts';
+import { readConfigValues } from './config-read.ts';
 import type { SiteConfig } from './types.ts';
 
 /** The config file names looked for, in order of preference. */
@@ -112,13 +114,20 @@ export function parseSiteConfig(text: string, file: string, format: 'yaml' | 'js
     // (where JSON forbids raw tabs) a tab is only white space, so a space of the same width.
     source = text.replace(/\t/g, ' ');
   }
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
+  const doc = parseYaml(source, lines);
   for (const e of doc.errors) bag.add('ConfigInvalid', `not valid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(e.message)}`, at(e.pos[0]));
   for (const w of doc.warnings) bag.add('ConfigInvalid', firstLine(w.message), at(w.pos[0]), { severity: 'warning' });
   if (doc.errors.length) return { value: { views: [], file }, diagnostics: bag.items };
-  const cx: ValidateContext = { file, doc, lines, bag };
-  const views = validateConfig(cx) ?? [];
-  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}), ...(cx.url ? { url: cx.url } : {}) }, diagnostics: bag.items };
+  let located;
+  try {
+    located = locateDocument(doc, lines, file);
+  } catch {
+    // yaml refuses a document whose aliases expand beyond MAX_ALIAS_COUNT ("billion laughs").
+    bag.add('ConfigInvalid', `the file expands to too many values (more than ${MAX_ALIAS_COUNT} alias uses: aliases within aliases?)`, at(0));
+    return { value: { views: [], file }, diagnostics: bag.items };
+  }
+  const c = readConfigValues(located, bag);
+  return { value: { views: c.views, file, ...(c.theme ? { theme: c.theme } : {}), ...(c.url ? { url: c.url } : {}) }, diagnostics: bag.items };
 }
 
 function firstLine(s: string): string {

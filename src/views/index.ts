@@ -2,7 +2,7 @@
 export type { Access, Follow, Selector, ViewConfig, SiteConfig, ViewPlan, PersonalDataItem } from './types.ts';
 export { readSiteConfig, readConfigFile, parseSiteConfig, chooseSiteConfig, CONFIG_NAMES } from './config.ts';
 export { readPortfolioViews, parsePortfolioViews, readViewConfig } from './portfolio-views.ts';
-export { ACCESS_LEVELS, VIEW_ID_PATTERN } from './config-validate.ts';
+export { ACCESS_LEVELS, VIEW_ID_PATTERN } from './config-schema.ts';
 export { selectParts, findPart } from './select.ts';
 export { FOLLOWS, FOLLOW_RULES, relationKey, type FollowRule } from './follow.ts';
 export { planViews, planPreview, viewFolder, PREVIEW_ID } from './plan.ts';

@@ -6,7 +6,7 @@
  */
 import type { Portfolio } from '../model/types.ts';
 import type { ViewConfig } from './types.ts';
-import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-validate.ts';
+import { VIEW_ID_PATTERN, MAX_ID_LENGTH, RESERVED_VIEW_IDS } from './config-schema.ts';
 
 /**
  * What planning needs of a package's presentation, with the part files its organization names

@@ -1,18 +1,20 @@
 /**
  * The views an authored portfolio keeps in its `portfolio.yaml`. Everything in that file that
- * does not describe the portfolio (id, title, lang, ...) is view configuration, checked by the
- * very validator of `vitrine.config.yaml` (config-validate.ts): a field another feature adds to
- * the config works in both places. The config file wins when both list views (chooseSiteConfig).
+ * does not describe the portfolio (id, title, lang, ...) is view configuration, checked against
+ * the very schema of `vitrine.config.yaml` (the published portfolio schema refers to it) and read
+ * by the same reader (config-read.ts): a field another feature adds to the config works in both
+ * places. The config file wins when both list views (chooseSiteConfig).
  */
 import type { SourceBundle } from '../read/index.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
-import { PORTFOLIO_FIELDS } from '../model/authored/fields.ts';
+import { isMap, LineCounter } from 'yaml';
+import { DiagnosticBag, type DiagnosticCode, type Result } from '../diagnostics/index.ts';
+import { locateDocument, parseYaml, type LocatedYaml } from '../diagnostics/located.ts';
+import type { DocumentSchema, Problem } from '../diagnostics/schema-check.ts';
+import { PORTFOLIO_FIELDS, PORTFOLIO_SCHEMA } from '../model/authored/schema.ts';
 import { chooseSiteConfig, MAX_CONFIG_BYTES, readSiteConfig } from './config.ts';
-import { nodeLocation, siteUrl, TOP_KEYS, validateConfig, type ValidateContext } from './config-validate.ts';
-import { didYouMean } from '../diagnostics/suggest.ts';
+import { CONFIG_DOCUMENT, readConfigValues, viewLabel } from './config-read.ts';
 import type { SiteConfig } from './types.ts';
 import { applyConfigTrust, type TrustOptions } from './trust.ts';
 
@@ -38,34 +40,45 @@ export async function readPortfolioViews(input: string, bundle?: SourceBundle): 
   return { ...parsePortfolioViews(text, file) };
 }
 
+const OWN: readonly string[] = PORTFOLIO_FIELDS;
+
+/** The findings of portfolio.yaml that are views/'s: unknown names and the view fields. */
+function portfolioCode(p: Problem): DiagnosticCode | undefined {
+  if (p.path.length === 0) return p.keyword === 'additionalProperties' ? 'AuthoredFieldUnknown' : p.keyword === 'dependentRequired' ? 'ConfigInvalid' : undefined;
+  // The portfolio's own fields are model/authored's to check (check.ts).
+  return OWN.includes(String(p.path[0])) ? undefined : 'ConfigInvalid';
+}
+
+/** portfolio.yaml as views/ checks it: its published schema, which uses the config's. */
+export const PORTFOLIO_VIEWS_DOCUMENT: DocumentSchema = {
+  name: 'authored-portfolio.schema.json',
+  schema: PORTFOLIO_SCHEMA,
+  uses: [CONFIG_DOCUMENT],
+  code: portfolioCode,
+  root: 'portfolio.yaml',
+  keyWord: 'field',
+  label: viewLabel,
+};
+
 /** Parses the view configuration part of portfolio.yaml text (see readPortfolioViews). */
 export function parsePortfolioViews(text: string, file: string): Result<SiteConfig | undefined> {
   const bag = new DiagnosticBag();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: false, version: '1.2' });
+  const doc = parseYaml(text, lines);
+  // Syntax errors, a file that is no mapping and alias bombs are the reader's to report (read/).
   if (doc.errors.length || !isMap(doc.contents)) return { value: undefined, diagnostics: [] };
-  const cx: ValidateContext = { file, doc, lines, bag };
-  const own: readonly string[] = PORTFOLIO_FIELDS;
-  const config: readonly string[] = TOP_KEYS.filter((k) => k !== '$schema');
-  for (const pair of [...doc.contents.items]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (own.includes(key)) {
-      doc.contents.delete(pair.key);
-    } else if (!config.includes(key)) {
-      bag.add('AuthoredFieldUnknown', `portfolio.yaml: unknown field "${key}".${didYouMean(key, [...own, ...config])}`, nodeLocation(cx, pair));
-      doc.contents.delete(pair.key);
-    }
+  let y: LocatedYaml;
+  try {
+    y = locateDocument(doc, lines, file);
+  } catch {
+    return { value: undefined, diagnostics: [] };
   }
-  if (doc.contents.items.length === 0) return { value: undefined, diagnostics: bag.items };
+  const c = readConfigValues(y, bag, PORTFOLIO_VIEWS_DOCUMENT);
+  const v = y.value as Record<string, unknown>;
+  if (!['views', 'profiles', 'theme', 'url'].some((k) => Object.hasOwn(v, k))) return { value: undefined, diagnostics: bag.items };
   // A portfolio.yaml may give the site's url without any view: the views then come from the
   // config file, or the build makes the preview.
-  const urlPair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'url');
-  if (urlPair && doc.contents.items.length === 1) {
-    const url = siteUrl(cx, urlPair.value as Node | null, urlPair as Pair);
-    return { value: { views: [], file, ...(url ? { url } : {}) }, diagnostics: bag.items };
-  }
-  const views = validateConfig(cx) ?? [];
-  return { value: { views, file, ...(cx.theme ? { theme: cx.theme } : {}), ...(cx.url ? { url: cx.url } : {}) }, diagnostics: bag.items };
+  return { value: { views: c.views, file, ...(c.theme ? { theme: c.theme } : {}), ...(c.url ? { url: c.url } : {}) }, diagnostics: bag.items };
 }
 
 /**

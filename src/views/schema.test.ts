@@ -1,4 +1,8 @@
-/** The published JSON Schema and the hand-written validator must say the same thing. */
+/**
+ * The published config schema (docs/schema/vitrine.config.schema.json, generated from
+ * config-schema.ts) carries the vocabulary the rest of the code uses: part kinds, follows,
+ * sort orders, id and language patterns.
+ */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,9 +16,9 @@ import {
   TOP_KEYS,
   VIEW_ID_PATTERN,
   VIEW_KEYS,
-} from './config-validate.ts';
+} from './config-schema.ts';
 import { FOLLOWS } from './follow.ts';
-import { SETTING_KEYS, SORT_ORDERS, THEME_KEYS } from './config-theme.ts';
+import { SETTING_KEYS, SORT_ORDERS, THEME_KEYS } from './config-schema.ts';
 
 interface SchemaNode {
   $schema?: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PART_FIELDS, PORTFOLIO_FIELDS, RELATION_FIELDS } from '../../src/model/authored/fields.ts';
 import { PART_KINDS } from '../../src/model/types.ts';
-import { TOP_KEYS } from '../../src/views/config-validate.ts';
+import { TOP_KEYS } from '../../src/views/config-schema.ts';
 import { repoRoot } from '../support/env.ts';
 
 const load = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'docs', 'schema', name), 'utf8')) as { properties: Record<string, { enum?: string[] }> };

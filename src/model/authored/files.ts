@@ -8,8 +8,7 @@ import type { YamlPath } from '../../formats/authored/index.ts';
 import type { AuthoredSource } from '../../formats/authored/index.ts';
 import { didYouMean } from '../../diagnostics/suggest.ts';
 import type { CaptionTrack, FileDescription, MediaItem, PortfolioFile } from '../types.ts';
-import { CAPTION_FIELDS, FILE_FIELDS } from './fields.ts';
-import { checkKeys, invalid, isObj, str, text, type Cx } from './values.ts';
+import { invalid, isObj, str, text, type Cx } from './convert.ts';
 
 /** Where paths of one part file are resolved, and the files it used besides its media. */
 export interface FileScope {
@@ -56,13 +55,13 @@ function readFile(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): MediaIt
     const file = resolvePath(cx, path, v, scope);
     return file ? { carrier: 'uri', file } : undefined;
   }
-  if (!isObj(v)) return invalid(cx, path, 'a file is a path, or a mapping { path, alt, caption, ... }');
-  checkKeys(cx, path, v, FILE_FIELDS, 'file');
+  if (!isObj(v)) return undefined;
+  // Exactly one of path:, url: or text: (the schema check reported any other count).
   const sources = (['path', 'url', 'text'] as const).filter((k) => v[k] !== undefined);
-  if (sources.length !== 1) return invalid(cx, path, 'a file needs exactly one of path: (a file of the portfolio), url: (a link) or text: (inline text)');
+  if (sources.length !== 1) return undefined;
   let item: MediaItem;
   if (v.path !== undefined) {
-    const written = str(cx, [...path, 'path'], v.path);
+    const written = str(v.path);
     const file = written === undefined ? undefined : resolvePath(cx, [...path, 'path'], written, scope);
     if (!file) return undefined;
     item = { carrier: v.inline === true ? 'base64' : 'uri', file };
@@ -70,24 +69,24 @@ function readFile(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): MediaIt
     const f = scope.files.get(file)!;
     if (about && !f.about) f.about = about;
   } else if (v.url !== undefined) {
-    const url = str(cx, [...path, 'url'], v.url);
+    const url = str(v.url);
     if (url === undefined) return undefined;
     item = { carrier: 'uri', text: url };
   } else {
-    const t = str(cx, [...path, 'text'], v.text);
+    const t = str(v.text);
     if (t === undefined) return undefined;
     item = { carrier: 'text', text: t };
   }
   if (v.mode !== undefined) {
-    const m = str(cx, [...path, 'mode'], v.mode);
+    const m = str(v.mode);
     if (m) item.mode = m;
   }
   if (v.mediaType !== undefined) {
-    const m = str(cx, [...path, 'mediaType'], v.mediaType);
+    const m = str(v.mediaType);
     if (m) item.mimeType = m;
   }
   if (v.refType !== undefined) {
-    const m = str(cx, [...path, 'refType'], v.refType);
+    const m = str(v.refType);
     if (m) item.refType = m;
   }
   return item;
@@ -97,12 +96,12 @@ function readAbout(cx: Cx, path: YamlPath, v: Record<string, unknown>, scope: Fi
   const about: FileDescription = {};
   for (const k of ['title', 'alt', 'caption'] as const) {
     if (v[k] === undefined) continue;
-    const t = text(cx, [...path, k], v[k]);
+    const t = text(cx, v[k]);
     if (t) about[k] = t;
   }
   for (const k of ['transcript', 'longDescription', 'signLanguage'] as const) {
     if (v[k] === undefined) continue;
-    const w = str(cx, [...path, k], v[k]);
+    const w = str(v[k]);
     const f = w === undefined ? undefined : resolvePath(cx, [...path, k], w, scope);
     if (f) {
       about[k] = f;
@@ -126,8 +125,7 @@ const TRACK_KINDS = ['captions', 'subtitles', 'descriptions'] as const;
 
 function readTrack(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): CaptionTrack | undefined {
   const written = isObj(v) ? v.path : v;
-  if (isObj(v)) checkKeys(cx, path, v, CAPTION_FIELDS, 'caption track');
-  const w = str(cx, isObj(v) ? [...path, 'path'] : path, written);
+  const w = str(written);
   const file = w === undefined ? undefined : resolvePath(cx, isObj(v) ? [...path, 'path'] : path, w, scope);
   if (!file) return undefined;
   scope.used.push(file);
@@ -135,12 +133,11 @@ function readTrack(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Captio
   if (isObj(v)) {
     for (const k of ['lang', 'label'] as const) {
       if (v[k] === undefined) continue;
-      const s = str(cx, [...path, k], v[k]);
+      const s = str(v[k]);
       if (s) track[k] = s;
     }
     if (v.kind !== undefined) {
       if ((TRACK_KINDS as readonly unknown[]).includes(v.kind)) track.kind = v.kind as CaptionTrack['kind'] & string;
-      else invalid(cx, [...path, 'kind'], `a track's kind is one of ${TRACK_KINDS.join(', ')}`);
     }
   }
   return track;

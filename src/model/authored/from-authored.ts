@@ -8,6 +8,8 @@ import { posix } from 'node:path';
 import type { DiagnosticBag, Location } from '../../diagnostics/index.ts';
 import { renderMarkdown, type AuthoredPartFile, type AuthoredSource } from '../../formats/authored/index.ts';
 import { didYouMean } from '../../diagnostics/suggest.ts';
+import { checkDocument } from '../../diagnostics/schema-check.ts';
+import { PART_DOCUMENT, PORTFOLIO_FIELDS_DOCUMENT } from './check.ts';
 import { makeFile } from '../files.ts';
 import { sanitizeRichText } from '../sanitize.ts';
 import { assignSlugs, slugify } from '../slug.ts';
@@ -16,11 +18,11 @@ import { applyIdentification } from './identification.ts';
 import { neutralFromIms } from '../ims/facts.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
 import { nameLeap2aFiles, neutralFromLeap2a } from '../leap2a/derived.ts';
-import { BODY_FORMATS, IDENTIFICATION_FIELDS, PART_FIELDS, RELATION_FIELDS } from './fields.ts';
+import { BODY_FORMATS, IDENTIFICATION_FIELDS, RELATION_FIELDS } from './fields.ts';
 import { readFiles, type FileScope } from './files.ts';
 import { extensions, imsRecord, originAt, pageFromLeap2a, readResume, readDate, readDates, readSourcedId, readStatus } from './records.ts';
 import { readRelationList, type PendingRelation } from './relations.ts';
-import { checkKeys, invalid, isObj, str, strings, term, text, texts, type Cx } from './values.ts';
+import { invalid, isObj, str, strings, term, text, texts, type Cx } from './convert.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -95,37 +97,23 @@ export function portfolioFromAuthored(src: AuthoredSource, bag: DiagnosticBag, f
 
 function readPortfolioYaml(src: AuthoredSource, portfolio: Portfolio, bag: DiagnosticBag): void {
   const y = src.portfolio!;
-  const cx: Cx = { y, bag };
   if (y.value === null || y.value === undefined) return; // an empty file: all defaults
-  if (!isObj(y.value)) {
-    invalid(cx, [], 'portfolio.yaml must be a mapping of fields (id, title, lang, views, ...)');
-    return;
-  }
+  // The portfolio's own fields; the view fields are checked by views/ against the config schema.
+  checkDocument(PORTFOLIO_FIELDS_DOCUMENT, y, bag);
+  if (!isObj(y.value)) return;
   const v = y.value;
-  // Other fields are view configuration, checked by views/ with the same rules as vitrine.config.yaml.
-  if (v.id !== undefined) {
-    const id = str(cx, ['id'], v.id);
-    if (id) portfolio.id = id;
+  const id = str(v.id);
+  if (id) portfolio.id = id;
+  const title = str(v.title);
+  if (title !== undefined) portfolio.title = title;
+  const lang = str(v.lang);
+  if (lang) portfolio.lang = lang;
+  if (isObj(v.ims)) portfolio.ims = structuredClone(v.ims) as Portfolio['ims'] & object;
+  if (isObj(v.leap2a)) {
+    portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
+    portfolio.titleNamesExport = true; // kept from a Leap2A import, whose title named the export
   }
-  if (v.title !== undefined) {
-    const t = str(cx, ['title'], v.title);
-    if (t !== undefined) portfolio.title = t;
-  }
-  if (v.lang !== undefined) {
-    const l = str(cx, ['lang'], v.lang);
-    if (l) portfolio.lang = l;
-  }
-  if (v.ims !== undefined) {
-    if (isObj(v.ims)) portfolio.ims = structuredClone(v.ims) as Portfolio['ims'] & object;
-    else invalid(cx, ['ims'], 'ims must be a mapping (written by vitrine pack to keep IMS package details)');
-  }
-  if (v.leap2a !== undefined) {
-    if (isObj(v.leap2a)) {
-      portfolio.leap2a = structuredClone(v.leap2a) as unknown as NonNullable<Portfolio['leap2a']>;
-      portfolio.titleNamesExport = true; // kept from a Leap2A import, whose title named the export
-    } else invalid(cx, ['leap2a'], 'leap2a must be a mapping (written by vitrine pack to keep Leap2A feed details)');
-  }
-  if (v.extensions !== undefined) portfolio.extensions = extensions(cx, ['extensions'], v.extensions);
+  if (v.extensions !== undefined) portfolio.extensions = extensions(v.extensions);
 }
 
 interface ReadPart {
@@ -140,66 +128,53 @@ interface ReadPart {
 
 function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, PortfolioFile>, bag: DiagnosticBag, relations: PendingRelation[]): ReadPart | undefined {
   const y = pf.front!;
-  const top: Cx = { y, bag };
+  const found = checkDocument(PART_DOCUMENT, y, bag);
   const start: Location = { file: pf.display, line: 1, column: 1 };
-  if (!isObj(y.value)) {
-    invalid(top, [], `the front matter must be a mapping of fields (kind, title, ...), not ${y.value === null ? 'empty' : 'a single value'}`);
-    return undefined;
-  }
+  if (!isObj(y.value)) return undefined;
   const v = y.value;
-  checkKeys(top, [], v, PART_FIELDS, 'front matter', [...RELATION_FIELDS.keys()]);
 
   const stem = posix.basename(pf.path).replace(/\.(md|markdown)$/i, '');
-  const id = v.id === undefined ? stem : str(top, ['id'], v.id);
-  if (!id) {
-    if (v.id !== undefined) invalid(top, ['id'], 'id must not be empty');
-    return undefined;
-  }
+  const id = v.id === undefined ? stem : str(v.id);
+  if (!id) return undefined;
   const idAt = v.id === undefined ? start : y.at(['id']);
 
-  let kind: PartKind | undefined;
-  if (v.kind === undefined) {
-    bag.add('AuthoredKindUnknown', `kind: is missing; say what the part is (${PART_KINDS.join(', ')})`, start);
-  } else if (typeof v.kind === 'string' && (PART_KINDS as readonly string[]).includes(v.kind)) {
-    kind = v.kind as PartKind;
-  } else {
-    bag.add('AuthoredKindUnknown', `kind "${String(v.kind)}" is not a part kind.${didYouMean(String(v.kind), PART_KINDS)} Kinds: ${PART_KINDS.join(', ')}`, y.at(['kind']));
-  }
+  // A missing or unknown kind was reported by the schema check; the part is then left out.
+  const kind = typeof v.kind === 'string' && (PART_KINDS as readonly string[]).includes(v.kind) ? (v.kind as PartKind) : undefined;
 
-  const lang = v.lang === undefined ? undefined : str(top, ['lang'], v.lang);
-  const cx: Cx = { y, bag, ...(lang ? { lang } : {}) };
+  const lang = str(v.lang);
+  const cx: Cx = { y, bag, found, ...(lang ? { lang } : {}) };
   const part: Part = { id, kind: kind ?? 'product', slug: '', dates: [], rationale: [], tags: [], files: [], extensions: [], origin: { ...start } };
   const scope: FileScope = { src, files, dir: posix.dirname(pf.path) === '.' ? '' : posix.dirname(pf.path), used: [] };
 
   const description: PartDescription = { full: [] };
   if (v.title !== undefined) {
-    const t = text(cx, ['title'], v.title);
+    const t = text(cx, v.title);
     if (t) description.short = t;
   }
   const long = body(pf, v, cx, bag);
   if (long) description.long = long;
   if (v.files !== undefined) description.full = readFiles(cx, ['files'], v.files, scope);
   if (v.filesComment !== undefined) {
-    const c = text(cx, ['filesComment'], v.filesComment);
+    const c = text(cx, v.filesComment);
     if (c) description.fullComment = c;
   }
   if (description.short || description.long || description.full.length || description.fullComment) part.description = description;
 
   if (v.officialTitle !== undefined) {
-    const t = text(cx, ['officialTitle'], v.officialTitle);
+    const t = text(cx, v.officialTitle);
     if (t) part.title = t;
   }
   if (v.type !== undefined) {
-    const t = term(cx, ['type'], v.type);
+    const t = term(v.type);
     if (t) part.type = t;
   }
   for (const k of ['comment', 'author', 'priority'] as const) {
     if (v[k] === undefined) continue;
-    const t = text(cx, [k], v[k]);
+    const t = text(cx, v[k]);
     if (t) part[k] = t;
   }
-  if (v.rationale !== undefined) part.rationale = texts(cx, ['rationale'], v.rationale);
-  if (v.tags !== undefined) part.tags = strings(cx, ['tags'], v.tags);
+  if (v.rationale !== undefined) part.rationale = texts(cx, v.rationale);
+  if (v.tags !== undefined && !isObj(v.tags)) part.tags = strings(v.tags);
   if (v.dates !== undefined) part.dates = readDates(cx, ['dates'], v.dates, scope);
   // `date:` as Eleventy, Jekyll and Hugo front matter write it: one date, with no type, first.
   if (v.date !== undefined) {
@@ -213,25 +188,26 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
   let parentAt: Location | undefined;
   let slugAt: Location | undefined;
   if (v.slug !== undefined) {
-    const s = str(cx, ['slug'], v.slug);
+    const s = str(v.slug);
+    // The schema's pattern is the slug form; slugify is the same rule, applied once more here.
     if (s !== undefined && s === slugify(s) && s.length > 0) {
       part.slug = s;
       slugAt = y.at(['slug']);
-    } else if (s !== undefined) invalid(cx, ['slug'], `slug "${s}" must be lowercase letters a-z, digits and single hyphens (such as "${slugify(s)}"), at most 80 characters`);
+    } else if (s !== undefined && !found.broken(['slug'])) invalid(cx, ['slug'], `slug "${s}" must be lowercase letters a-z, digits and single hyphens (such as "${slugify(s)}"), at most 80 characters`);
   }
   if (v.parent !== undefined) {
-    const p = str(cx, ['parent'], v.parent);
+    const p = str(v.parent);
     if (p) {
       part.parent = p;
       parentAt = y.at(['parent']);
     }
   }
   if (v.sourcedId !== undefined) {
-    const sid = readSourcedId(cx, ['sourcedId'], v.sourcedId);
+    const sid = readSourcedId(v.sourcedId);
     if (sid) part.sourcedId = sid;
   }
   if (v.ims !== undefined) {
-    const ims = imsRecord(cx, ['ims'], v.ims);
+    const ims = imsRecord(v.ims);
     if (ims) {
       part.ims = ims;
       neutralFromIms(part);
@@ -249,25 +225,24 @@ function readPart(pf: AuthoredPartFile, src: AuthoredSource, files: Map<string, 
       if (Array.isArray(part.leap2a.elements)) pageFromLeap2a(cx, part);
       neutralFromLeap2a(part);
     }
-    else invalid(cx, ['leap2a'], 'leap2a must be a mapping { types, categories, elements, ... } as vitrine pack writes it');
   }
   if (v.level !== undefined) readLevel(cx, part, v.level);
   // Written by pack from the neutral field, so it wins over one derived from a kept record.
-  const resume = v.resume === undefined ? undefined : readResume(cx, ['resume'], v.resume);
+  const resume = v.resume === undefined ? undefined : readResume(v.resume);
   if (resume) part.resume = resume;
   if (v.name !== undefined || v.email !== undefined || v.web !== undefined) {
     if (kind !== undefined && kind !== 'identification') {
       for (const k of IDENTIFICATION_FIELDS) if (v[k] !== undefined) invalid(cx, [k], `${k}: belongs to the owner's identification (kind: identification)`);
     } else {
-      const name = v.name === undefined ? undefined : text(cx, ['name'], v.name);
-      applyIdentification(part, name, v.email === undefined ? [] : strings(cx, ['email'], v.email), v.web === undefined ? [] : strings(cx, ['web'], v.web));
+      const name = v.name === undefined ? undefined : text(cx, v.name);
+      applyIdentification(part, name, v.email === undefined ? [] : strings(v.email), v.web === undefined ? [] : strings(v.web));
     }
   }
-  if (v.extensions !== undefined) part.extensions = extensions(cx, ['extensions'], v.extensions);
+  if (v.extensions !== undefined) part.extensions = extensions(v.extensions);
 
   for (const [field, type] of RELATION_FIELDS) {
     if (v[field] === undefined) continue;
-    const to = strings(cx, [field], v[field]);
+    const to = strings(v[field]);
     const toAt = Array.isArray(v[field]) ? to.map((_, i) => y.at([field, i])) : [y.at([field])];
     relations.push({ relation: { id: `${id}.${field}`, type, from: id, to, extensions: [], origin: originAt(y.keyAt([field])) }, toAt, idAt: y.keyAt([field]) });
   }
@@ -283,7 +258,7 @@ function readLevel(cx: Cx, part: Part, v: unknown): void {
     invalid(cx, ['level'], 'level: belongs to a qualification (kind: qcl)');
     return;
   }
-  const t = text(cx, ['level'], v);
+  const t = text(cx, v);
   if (!t) return;
   part.qualification = { ...part.qualification, level: t.value, ...(t.lang ? { lang: t.lang } : {}) };
 }
@@ -293,8 +268,8 @@ function body(pf: AuthoredPartFile, v: Obj, cx: Cx, bag: DiagnosticBag): PartDes
   const raw = pf.body.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
   let format = 'markdown' as (typeof BODY_FORMATS)[number];
   if (v.format !== undefined) {
+    // Any other value was reported by the schema check.
     if (typeof v.format === 'string' && (BODY_FORMATS as readonly string[]).includes(v.format)) format = v.format as typeof format;
-    else invalid(cx, ['format'], `format must be one of ${BODY_FORMATS.join(', ')}.${didYouMean(String(v.format), BODY_FORMATS)}`);
   }
   if (!raw) return undefined;
   let value = raw;

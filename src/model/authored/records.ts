@@ -1,15 +1,15 @@
 /**
  * Readers of the structured values an authored part or relation may hold: dates, status,
  * descriptions, source ids, and the data `vitrine pack` writes to keep what has no friendly
- * field (`ims:`, `extensions:`). Each reports a mistake at its own line and column.
+ * field (`ims:`, `extensions:`), as the schema check (check.ts) found them sound.
  */
 import type { Location } from '../../diagnostics/index.ts';
 import type { YamlPath } from '../../formats/authored/index.ts';
 import type { Extension, ImsPartRecord, Part, PartDescription, ResumeRecord, SourcedId } from '../types.ts';
 import { isRichHtml, sanitizeRichText } from '../sanitize.ts';
 import { readFiles, type FileScope } from './files.ts';
-import { checkKeys, date, invalid, isObj, str, strings, term, text, type Cx } from './values.ts';
-import { RESUME_LIST_FIELDS, RESUME_TEXT_FIELDS } from './fields.ts';
+import { date, invalid, isObj, str, strings, term, text, type Cx } from './convert.ts';
+import { RESUME_LIST_FIELDS, RESUME_TEXT_FIELDS } from './schema.ts';
 import { maharaPageOf } from '../leap2a/mahara-view.ts';
 
 /** A location with its line and column filled in, as parts and relations record their origin. */
@@ -18,20 +18,15 @@ export function originAt(l: Location): Location {
 }
 
 /** Extensions kept verbatim by `pack --format authored`: a list of mappings. */
-export function extensions(cx: Cx, path: YamlPath, v: unknown): Extension[] {
-  if (!Array.isArray(v) || !v.every((x) => isObj(x) && typeof x.path === 'string' && isObj(x.element))) {
-    invalid(cx, path, 'extensions must be a list of { path, slot, element } mappings as vitrine pack writes them');
-    return [];
-  }
+export function extensions(v: unknown): Extension[] {
+  if (!Array.isArray(v) || !v.every((x) => isObj(x) && typeof x.path === 'string' && isObj(x.element))) return [];
   // An `origin` written into the file is not where the extension was read from: it is dropped.
   return (structuredClone(v) as Extension[]).map(({ origin: _o, ...x }) => x);
 }
 
 /** `ims: { element, record }`: IMS detail kept by `vitrine pack`, taken as data. */
-export function imsRecord(cx: Cx, path: YamlPath, v: unknown): ImsPartRecord | undefined {
-  if (!isObj(v) || typeof v.element !== 'string' || !isObj(v.record)) {
-    return invalid(cx, path, 'ims must be a mapping { element, record } as vitrine pack writes it');
-  }
+export function imsRecord(v: unknown): ImsPartRecord | undefined {
+  if (!isObj(v) || typeof v.element !== 'string' || !isObj(v.record)) return undefined;
   return structuredClone(v) as unknown as ImsPartRecord;
 }
 
@@ -46,10 +41,7 @@ export function readDates(cx: Cx, path: YamlPath, v: unknown, scope: FileScope):
     }
     return out;
   }
-  if (!Array.isArray(v)) {
-    invalid(cx, path, 'dates must be a mapping { Start: 2021-09-01 } or a list of { type, date }');
-    return out;
-  }
+  if (!Array.isArray(v)) return out;
   v.forEach((x, i) => {
     const d = readDate(cx, [...path, i], x, scope);
     if (d) out.push(d);
@@ -62,12 +54,11 @@ export function readDate(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): 
     const value = date(cx, path, v);
     return value === undefined ? undefined : { value };
   }
-  checkKeys(cx, path, v, ['type', 'date', 'description'], 'date');
   const value = date(cx, [...path, 'date'], v.date);
   if (value === undefined) return undefined;
   const d: Part['dates'][number] = { value };
   if (v.type !== undefined) {
-    const t = term(cx, [...path, 'type'], v.type, true);
+    const t = term(v.type, true);
     if (t) d.type = t;
   }
   if (v.description !== undefined) {
@@ -79,13 +70,12 @@ export function readDate(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): 
 
 export function readStatus(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): Part['status'] {
   if (!isObj(v)) {
-    const t = term(cx, path, v, true);
+    const t = term(v, true);
     return t ? { type: t } : undefined;
   }
-  checkKeys(cx, path, v, ['type', 'date', 'description'], 'status');
   const s: NonNullable<Part['status']> = {};
   if (v.type !== undefined) {
-    const t = term(cx, [...path, 'type'], v.type, true);
+    const t = term(v.type, true);
     if (t) s.type = t;
   }
   if (v.date !== undefined) {
@@ -103,29 +93,28 @@ export function readStatus(cx: Cx, path: YamlPath, v: unknown, scope: FileScope)
 export function readDescription(cx: Cx, path: YamlPath, v: unknown, scope: FileScope): PartDescription | undefined {
   // A single text ({ text, lang } too) is the short description.
   if (!isObj(v) || v.text !== undefined) {
-    const t = text(cx, path, v);
+    const t = text(cx, v);
     return t ? { short: t, full: [] } : undefined;
   }
-  checkKeys(cx, path, v, ['short', 'long', 'files', 'filesComment'], 'description');
   const d: PartDescription = { full: [] };
   for (const k of ['short', 'long'] as const) {
     if (v[k] === undefined) continue;
-    const t = text(cx, [...path, k], v[k]);
+    const t = text(cx, v[k]);
     // A long text written as HTML is kept as sanitized HTML, as IMS descriptions are.
     if (t) d[k] = k === 'long' && isRichHtml(t.value) ? { ...t, value: sanitizeRichText(t.value).html } : t;
   }
   if (v.files !== undefined) d.full = readFiles(cx, [...path, 'files'], v.files, scope);
   if (v.filesComment !== undefined) {
-    const c = text(cx, [...path, 'filesComment'], v.filesComment);
+    const c = text(cx, v.filesComment);
     if (c) d.fullComment = c;
   }
   return d;
 }
 
 /** `sourcedId: { source, id }`: the id another system gave a part or relation. */
-export function readSourcedId(cx: Cx, path: YamlPath, v: unknown): SourcedId | undefined {
+export function readSourcedId(v: unknown): SourcedId | undefined {
   if (isObj(v) && typeof v.source === 'string' && typeof v.id === 'string') return { source: v.source, id: v.id };
-  return invalid(cx, path, 'sourcedId must be { source, id }');
+  return undefined;
 }
 
 /**
@@ -142,18 +131,17 @@ export function pageFromLeap2a(cx: Cx, part: Part): void {
   }
 }
 
-/** `resume: { section, organisation, role, highlights: [...] }`: how a CV shows the part. */
-export function readResume(cx: Cx, path: YamlPath, v: unknown): ResumeRecord | undefined {
-  if (!isObj(v)) return invalid(cx, path, 'resume must be a mapping { section, organisation, role, ... }');
-  checkKeys(cx, path, v, [...RESUME_TEXT_FIELDS, ...RESUME_LIST_FIELDS], 'resume');
-  const section = v.section === undefined ? undefined : str(cx, [...path, 'section'], v.section);
-  if (!section) return invalid(cx, path, 'resume needs a section (employment, education, award, skill, ...)');
+/** `resume: { section, organisation, role, highlights: [...] }`: how a CV shows the part (checked by the schema). */
+export function readResume(v: unknown): ResumeRecord | undefined {
+  if (!isObj(v)) return undefined;
+  const section = str(v.section);
+  if (!section) return undefined;
   const out: ResumeRecord = { section };
   for (const k of RESUME_TEXT_FIELDS) {
-    if (k === 'section' || v[k] === undefined) continue;
-    const s = str(cx, [...path, k], v[k]);
+    if (k === 'section') continue;
+    const s = str(v[k]);
     if (s !== undefined) out[k] = s;
   }
-  for (const k of RESUME_LIST_FIELDS) if (v[k] !== undefined) out[k] = strings(cx, [...path, k], v[k]);
+  for (const k of RESUME_LIST_FIELDS) if (v[k] !== undefined) out[k] = strings(v[k]);
   return out;
 }

@@ -6,9 +6,8 @@
 import type { Location } from '../../diagnostics/index.ts';
 import type { Relation } from '../types.ts';
 import type { FileScope } from './files.ts';
-import { RELATION_ENTRY_FIELDS } from './fields.ts';
 import { extensions, imsRecord, originAt, readDescription, readSourcedId } from './records.ts';
-import { checkKeys, invalid, isObj, str, strings, term, text, type Cx } from './values.ts';
+import { isObj, str, strings, term, text, type Cx } from './convert.ts';
 
 export interface PendingRelation {
   relation: Relation;
@@ -17,37 +16,30 @@ export interface PendingRelation {
   idAt: Location;
 }
 
-/** Reads `relations:` into `out`, reporting each malformed entry. */
+/** Reads `relations:` into `out`; an entry the schema check refused (no type or to) is left out. */
 export function readRelationList(cx: Cx, v: unknown, from: string, scope: FileScope, out: PendingRelation[]): void {
-  if (!Array.isArray(v)) {
-    invalid(cx, ['relations'], 'relations must be a list of { type, to }');
-    return;
-  }
+  if (!Array.isArray(v)) return;
   v.forEach((x, i) => {
     const path = ['relations', i];
-    if (!isObj(x)) return void invalid(cx, path, 'a relation must be a mapping { type, to }');
-    checkKeys(cx, path, x, RELATION_ENTRY_FIELDS, 'relation');
-    const type = x.type === undefined ? invalid(cx, path, 'a relation needs type: (Evidences, ReflectsOn, isAnnotatedBy, ...)') : str(cx, [...path, 'type'], x.type);
-    if (x.to === undefined) invalid(cx, path, 'a relation needs to: (the id of a part, or a list of ids)');
+    if (!isObj(x)) return;
+    const type = str(x.type);
     if (!type || x.to === undefined) return;
-    const to = strings(cx, [...path, 'to'], x.to);
+    const to = strings(x.to);
     const toAt = Array.isArray(x.to) ? to.map((_, j) => cx.y.at([...path, 'to', j])) : [cx.y.at([...path, 'to'])];
-    const id = x.id === undefined ? `${from}.relations.${i + 1}` : str(cx, [...path, 'id'], x.id);
+    const id = x.id === undefined ? `${from}.relations.${i + 1}` : str(x.id);
     if (!id) return;
     const rel: Relation = { id, type, from, to, extensions: [], origin: originAt(cx.y.at(path)) };
-    const noLang = { ...cx };
-    delete noLang.lang;
     if (x.text !== undefined) {
-      const t = text(cx, [...path, 'text'], x.text);
+      const t = text(cx, x.text);
       if (t) rel.text = t;
     }
     if (x.comment !== undefined) {
-      const t = text(cx, [...path, 'comment'], x.comment);
+      const t = text(cx, x.comment);
       if (t) rel.comment = t;
     }
     for (const k of ['typeTerm', 'category'] as const) {
       if (x[k] === undefined) continue;
-      const t = term(noLang, [...path, k], x[k]);
+      const t = term(x[k]);
       if (t) rel[k] = t;
     }
     if (x.description !== undefined) {
@@ -55,19 +47,18 @@ export function readRelationList(cx: Cx, v: unknown, from: string, scope: FileSc
       if (d) rel.description = d;
     }
     if (x.sourcedId !== undefined) {
-      const sid = readSourcedId(cx, [...path, 'sourcedId'], x.sourcedId);
+      const sid = readSourcedId(x.sourcedId);
       if (sid) rel.sourcedId = sid;
     }
     if (x.implicit === true) rel.implicit = true;
     if (x.ims !== undefined) {
-      const ims = imsRecord(cx, [...path, 'ims'], x.ims);
+      const ims = imsRecord(x.ims);
       if (ims) rel.ims = ims;
     }
     if (x.leap2a !== undefined) {
       if (isObj(x.leap2a)) rel.leap2a = structuredClone(x.leap2a) as NonNullable<Relation['leap2a']>;
-      else invalid(cx, [...path, 'leap2a'], 'leap2a must be a mapping as vitrine pack writes it');
     }
-    if (x.extensions !== undefined) rel.extensions = extensions(cx, [...path, 'extensions'], x.extensions);
+    if (x.extensions !== undefined) rel.extensions = extensions(x.extensions);
     out.push({ relation: rel, toAt, idAt: x.id === undefined ? cx.y.at(path) : cx.y.at([...path, 'id']) });
   });
 }

@@ -5,7 +5,7 @@
  * gives the same model: what has no friendly field (an IMS record's remainder, extensions)
  * is written under `ims:` / `extensions:` as data, never dropped.
  */
-import { isIsoDate } from './values.ts';
+import { isIsoDate } from './convert.ts';
 import { posix } from 'node:path';
 import type { DiagnosticBag } from '../../diagnostics/index.ts';
 import { stringifyFrontMatter, stringifyYaml } from '../../formats/authored/index.ts';
