@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireFolderLease, leaseFileFor } from './folder-lease.ts';
@@ -36,10 +36,14 @@ describe('folder lease', () => {
       writeFileSync(join(dir, '.site.old-123-1000', 'index.html'), 'previous');
       mkdirSync(join(dir, '.site.new-123-1000'));
       writeFileSync(leaseFileFor(out), JSON.stringify({ token: 'dead', host: 'h', pid: 123, expires: Date.now() - 1000 }));
+      // ...and it was killed between writing its renewed lease and renaming it into place.
+      writeFileSync(`${leaseFileFor(out)}.renew-dead`, JSON.stringify({ token: 'dead', host: 'h', pid: 123, expires: Date.now() + 1000 }));
       const lease = await acquireFolderLease(out, { ttlMs: 1000 });
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous');
       expect(existsSync(join(dir, '.site.new-123-1000'))).toBe(false);
+      expect(existsSync(`${leaseFileFor(out)}.renew-dead`)).toBe(false);
       await lease.release();
+      expect(readdirSync(dir).filter((e) => e.startsWith('.'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -138,7 +138,7 @@ export async function acquireFolderLease(outDir: string, options: FolderLeaseOpt
 
 /**
  * Cleans up after a writer of `outDir` that died mid-write (see write/site.ts): its temporary
- * `.<name>.new-*` folders go, and when it died between its two renames (the folder moved aside,
+ * `.<name>.new-*` folders and half-renewed lease files go, and when it died between its two renames (the folder moved aside,
  * the new one not yet in place) the previous site is put back. Call only while holding the lease.
  */
 export async function recoverInterruptedWrite(outDir: string): Promise<void> {
@@ -148,6 +148,9 @@ export async function recoverInterruptedWrite(outDir: string): Promise<void> {
   const name = basename(out);
   const entries = await readdir(parent);
   for (const e of entries) if (e.startsWith(`.${name}.new-`)) await rm(join(parent, e), { recursive: true, force: true });
+  // A holder killed between writing its renewed lease and renaming it over the lease leaves
+  // the half-step behind; so does one killed mid-takeover. Whoever holds the lease now owns them.
+  for (const e of entries) if (e.startsWith(`.${name}.lease.renew-`) || e.startsWith(`.${name}.lease.expired-`)) await rm(join(parent, e), { force: true });
   const stamp = (e: string) => Number(e.split('-').pop());
   const olds = entries.filter((e) => e.startsWith(`.${name}.old-`)).sort((a, b) => stamp(a) - stamp(b));
   if (!existsSync(out) && olds.length) await rename(join(parent, olds.pop()!), out);
