@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPackage, readPortfolio, type Portfolio } from '../../src/index.ts';
 import { imsRecordOf } from '../../src/model/ims/person-out.ts';
 import { zipFiles } from '../../src/write/index.ts';
+import { needs, skipNote } from '../support/env.ts';
+import { hasXmllint, hasXsds, schemaForDocument, validateWithXsd } from '../support/xsd.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'vitrine-neutral-'));
 let original: Portfolio;
@@ -127,13 +129,68 @@ describe('a résumé line (Part.resume) is what every export writes', () => {
 });
 
 describe('an edited rubric', () => {
-  it('is reported by the IMS and authored exports, which write its IMS record; an unedited one is not', () => {
+  const lint = needs('xmllint', hasXmllint()) && needs('../shared/samples/ims-eportfolio/xsd', hasXsds());
+  /** The example's rubric with a criterion's level retitled, a level added (with a statement) and a sub-criterion retitled. */
+  const editedRubric = () => {
+    const edited = structuredClone(original);
+    const part = edited.parts.find((x) => x.rubric?.dimensions.some((d) => d.levels.length && d.dimensions.length))!;
+    const dim = part.rubric!.dimensions.find((d) => d.levels.length && d.dimensions.length)!;
+    dim.levels[0]!.title = { value: '3 — Legible for most readers (edited)', lang: 'en' };
+    dim.levels.push({ title: { value: '2 — Legible up close (added)', lang: 'en', translations: [{ value: 'Lisible de près', lang: 'fr' }] }, description: { value: 'Readable at arm’s length only.', lang: 'en' }, statements: [{ value: 'Body text is readable from one metre.', lang: 'en' }] });
+    dim.dimensions[0]!.title = { value: 'Contrast & colour (edited)', lang: 'en' };
+    return { edited, part };
+  };
+
+  it('an unedited rubric record is written exactly as it was read, and nothing is reported', () => {
+    const part = original.parts.find((x) => x.rubric?.dimensions.length)!;
+    expect(imsRecordOf(part)).toEqual(part.ims?.record);
     expect(dropped(original, 'ims', 'rubric')).toEqual([]);
     expect(dropped(original, 'authored', 'rubric')).toEqual([]);
-    const edited = structuredClone(original);
-    const rubric = edited.parts.find((x) => x.rubric?.dimensions.length)!;
-    rubric.rubric!.dimensions[0]!.title = { value: 'Legibility (edited)' };
-    expect(dropped(edited, 'ims', 'rubric criteria and levels')).toEqual([expect.stringContaining(`part "${rubric.id}"`)]);
-    expect(dropped(edited, 'authored', 'criteria and levels')).toEqual([expect.stringContaining(`part "${rubric.id}"`)]);
+  });
+
+  for (const format of ['ims', 'authored'] as const) {
+    it(`shows in the ${format} export, reads back the same, and is not reported as dropped`, async () => {
+      const { edited, part } = editedRubric();
+      expect(dropped(edited, format, 'rubric')).toEqual([]);
+      expect(dropped(edited, format, 'criteria and levels')).toEqual([]);
+      const { text, back } = await roundTrip(edited, format);
+      for (const s of ['(edited)', 'Legible up close (added)', 'Lisible de près', 'Body text is readable from one metre.', 'Contrast &']) expect(text).toContain(s);
+      expect(back.parts.find((x) => x.id === part.id)?.rubric).toEqual(part.rubric);
+      // What the neutral rubric does not say stays: the kept level's statements and their ids.
+      expect(text).toContain('legibility-contrast');
+    });
+  }
+
+  it.skipIf(!lint)(`the IMS package with the edited rubric validates against the IMS XSDs${skipNote('xmllint and ../shared (IMS XSDs)', lint)}`, () => {
+    const files = exportPackage(editedRubric().edited, 'ims').value!;
+    let rubrics = 0;
+    for (const [path, bytes] of files) {
+      if (!path.endsWith('.xml')) continue;
+      const schema = schemaForDocument(bytes);
+      expect(schema, `schema for ${path}`).toBeDefined();
+      if (schema === 'rubric') {
+        rubrics++;
+        expect(new TextDecoder().decode(bytes)).toContain('Legible up close (added)');
+      }
+      const r = validateWithXsd(bytes, schema!);
+      expect(r.errors, `${path} against ${schema}`).toBe('');
+      expect(r.valid, path).toBe(true);
+    }
+    expect(rubrics).toBe(1);
+  });
+
+  it('a rubric from another format, with no IMS record, is written whole and reads back the same', async () => {
+    const { edited, part } = editedRubric();
+    delete part.ims;
+    const { back } = await roundTrip(edited, 'ims');
+    expect(back.parts.find((x) => x.id === part.id)?.rubric).toEqual(part.rubric);
+  });
+
+  it('what no rubric record can say (a total score that is no number) is reported, not written', () => {
+    const { edited, part } = editedRubric();
+    const rule = part.rubric!.outcomes.flatMap((o) => o.rules).find((r) => r.totalScore)!;
+    rule.totalScore = 'ten';
+    expect(dropped(edited, 'ims', 'rubric criteria and levels')).toEqual([expect.stringContaining(`part "${part.id}"`)]);
+    expect(dropped(edited, 'authored', 'criteria and levels')).toEqual([expect.stringContaining(`part "${part.id}"`)]);
   });
 });

@@ -16,7 +16,7 @@ import { RELATION_FIELDS, relationField } from './fields.ts';
 import { takeIdentification } from './identification.ts';
 import { imsRecordOf } from '../ims/person-out.ts';
 import { personFromPersondata } from '../leap2a/person.ts';
-import { notInImsRecord } from '../ims/facts.ts';
+import { rubricNotWritten } from '../ims/rubric-out.ts';
 import { samePerson } from '../leap2a/person-out.ts';
 import { FILES_FOLDER } from './files.ts';
 
@@ -71,8 +71,9 @@ export function portfolioToAuthored(p: Portfolio, bag: DiagnosticBag): Map<strin
     if (lang) o.lang = lang;
     const { front, body } = partFront(part, byFrom.get(part.id) ?? [], o);
     out.set(path, enc.encode(stringifyFrontMatter(front, body)));
-    // A rubric travels in its ims: record, which the reader turns back into criteria and levels.
-    if (notInImsRecord(part).rubric) bag.add('ExportFieldDropped', `part "${part.id}" (rubric): its criteria and levels differ from its IMS record, which is what the authored folder keeps; the edit was left out`, part.origin);
+    // A rubric travels in its ims: record, rewritten from the neutral rubric (rubric-out.ts), which the reader turns back into criteria and levels.
+    const record = (front.ims as { record?: Record<string, unknown> } | undefined)?.record;
+    if (part.kind === 'rubric' && rubricNotWritten(part.rubric, record ?? {})) bag.add('ExportFieldDropped', `part "${part.id}" (rubric): some of its criteria and levels cannot be said by the IMS record the authored folder keeps and were left out`, part.origin);
   });
   for (const f of p.files) {
     if (f.path === 'portfolio.yaml' || out.has(f.path)) {
@@ -114,7 +115,7 @@ function partFront(part: Part, relations: Relation[], o: Out): { front: Obj; bod
   // qualification are written; its friendly prefix becomes name/email/web and level.
   // A person read from Leap2A travels in the part's leap2a elements, as long as it is unedited.
   const inLeap2a = part.kind === 'identification' && !part.ims && !!part.leap2a && samePerson(personFromPersondata(part.leap2a.elements, part.title?.value), part.person);
-  const neutral = (part.kind === 'identification' && part.person && !inLeap2a) || (part.kind === 'qcl' && part.qualification);
+  const neutral = (part.kind === 'identification' && part.person && !inLeap2a) || (part.kind === 'qcl' && part.qualification) || (part.kind === 'rubric' && part.rubric);
   let ims = part.ims || neutral ? ({ element: part.kind, ...structuredClone(part.ims), record: imsRecordOf(part) } as NonNullable<Part['ims']>) : undefined;
   if (part.kind === 'qcl' && ims) {
     const level = ims.record.level as Obj | undefined;

@@ -11,6 +11,7 @@
 import type { Address, Contact, Part, Person, PersonName, Qualification } from '../types.ts';
 import { CONTACT_KINDS, personFromRecord } from './person.ts';
 import { qualificationFromRecord } from './facts.ts';
+import { applyRubric } from './rubric-out.ts';
 
 type Obj = Record<string, unknown>;
 type Item = { el: string; value: Obj | string };
@@ -145,10 +146,11 @@ export function applyQualification(q: Qualification | undefined, r: Obj): void {
   }
 }
 
-/** Writes a part's neutral person (identification) and qualification (qcl) into its IMS record. */
+/** Writes a part's neutral person (identification), qualification (qcl) and rubric into its IMS record. */
 export function applyNeutralToRecord(part: Part, r: Obj): void {
   if (part.kind === 'identification') applyPerson(part.person, r);
   if (part.kind === 'qcl') applyQualification(part.qualification, r);
+  if (part.kind === 'rubric') applyRubric(part.rubric, r);
 }
 
 /** The part's IMS record as an IMS export writes it: a copy with the neutral fields applied. */

@@ -39,7 +39,8 @@ export function rdceoText(e: unknown): Text | undefined {
   return rest.length ? { ...first!, translations: rest } : first!;
 }
 
-const firstText = (es: unknown): Text | undefined => list(es).map(rdceoText).find(Boolean);
+/** The first of a list of RDCEO elements that has text. */
+export const firstText = (es: unknown): Text | undefined => list(es).map(rdceoText).find(Boolean);
 const identifier = (v: unknown): { identifier?: string } => (v === undefined || v === null ? {} : { identifier: String(v) });
 const opt = <K extends string>(k: K, v: Text | undefined): { [P in K]?: Text } => (v ? ({ [k]: v } as { [P in K]?: Text }) : {});
 

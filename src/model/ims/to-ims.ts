@@ -7,6 +7,7 @@ import type { ImsPackage, Manifest, ManifestItem, ManifestResource, PartFile } f
 import type { LipDocument, LipSegment } from '../../formats/lip/index.ts';
 import { imsRecordOf } from './person-out.ts';
 import { notInImsRecord } from './facts.ts';
+import { rubricNotWritten } from './rubric-out.ts';
 import { DiagnosticBag } from '../../diagnostics/index.ts';
 import { slugify } from '../slug.ts';
 import type { Part, Portfolio, PortfolioFile, Relation } from '../types.ts';
@@ -41,7 +42,7 @@ const CARRIES: Record<string, readonly string[]> = {
   rubric: ['comment'],
 };
 
-function reportDropped(part: Part, element: string, bag: DiagnosticBag): void {
+function reportDropped(part: Part, element: string, record: Obj, bag: DiagnosticBag): void {
   const carries = CARRIES[element] ?? [];
   const present: [string, boolean][] = [
     ['type', !!part.type],
@@ -55,7 +56,8 @@ function reportDropped(part: Part, element: string, bag: DiagnosticBag): void {
     ['rationale', part.rationale.length > 0],
     ['tags', part.tags.length > 0],
     ['résumé record', notInImsRecord(part).resume],
-    ['rubric criteria and levels', notInImsRecord(part).rubric],
+    // The rubric is written into the record (rubric-out.ts); only what it could not say is reported.
+    ['rubric criteria and levels', part.kind === 'rubric' ? rubricNotWritten(part.rubric, record) : notInImsRecord(part).rubric],
   ];
   const dropped = present.filter(([f, has]) => has && !carries.includes(f) && !(f === 'dates' && carries.includes('dates'))).map(([f]) => f);
   if (!dropped.length) return;
@@ -173,8 +175,8 @@ function defaultElement(part: Part, parentElement: string | undefined): string {
 function buildPart(part: Part, children: Map<string, Part[]>, media: MediaCodec, parentElement: string | undefined, bag: DiagnosticBag): { element: string; record: Obj } {
   let element = part.ims?.element ?? defaultElement(part, parentElement);
   if (element === 'testimonial' && parentElement !== 'activity') element = 'assertion';
-  reportDropped(part, element, bag);
   const r = imsRecordOf(part);
+  reportDropped(part, element, r, bag);
   if (part.type) r.typename = fromTerm(part.type);
   if (part.comment) r.comment = fromText(part.comment);
   if (part.title && element === 'qcl') r.title = fromText(part.title);
