@@ -161,8 +161,15 @@ describe('an edited rubric', () => {
     });
   }
 
-  it.skipIf(!lint)(`the IMS package with the edited rubric validates against the IMS XSDs${skipNote('xmllint and ../shared (IMS XSDs)', lint)}`, () => {
-    const files = exportPackage(editedRubric().edited, 'ims').value!;
+  it.skipIf(!lint)(`the IMS package with the edited rubric validates against the IMS XSDs, with and without a kept record${skipNote('xmllint and ../shared (IMS XSDs)', lint)}`, () => {
+    const { edited, part } = editedRubric();
+    const bare = structuredClone(edited);
+    delete bare.parts.find((x) => x.id === part.id)!.ims;
+    for (const p of [edited, bare]) expectValidWithEdit(exportPackage(p, 'ims').value!);
+  });
+
+  /** Every XML file of the package validates; the one rubric file carries the added level. */
+  function expectValidWithEdit(files: Map<string, Uint8Array>): void {
     let rubrics = 0;
     for (const [path, bytes] of files) {
       if (!path.endsWith('.xml')) continue;
@@ -177,7 +184,7 @@ describe('an edited rubric', () => {
       expect(r.valid, path).toBe(true);
     }
     expect(rubrics).toBe(1);
-  });
+  }
 
   it('a rubric from another format, with no IMS record, is written whole and reads back the same', async () => {
     const { edited, part } = editedRubric();
