@@ -130,7 +130,7 @@ describe('a résumé line (Part.resume) is what every export writes', () => {
 
 describe('an edited rubric', () => {
   const lint = needs('xmllint', hasXmllint()) && needs('../shared/samples/ims-eportfolio/xsd', hasXsds());
-  /** The example's rubric with a criterion's level retitled, a level added (with a statement) and a sub-criterion retitled. */
+  /** The example's rubric with a criterion's level retitled, a level added (with a statement), a sub-criterion retitled and an outcome with rules added. */
   const editedRubric = () => {
     const edited = structuredClone(original);
     const part = edited.parts.find((x) => x.rubric?.dimensions.some((d) => d.levels.length && d.dimensions.length))!;
@@ -138,6 +138,7 @@ describe('an edited rubric', () => {
     dim.levels[0]!.title = { value: '3 — Legible for most readers (edited)', lang: 'en' };
     dim.levels.push({ title: { value: '2 — Legible up close (added)', lang: 'en', translations: [{ value: 'Lisible de près', lang: 'fr' }] }, description: { value: 'Readable at arm’s length only.', lang: 'en' }, statements: [{ value: 'Body text is readable from one metre.', lang: 'en' }] });
     dim.dimensions[0]!.title = { value: 'Contrast & colour (edited)', lang: 'en' };
+    part.rubric!.outcomes.push({ identifier: 'urn:example:outcome:added', title: { value: 'Exhibition piece (added)', lang: 'en' }, rules: [{ totalScore: '11', complex: true }] });
     return { edited, part };
   };
 
@@ -154,7 +155,7 @@ describe('an edited rubric', () => {
       expect(dropped(edited, format, 'rubric')).toEqual([]);
       expect(dropped(edited, format, 'criteria and levels')).toEqual([]);
       const { text, back } = await roundTrip(edited, format);
-      for (const s of ['(edited)', 'Legible up close (added)', 'Lisible de près', 'Body text is readable from one metre.', 'Contrast &']) expect(text).toContain(s);
+      for (const s of ['(edited)', 'Legible up close (added)', 'Lisible de près', 'Body text is readable from one metre.', 'Contrast &', 'Exhibition piece (added)']) expect(text).toContain(s);
       expect(back.parts.find((x) => x.id === part.id)?.rubric).toEqual(part.rubric);
       // What the neutral rubric does not say stays: the kept level's statements and their ids.
       expect(text).toContain('legibility-contrast');
