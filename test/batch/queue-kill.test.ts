@@ -67,7 +67,18 @@ function collect(p: ChildProcess): { out: () => string; err: () => string } {
   return { out: () => out, err: () => err };
 }
 
-const exited = (p: ChildProcess) => new Promise<number | null>((done) => (p.exitCode !== null ? done(p.exitCode) : p.once('exit', (code) => done(code))));
+const exited = (p: ChildProcess) => new Promise<number | null>((done) => (p.exitCode !== null || p.signalCode !== null ? done(p.exitCode) : p.once('exit', (code) => done(code))));
+
+/** `exited`, but failing after `ms` with what was awaited and what the process said, so a hang names its step. */
+async function exitedWithin(p: ChildProcess, ms: number, what: string, log?: () => string): Promise<number | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`${what} did not exit within ${ms / 1000} s${log ? `; it said:\n${log()}` : ''}`)), ms)));
+  try {
+    return await Promise.race([exited(p), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The parent process id of `pid` (Linux /proc). */
 function parentOf(pid: number): number | undefined {
@@ -128,7 +139,7 @@ describe('vitrine batch --queue and vitrine worker (BullMQ on a real redis-serve
         await new Promise((r) => setTimeout(r, 3));
       }
       expect(killed, 'a worker was caught writing a site').toBeDefined();
-      expect(await exited(workers[killed!.worker]!)).toBeNull(); // killed by a signal
+      expect(await exitedWithin(workers[killed!.worker]!, 30_000, 'the killed worker')).toBeNull(); // killed by a signal
 
       const code = await Promise.race([exited(batch), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), Math.max(1, deadline - Date.now())))]);
       const survivor = workers[1 - killed!.worker]!;
@@ -153,11 +164,11 @@ describe('vitrine batch --queue and vitrine worker (BullMQ on a real redis-serve
       expect(readdirSync(out).filter((e) => e.startsWith('.'))).toEqual([]);
 
       survivor.kill('SIGTERM');
-      expect(await exited(survivor)).toBe(0);
+      expect(await exitedWithin(survivor, 60_000, 'the surviving worker, after SIGTERM', logs[1 - killed!.worker]!.err)).toBe(0);
       redis.kill('SIGTERM');
-      await exited(redis);
+      await exitedWithin(redis, 30_000, 'redis-server, after SIGTERM');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 420_000);
 });
