@@ -8,7 +8,7 @@
  * and rules is kept as the record has it where it still agrees, so what the neutral model does
  * not say (extra descriptions, a definition's model, statement ids, criteria of rules) stays.
  */
-import { NS, type XmlElement } from '../../formats/xml/tree.ts';
+import { NS, childElements, el, text, type XmlElement } from '../../formats/xml/tree.ts';
 import { RDCEO } from '../../formats/lip/index.ts';
 import type { Rubric, RubricDimensionModel, RubricOutcomeModel, Text } from '../types.ts';
 import { firstText, rdceoText, rubricFromRecord } from './rubric.ts';
@@ -26,17 +26,11 @@ const same = (a: unknown, b: unknown) => key(a) === key(b);
 const isInteger = (s: string | undefined): s is string => !!s && /^[+-]?\d+$/.test(s.trim());
 
 function langstrings(t: Text): XmlElement[] {
-  return [t, ...(t.translations ?? [])].map((x) => ({
-    type: 'element',
-    ns: RDCEO,
-    name: 'langstring',
-    attrs: x.lang ? [{ ns: NS.xml, name: 'lang', prefix: 'xml', value: x.lang }] : [],
-    children: [{ type: 'text', text: x.value }],
-  }));
+  return [t, ...(t.translations ?? [])].map((x) => el(RDCEO, 'langstring', x.lang ? [{ ns: NS.xml, name: 'lang', prefix: 'xml', value: x.lang }] : [], [text(x.value)]));
 }
 
 /** An RDCEO element holding a text as langstrings (its name is set by the codec that writes it). */
-const textElement = (name: string, t: Text): XmlElement => ({ type: 'element', ns: RDCEO, name, attrs: [], children: langstrings(t) });
+const textElement = (name: string, t: Text): XmlElement => el(RDCEO, name, [], langstrings(t));
 
 function setIdentifier(r: Obj, id: string | undefined): void {
   if (id !== undefined) r.identifier = id;
@@ -77,9 +71,12 @@ function match<T extends { identifier?: string }>(want: T[], have: Obj[]): (Obj 
   });
 }
 
+/** The child elements called `name` of a record's definitions (elements the codec kept whole). */
+const definitionChildren = (definitions: Obj[], name: string): XmlElement[] =>
+  definitions.flatMap((d) => (Array.isArray(d.children) ? childElements(d as unknown as XmlElement) : [])).filter((c) => c.name === name);
+
 function statementsOf(definitions: Obj[]): Text[] {
-  return definitions
-    .flatMap((d) => ((d as { children?: unknown[] }).children ?? []).filter((c): c is XmlElement => isObj(c) && c.type === 'element' && c.name === 'statement'))
+  return definitionChildren(definitions, 'statement')
     .map(rdceoText)
     .filter((x): x is Text => !!x);
 }
@@ -92,9 +89,9 @@ function setStatements(r: Obj, statements: Text[]): void {
     r.definitions = [];
     return;
   }
-  const model = defs.flatMap((d) => ((d as { children?: unknown[] }).children ?? []).filter((c): c is XmlElement => isObj(c) && c.type === 'element' && c.name === 'model')).slice(0, 1);
-  const stmts: XmlElement[] = statements.map((s) => ({ type: 'element', ns: RDCEO, name: 'statement', attrs: [], children: [textElement('statementtext', s)] }));
-  r.definitions = [{ type: 'element', ns: RDCEO, name: 'definition', attrs: [], children: [...structuredClone(model), ...stmts] }];
+  const model = definitionChildren(defs, 'model').slice(0, 1);
+  const stmts = statements.map((s) => el(RDCEO, 'statement', [], [textElement('statementtext', s)]));
+  r.definitions = [el(RDCEO, 'definition', [], [...structuredClone(model), ...stmts])];
 }
 
 function ruleRecord(want: Rule, have: Obj | undefined): Obj {
@@ -111,7 +108,7 @@ function ruleRecord(want: Rule, have: Obj | undefined): Obj {
     else next.criteria ??= [];
     r.requiresCriteria = next;
   } else delete r.requiresCriteria;
-  if (want.complex) r.requiresComplex ??= { type: 'element', ns: '', name: 'requiresComplex', attrs: [], children: [] };
+  if (want.complex) r.requiresComplex ??= el('', 'requiresComplex');
   else delete r.requiresComplex;
   return r;
 }
