@@ -5,7 +5,7 @@
  * themselves). Kept here so that every write to disk goes through write/.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
@@ -27,11 +27,11 @@ export async function makeFolder(dir: string, options: FolderOptions = {}): Prom
 
 /** Runs `use` with a new, owner-only folder under the system's temporary folder, removed afterwards whatever `use` does. */
 export async function withTempFolder<T>(prefix: string, use: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const dir = makeTempFolder(prefix);
   try {
     return await use(dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    removeTempFolder(dir);
   }
 }
 
