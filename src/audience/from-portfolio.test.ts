@@ -43,16 +43,21 @@ const ACCLIP = `<?xml version="1.0" encoding="UTF-8"?>
 </learnerinformation>
 `;
 
+/** The LIP "Large Font Display Devices" prefcode read from `file` gives larger text, reported as approximate at line:column. */
+async function expectLargeFontApproximate(file: string, line: number, column: number): Promise<void> {
+  const r = await readPortfolio(file);
+  const bag = new DiagnosticBag();
+  const p = profileFromPortfolio(r.value!, bag);
+  expect(p?.display).toEqual({ fontSize: 1.5 });
+  expect(bag.items.map((d) => d.code)).toEqual(['ProfilePreferenceApproximate']);
+  expect(bag.items[0]!.message).toContain('Large Font Display Devices');
+  expect(bag.items[0]!.location).toEqual({ file, line, column });
+}
+
 describe('the portfolio\'s own profile', () => {
   it.skipIf(!ok)(`maps the IMS LIP sample's "Large Font Display Devices", saying it is approximate${skipNote('../shared', ok)}`, async () => {
     const file = sharedPath('samples', 'ims-lip', 'accs_pref_001.xml');
-    const r = await readPortfolio(file);
-    const bag = new DiagnosticBag();
-    const p = profileFromPortfolio(r.value!, bag);
-    expect(p?.display).toEqual({ fontSize: 1.5 });
-    expect(bag.items.map((d) => d.code)).toEqual(['ProfilePreferenceApproximate']);
-    expect(bag.items[0]!.message).toContain('Large Font Display Devices');
-    expect(bag.items[0]!.location).toEqual({ file, line: 18, column: 2 });
+    await expectLargeFontApproximate(file, 18, 2);
   });
 
   it('maps a "large font display device" prefcode to larger text, saying it is approximate (our fixture)', async () => {
@@ -61,13 +66,7 @@ describe('the portfolio\'s own profile', () => {
     // Written here: the phrase real LIP exports use (see the ../shared sample test above), with
     // old-Mac CR line endings as those exports have, so the reported line counts CRs.
     writeFileSync(file, ['<?xml version="1.0"?>', '<learnerinformation xmlns="http://www.imsglobal.org/xsd/imslip_v1p0">', '', '  <accessibility>', '    <contentype><referential><indexid>acc_large</indexid></referential></contentype>', '    <preference><typename><tysource sourcetype="imsdefault"/><tyvalue>InputTech</tyvalue></typename><prefcode>Large Font Display Devices</prefcode></preference>', '  </accessibility>', '</learnerinformation>'].join('\r'));
-    const r = await readPortfolio(file);
-    const bag = new DiagnosticBag();
-    const p = profileFromPortfolio(r.value!, bag);
-    expect(p?.display).toEqual({ fontSize: 1.5 });
-    expect(bag.items.map((d) => d.code)).toEqual(['ProfilePreferenceApproximate']);
-    expect(bag.items[0]!.message).toContain('Large Font Display Devices');
-    expect(bag.items[0]!.location).toEqual({ file, line: 4, column: 3 });
+    await expectLargeFontApproximate(file, 4, 3);
   });
 
   it('reads prefcode phrases and ACCLIP accessForAll from ext_accessibility, reporting what a page cannot do', async () => {
