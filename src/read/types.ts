@@ -35,9 +35,14 @@ export interface ReadLimits {
   maxTotalRatio: number;
   /** Declared total (bytes) above which `maxTotalRatio` applies. */
   totalRatioFloor: number;
+  /**
+   * Largest zip (bytes on disk) read into memory whole and inflated entry by entry in one call
+   * each; a larger one is streamed from the file. Tests set 0 to check the streaming path.
+   */
+  holdZipBytes: number;
 }
 
-/** Default read limits: 20,000 entries, 2 GiB in all, 512 MiB an entry, ratio 200 an entry, 100 over the whole package past 100 MiB. */
+/** Default read limits: 20,000 entries, 2 GiB in all, 512 MiB an entry, ratio 200 an entry, 100 over the whole package past 100 MiB; zips up to 256 MiB held in memory. */
 export const defaultReadLimits: ReadLimits = {
   maxEntries: 20_000,
   maxTotalBytes: 2 * 1024 ** 3,
@@ -45,6 +50,7 @@ export const defaultReadLimits: ReadLimits = {
   maxCompressionRatio: 200,
   maxTotalRatio: 100,
   totalRatioFloor: 100 * 1024 ** 2,
+  holdZipBytes: 256 * 1024 ** 2,
 };
 
 /** Returns the display form of a path inside a bundle (`pkg.zip!/a/b.xml`). */

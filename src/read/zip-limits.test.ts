@@ -156,11 +156,18 @@ describe('readZip: limits checked on the central directory, before inflating', (
   });
 });
 
-describe('readZip: lies found while inflating', () => {
+// Both ways of inflating: a zip held in memory (one zlib call an entry, the default up to
+// 256 MiB) and one streamed from its file (larger zips; holdZipBytes 0 forces it here).
+describe.each([
+  ['held in memory', defaultReadLimits.holdZipBytes],
+  ['streamed from the file', 0],
+])('readZip: lies found while inflating, zip %s', (_, holdZipBytes) => {
+  const readOn = (name: string, bytes: Uint8Array) => read(name, bytes, { ...defaultReadLimits, holdZipBytes });
+
   it('stops inflating a header that understates the size (200 MiB declared as 1,000 bytes)', async () => {
     const liar: ForgedEntry = { name: 'liar.xml', payload: bomb.payload, crc: bomb.crc, uncompressedSize: 1000 };
     const bytes = forgeZip([manifest, liar]);
-    const m = await measure(() => read('liar.zip', bytes));
+    const m = await measure(() => readOn('liar.zip', bytes));
     report('understated header (200 MiB declared as 1,000 bytes) refused', m);
     expect(m.buffersPeak).toBeLessThan(50);
     expect(m.rssPeak).toBeLessThan(300);
@@ -169,32 +176,32 @@ describe('readZip: lies found while inflating', () => {
   });
 
   it('refuses a header that overstates the size', async () => {
-    const { file, result } = await read('over.zip', forgeZip([{ name: 'over.xml', data: 'hello', uncompressedSize: 10 }]));
+    const { file, result } = await readOn('over.zip', forgeZip([{ name: 'over.xml', data: 'hello', uncompressedSize: 10 }]));
     expect(result.value).toBeUndefined();
     expect(codes(result)).toEqual([['ZipEntryCorrupt', `${file}!/over.xml`]]);
   });
 
   it('refuses data that fails its CRC-32', async () => {
-    const { file, result } = await read('crc.zip', forgeZip([manifest, { name: 'bad.xml', data: '<cv/>', crc: 0x12345678 }]));
+    const { file, result } = await readOn('crc.zip', forgeZip([manifest, { name: 'bad.xml', data: '<cv/>', crc: 0x12345678 }]));
     expect(codes(result)).toEqual([['ZipEntryCorrupt', `${file}!/bad.xml`]]);
   });
 
   it('refuses deflate data that is not deflate', async () => {
     const junk = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]);
-    const { file, result } = await read('junk.zip', forgeZip([{ name: 'junk.xml', data: 'hello', payload: junk }]));
+    const { file, result } = await readOn('junk.zip', forgeZip([{ name: 'junk.xml', data: 'hello', payload: junk }]));
     expect(codes(result)).toEqual([['ZipEntryCorrupt', `${file}!/junk.xml`]]);
   });
 
   it('refuses a stored entry whose two sizes disagree (caught by yauzl while walking)', async () => {
-    const { file, result } = await read('stored.zip', forgeZip([{ name: 's.xml', data: 'hello', method: 0, uncompressedSize: 3 }]));
+    const { file, result } = await readOn('stored.zip', forgeZip([{ name: 's.xml', data: 'hello', method: 0, uncompressedSize: 3 }]));
     expect(result.value).toBeUndefined();
     expect(codes(result)).toEqual([['ZipEntryCorrupt', file]]);
   });
 
   it('refuses an unsupported compression method and an encrypted entry', async () => {
-    const bz = await read('bzip2.zip', forgeZip([{ name: 'a.xml', data: 'a', method: 12, payload: deflateRaw(new Uint8Array(1)) }]));
+    const bz = await readOn('bzip2.zip', forgeZip([{ name: 'a.xml', data: 'a', method: 12, payload: deflateRaw(new Uint8Array(1)) }]));
     expect(codes(bz.result)).toEqual([['ZipEntryUnsupported', `${bz.file}!/a.xml`]]);
-    const enc = await read('encrypted.zip', forgeZip([{ name: 'a.xml', data: 'a', flags: 1 }]));
+    const enc = await readOn('encrypted.zip', forgeZip([{ name: 'a.xml', data: 'a', flags: 1 }]));
     expect(codes(enc.result)).toEqual([['ZipEntryUnsupported', `${enc.file}!/a.xml`]]);
   });
 });

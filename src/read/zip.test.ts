@@ -163,3 +163,32 @@ describe('readZip: not a zip', () => {
     expect(codes(result)).toEqual([['InputNotFound', 'no/such/package.zip']]);
   });
 });
+
+describe('readZip: held in memory and streamed give the same files', () => {
+  it('reads stored, deflated, empty and large entries alike both ways', async () => {
+    // 3 MiB that do not compress (a ratio check would refuse a repeating pattern).
+    let seed = 12345;
+    const big = new Uint8Array(3 * 1024 * 1024).map(() => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24));
+    const zip = new AdmZip();
+    zip.addFile('imsmanifest.xml', Buffer.from('<manifest/>'));
+    zip.addFile('empty.txt', Buffer.alloc(0));
+    zip.addFile('big.bin', Buffer.from(big));
+    zip.addFile('text/long.xml', Buffer.from('<p>' + 'évaluation '.repeat(10_000) + '</p>'));
+    // And entries stored without compression, as some exporters write them.
+    const forged = forgeZip([manifest, { name: 'stored.xml', data: '<stored/>', method: 0 }, { name: 'deflated.xml', data: '<d>' + 'x'.repeat(5000) + '</d>' }]);
+    const held2 = await read('forged-held.zip', forged);
+    const streamed2 = await read('forged-streamed.zip', forged, { ...defaultReadLimits, holdZipBytes: 0 });
+    expect(codes(held2.result)).toEqual([]);
+    expect(text(held2.result.value, 'stored.xml')).toBe('<stored/>');
+    expect(text(held2.result.value, 'deflated.xml')).toBe(text(streamed2.result.value, 'deflated.xml'));
+    const bytes = new Uint8Array(zip.toBuffer());
+    const held = await read('both-held.zip', bytes);
+    const streamed = await read('both-streamed.zip', bytes, { ...defaultReadLimits, holdZipBytes: 0 });
+    expect(codes(held.result)).toEqual([]);
+    expect(codes(streamed.result)).toEqual([]);
+    const files = (r: typeof held) => [...r.result.value!.files].map(([path, f]) => [path, Buffer.from(f.bytes).toString('base64')]);
+    expect(files(held)).toEqual(files(streamed));
+    expect(held.result.value!.files.get('big.bin')!.bytes).toEqual(big);
+    expect(held.result.value!.files.get('empty.txt')!.bytes.length).toBe(0);
+  });
+});

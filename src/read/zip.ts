@@ -7,6 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { diagnostic, type Diagnostic, type Result } from '../diagnostics/index.ts';
 import { bytesOf } from './bytes.ts';
@@ -29,18 +30,17 @@ const openOptions: yauzl.Options = {
   strictFileNames: true,
 };
 
-/** Zips up to this size are read into memory whole before their entries are walked. */
-const inMemoryZipBytes = 256 * 1024 * 1024;
-
 /** Reads a zip at `path` (as the user gave it); any refusal gives `undefined`, never a partial bundle. */
 export async function readZip(path: string, limits: ReadLimits): Promise<Result<SourceBundle | undefined>> {
   let zip: ZipFile;
+  let held: Buffer | undefined;
   try {
     // A package of ordinary size is read into memory once: one read instead of a small read
     // per entry (1,000-part packages spent a quarter of their reading time waiting on those).
     // The compressed size is what is held; entries are still inflated under the limits below.
     const size = (await stat(path)).size;
-    zip = size <= inMemoryZipBytes ? await yauzl.fromBufferPromise(await readFile(path), openOptions) : await yauzl.openPromise(path, openOptions);
+    if (size <= limits.holdZipBytes) held = await readFile(path);
+    zip = held ? await yauzl.fromBufferPromise(held, openOptions) : await yauzl.openPromise(path, openOptions);
   } catch (err) {
     return refuse(openFailure(path, err));
   }
@@ -57,7 +57,7 @@ export async function readZip(path: string, limits: ReadLimits): Promise<Result<
 
     const files = new Map<string, SourceFile>();
     for (const { record, path: name } of plan.files) {
-      const bytes = await inflateEntry(zip, record);
+      const bytes = held ? await inflateHeldEntry(zip, held, record) : await inflateEntry(zip, record);
       if (typeof bytes === 'string') {
         const where = { file: entryLocation(path, name) };
         return refuse(diagnostic('ZipEntryCorrupt', `Entry "${printableName(name)}" ${bytes}; the package is refused.`, where), ...plan.warnings);
@@ -134,6 +134,39 @@ async function inflateEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array | st
   if (bug) throw bug; // ours or yauzl's, not the user's: an internal error with its stack
   if (size !== declared) return `holds ${size} bytes but declares ${declared}`;
   if (crc !== entry.crc32) return 'fails its CRC-32 checksum';
+  return out;
+}
+
+/**
+ * Inflates one entry of a zip held in memory in one synchronous call: yauzl finds and checks the
+ * entry's local header, and zlib inflates the slice with its output capped at the declared size
+ * (already within the limits), so a bomb stops there. The streams of inflateEntry cost several
+ * turns of the event loop per entry: a 3,300-entry package took 460-540 ms to read that way.
+ * The same checks, with the same words: the declared size, then the CRC-32.
+ */
+async function inflateHeldEntry(zip: ZipFile, held: Buffer, entry: Entry): Promise<Uint8Array | string> {
+  let start: number;
+  try {
+    start = await new Promise<number>((resolve, reject) => zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => (err ? reject(err) : resolve(header.fileDataStart))));
+  } catch (err) {
+    return `cannot be read (${errorMessage(err)})`;
+  }
+  const raw = held.subarray(start, start + entry.compressedSize);
+  const declared = entry.uncompressedSize;
+  let out: Uint8Array;
+  if (entry.compressionMethod === 0) {
+    if (raw.length > declared) return `expands past its declared size of ${declared} bytes`;
+    out = new Uint8Array(raw);
+  } else {
+    try {
+      out = bytesOf(inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }));
+    } catch (err) {
+      if (codeOf(err) === 'ERR_BUFFER_TOO_LARGE') return `expands past its declared size of ${declared} bytes`;
+      return `cannot be inflated (${errorMessage(err)})`;
+    }
+  }
+  if (out.length !== declared) return `holds ${out.length} bytes but declares ${declared}`;
+  if (crc32(out, 0) !== entry.crc32) return 'fails its CRC-32 checksum';
   return out;
 }
 
