@@ -17,7 +17,7 @@ const metaSymbol = XMLParser.getMetaDataSymbol() as unknown as symbol;
 /** Offsets of line starts, to turn a character offset into line and column. */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
@@ -89,6 +89,9 @@ export function parseXmlText(source: string, file: string): ParsedXml {
     // in titles), and its numeric mode doubled the parse time of large files.
     entityDecoder: xmlEntityDecoder,
     captureMetaData: true,
+    // No callback of ours reads the path, so the parser need not spell it out for every tag,
+    // text and attribute (jPath: true, the default, cost 7% of a 4,000-part package's parse).
+    jPath: false,
   });
   let raw: unknown;
   try {
