@@ -38,8 +38,9 @@ export interface ReadLimits {
   /**
    * Largest zip (bytes on disk) read into memory whole and inflated entry by entry in one call
    * each; a larger one is streamed from the file. Tests set 0 to check the streaming path.
+   * Unset: the default's.
    */
-  holdZipBytes: number;
+  holdZipBytes?: number;
 }
 
 /** Default read limits: 20,000 entries, 2 GiB in all, 512 MiB an entry, ratio 200 an entry, 100 over the whole package past 100 MiB; zips up to 256 MiB held in memory. */

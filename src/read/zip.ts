@@ -13,7 +13,7 @@ import { diagnostic, type Diagnostic, type Result } from '../diagnostics/index.t
 import { bytesOf } from './bytes.ts';
 import { crc32 } from './crc32.ts';
 import { codeOf, errorMessage } from './errors.ts';
-import type { ReadLimits, SourceBundle, SourceFile } from './types.ts';
+import { defaultReadLimits, type ReadLimits, type SourceBundle, type SourceFile } from './types.ts';
 import { entryLocation, planEntries, type NamedRecord } from './zip-checks.ts';
 import { printableName } from './zip-names.ts';
 
@@ -39,7 +39,7 @@ export async function readZip(path: string, limits: ReadLimits): Promise<Result<
     // per entry (1,000-part packages spent a quarter of their reading time waiting on those).
     // The compressed size is what is held; entries are still inflated under the limits below.
     const size = (await stat(path)).size;
-    if (size <= limits.holdZipBytes) held = await readFile(path);
+    if (size <= (limits.holdZipBytes ?? defaultReadLimits.holdZipBytes!)) held = await readFile(path);
     zip = held ? await yauzl.fromBufferPromise(held, openOptions) : await yauzl.openPromise(path, openOptions);
   } catch (err) {
     return refuse(openFailure(path, err));
@@ -159,7 +159,13 @@ async function inflateHeldEntry(zip: ZipFile, held: Buffer, entry: Entry): Promi
     out = new Uint8Array(raw);
   } else {
     try {
-      out = bytesOf(inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) }));
+      // One output chunk of the declared size (and a byte to tell a longer stream): zlib's
+      // 16 KiB default left small entries each holding a 16 KiB block, and joined the chunks
+      // of a large one into a second copy (twice the declared size at the peak).
+      const size = Math.max(1, declared);
+      const inflated = inflateRawSync(raw, { maxOutputLength: size, chunkSize: Math.max(64, size + 1) });
+      // A small result may sit in Node's shared buffer pool: it gets a buffer of its own.
+      out = inflated.buffer.byteLength > inflated.byteLength + 64 ? new Uint8Array(inflated) : bytesOf(inflated);
     } catch (err) {
       if (codeOf(err) === 'ERR_BUFFER_TOO_LARGE') return `expands past its declared size of ${declared} bytes`;
       return `cannot be inflated (${errorMessage(err)})`;
