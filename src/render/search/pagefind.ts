@@ -65,15 +65,25 @@ export async function addSearchIndexes(plans: ViewPlan[], files: Map<string, Uin
       // docs/performance.md).
       const index = created.index;
       let next = 0;
+      let failed = false;
       const sender = async () => {
-        while (next < pages.length) {
+        while (next < pages.length && !failed) {
           const [rel, bytes] = pages[next++]!;
           // Rooted at the view's folder; the search page adds the folder's real path (baseUrl).
-          const added = await index.addHTMLFile({ url: `/${rel}`, content: decoder.decode(bytes) });
-          if (added.errors.length) bag.add('SearchIndexFailed', `view "${plan.id}": ${rel} could not be indexed: ${added.errors.join('; ')}`);
+          try {
+            const added = await index.addHTMLFile({ url: `/${rel}`, content: decoder.decode(bytes) });
+            if (added.errors.length) bag.add('SearchIndexFailed', `view "${plan.id}": ${rel} could not be indexed: ${added.errors.join('; ')}`);
+          } catch (e) {
+            // No sender sends again, and Pagefind is closed only once every call in flight has
+            // settled: a call after close() would start a new service without this index.
+            failed = true;
+            throw e;
+          }
         }
       };
-      await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, pages.length) }, sender));
+      const sent = await Promise.allSettled(Array.from({ length: Math.min(PAGES_IN_FLIGHT, pages.length) }, sender));
+      const refused = sent.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (refused) throw refused.reason;
       const out = await created.index.getFiles();
       for (const f of out.files) {
         if (SKIP.test(f.path)) continue;
