@@ -5,6 +5,7 @@
  * view, so each view can override templates file by file while sharing one Eleventy run.
  */
 import nunjucks from 'nunjucks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ThemeData, ViewData } from './types.ts';
 
 /** The root page's data: the public views it lists. */
@@ -27,6 +28,8 @@ export interface VitrinePluginOptions {
   templateDirs: (viewId: string | undefined) => string[];
   /** Also render each view's print page (`<folder>/print.html`), for `vitrine pdf`. */
   print?: boolean;
+  /** Each view's front and part pages as they are rendered (site path, HTML): the search indexer's. */
+  onPage?: (path: string, html: string) => void;
 }
 
 /** Eleventy's configuration API, as much of it as the plugin uses (Eleventy ships no types). */
@@ -53,8 +56,12 @@ class BuildLoader extends nunjucks.FileSystemLoader {
   }
 }
 
+/** How long rendering goes on between turns of the event loop when pages are sent on (onPage). */
+const TURN_MS = 10;
+
 /** Registers Vitrine's pages with an Eleventy configuration. */
 export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOptions): void {
+  let lastTurn = performance.now();
   const envs = new Map<string, nunjucks.Environment>();
   const envFor = (viewId: string | undefined) => {
     const key = viewId ?? '';
@@ -88,9 +95,21 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
       context.theme = theme;
       if (theme?.dir) context.themeDir = `${String(data.root ?? '')}${theme.dir}`;
       const env = envFor(view?.id);
-      return await new Promise<string>((resolve, reject) => {
+      const html = await new Promise<string>((resolve, reject) => {
         env.render(src.trim(), context, (err: Error | null, out: string | null) => (err ? reject(err) : resolve(out ?? '')));
       });
+      if (view && options.onPage) {
+        if (typeof data.vitrinePart === 'string') options.onPage(`${view.folder}/${data.vitrinePart}/index.html`, html);
+        else if (data.vitrineFront === true) options.onPage(`${view.folder}/index.html`, html);
+        // Eleventy renders page after page without a turn of the event loop, so what was sent
+        // to the search indexer would wait in this process until the last page: a turn now and
+        // then lets it go out, and Pagefind indexes beside the rendering.
+        if (performance.now() - lastTurn > TURN_MS) {
+          await nextTurn();
+          lastTurn = performance.now();
+        }
+      }
+      return html;
     },
   });
   cfg.addTemplate('vitrine/index.vitrine', 'pages/site-index.njk', { permalink: 'index.html', site: options.root, root: '', eleventyExcludeFromCollections: true });
@@ -98,7 +117,7 @@ export function vitrinePlugin(cfg: EleventyConfigLike, options: VitrinePluginOpt
     const common = { vitrineView: view.id, eleventyExcludeFromCollections: true };
     // An XSL view's whole page is written as the stylesheet made it; a fragment goes in the layout.
     const front = view.xsl ? ('page' in view.xsl ? 'pages/xsl-page.njk' : 'pages/xsl-view.njk') : 'pages/view.njk';
-    cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, front, { ...common, permalink: `${view.folder}/index.html`, base: '', root: '../' });
+    cfg.addTemplate(`vitrine/${view.folder}/index.vitrine`, front, { ...common, vitrineFront: true, permalink: `${view.folder}/index.html`, base: '', root: '../' });
     if (view.meta?.search) {
       cfg.addTemplate(`vitrine/${view.folder}/search.vitrine`, 'pages/search.njk', { ...common, vitrineMeta: false, permalink: `${view.folder}/${view.meta.search}`, base: '../', root: '../../' });
     }

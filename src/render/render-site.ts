@@ -3,13 +3,11 @@
  * Vitrine plugin, the theme stylesheet, each view's files, image variants and package.
  * Nothing is written here; write/ does that.
  */
-import Eleventy from '@11ty/eleventy';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DiagnosticBag, type Result } from '../diagnostics/index.ts';
 import type { ThemeConfig } from '../views/types.ts';
-import { templateErrorLocation } from './template-error.ts';
-import { withTempFolder } from '../write/folders.ts';
+import { renderPages } from './eleventy-pages.ts';
 import { DEFAULT_THEME, resolveTheme, themeChain, themeSettings, type Theme, type ThemeCache } from './theme.ts';
 import { checkThemeReferences, settingsStylesheet, themeFiles, themeFolder, themeStyles } from './theme-files.ts';
 import type { ViewPlan } from '../views/types.ts';
@@ -23,7 +21,7 @@ import type { ThemeData, ViewData } from './types.ts';
 import { protectView } from './protect/encrypt.ts';
 import { renderOspView, renderUserXslView, warmUpXslViews, type XslOptions } from './xsl/render-xsl.ts';
 import { protectedExtras, siteExtras, viewExtras } from './extras.ts';
-import { addSearchIndexes } from './search/pagefind.ts';
+import { searchViews, startSearchIndexes, type SearchIndexer } from './search/pagefind.ts';
 import { VIEW_FILES } from './meta/page-meta.ts';
 import { renderPackageXslView, type PackageXslOptions } from './xsl/package-views.ts';
 import { createXslContext } from './xsl/context.ts';
@@ -208,8 +206,14 @@ function themeData(theme: Theme | undefined, config: ViewPlan['theme'], assets: 
 }
 
 /** Registers the site's pages with an Eleventy configuration (used by build and by eleventy.config.ts). */
-export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, options: RenderOptions): void {
-  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: site.templateDirs, ...(options.print ? { print: true } : {}) });
+export function configureEleventy(cfg: EleventyConfigLike, site: SiteModel, options: RenderOptions, onPage?: (path: string, html: string) => void): void {
+  vitrinePlugin(cfg, { views: site.views, root: site.root, templateDirs: site.templateDirs, ...(options.print ? { print: true } : {}), ...(onPage ? { onPage } : {}) });
+}
+
+/** Starts the search indexes of the views that get search. */
+function startSearch(plans: ViewPlan[]): SearchIndexer | undefined {
+  const views = searchViews(plans);
+  return views.length ? startSearchIndexes(views) : undefined;
 }
 
 /**
@@ -248,49 +252,32 @@ export function encryptProtectedViews(files: SiteFiles, plans: ViewPlan[], optio
 /** Renders the whole site in memory. */
 export async function renderSite(plans: ViewPlan[], options: RenderOptions = {}): Promise<Result<SiteFiles>> {
   const bag = new DiagnosticBag();
-  options.onStage?.('encoding images');
-  const site = await prepareSite(plans, options, bag);
-  options.onStage?.('rendering pages');
-  const files: SiteFiles = new Map(site.assets);
-  // Eleventy wants an input folder; an empty one means only Vitrine's virtual pages exist.
-  const pagesStarted = performance.now();
-  const rendered = await withTempFolder('vitrine-input-', async (input) => {
-    const out = join(input, '_out');
-    const elev = new Eleventy(input, out, {
-      quietMode: true,
-      configPath: false,
-      config: (cfg: EleventyConfigLike) => configureEleventy(cfg, site, options),
-    });
-    // Eleventy would print its own error traces; ours become diagnostics, and only cli/ prints.
-    elev.disableLogger();
-    let pages: { outputPath: string | false; content: string }[];
-    try {
-      pages = (await elev.toJSON()) as typeof pages;
-    } catch (e) {
-      // A template mistake is the user's (a theme override), not a bug: report it with what
-      // Nunjucks says (template name, line and column) instead of an internal error.
-      const messages: string[] = [];
-      for (let cur: unknown = e; cur instanceof Error && messages.length < 5; cur = (cur as Error & { cause?: unknown }).cause ?? (cur as { originalError?: unknown }).originalError) {
-        messages.push(cur.message.replace(/\s+/g, ' ').trim());
-      }
-      const text = [...new Set(messages)].join(' — ');
-      bag.add('TemplateInvalid', `a page could not be rendered: ${text}`, templateErrorLocation(text));
-      return false;
+  // Pagefind indexes in its own process while the pages are rendered (render/search/pagefind.ts);
+  // started first, so its process is up and its indexes made by the first page.
+  const search = options.search !== false ? startSearch(plans) : undefined;
+  let searched = false;
+  let site: SiteModel;
+  const files: SiteFiles = new Map();
+  try {
+    options.onStage?.('encoding images');
+    site = await prepareSite(plans, options, bag);
+    for (const [path, bytes] of site.assets) files.set(path, bytes);
+    options.onStage?.('rendering pages');
+    const pagesStarted = performance.now();
+    const model = site;
+    const pages = await renderPages((cfg) => configureEleventy(cfg, model, options, search?.page), bag);
+    if (!pages) return { value: new Map(), diagnostics: bag.items };
+    for (const [path, bytes] of pages) files.set(path, bytes);
+    options.timing?.('pages', performance.now() - pagesStarted);
+    if (search) {
+      options.onStage?.('indexing for search');
+      const t0 = performance.now();
+      searched = true;
+      await search.finish(files, bag);
+      options.timing?.('search', performance.now() - t0);
     }
-    const encoder = new TextEncoder();
-    for (const page of pages) {
-      if (!page.outputPath) continue;
-      files.set(relative(out, page.outputPath).split('\\').join('/'), encoder.encode(page.content));
-    }
-    return true;
-  });
-  if (!rendered) return { value: new Map(), diagnostics: bag.items };
-  options.timing?.('pages', performance.now() - pagesStarted);
-  if (options.search !== false) {
-    options.onStage?.('indexing for search');
-    const t0 = performance.now();
-    await addSearchIndexes(plans, files, bag);
-    options.timing?.('search', performance.now() - t0);
+  } finally {
+    if (search && !searched) await search.abandon();
   }
   encryptProtectedViews(files, plans, options, site.templateDirs);
   for (const plan of plans.filter((p) => p.access === 'protected')) {

@@ -40,7 +40,7 @@ describe('search index', () => {
     try {
       const bag = new DiagnosticBag();
       const files = new Map([['v/index.html', new TextEncoder().encode('<html lang="en"><body><main><h1>Hi</h1></main></body></html>')]]);
-      await addSearchIndexes([{ id: 'v', folder: 'v', access: 'public' } as ViewPlan], files, bag);
+      await addSearchIndexes([{ id: 'v', folder: 'v', access: 'public', parts: [] } as unknown as ViewPlan], files, bag);
       expect(bag.items.map((d) => [d.code, d.severity])).toEqual([['SearchIndexFailed', 'warning']]);
       expect([...files.keys()]).toEqual(['v/index.html']);
     } finally {

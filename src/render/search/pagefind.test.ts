@@ -19,7 +19,7 @@ vi.mock('pagefind', () => ({
       addHTMLFile: async ({ url }: { url: string }) => {
         events.push(`send ${url}`);
         await tick();
-        if (url === '/p-02/index.html') {
+        if (url === '/p-0002/index.html') {
           events.push(`fail ${url}`);
           throw new Error('the service could not read this message');
         }
@@ -38,22 +38,23 @@ vi.mock('pagefind', () => ({
 
 describe('addSearchIndexes, a page refused while others are in flight', () => {
   it('stops sending, lets every call in flight settle, then closes Pagefind once', async () => {
-    const { addSearchIndexes } = await import('./pagefind.ts');
+    const { addSearchIndexes, PAGES_IN_FLIGHT } = await import('./pagefind.ts');
     const files = new Map<string, Uint8Array>();
-    for (let i = 0; i < 40; i++) files.set(`v/p-${String(i).padStart(2, '0')}/index.html`, new TextEncoder().encode(`<main>${i}</main>`));
+    for (let i = 0; i < PAGES_IN_FLIGHT + 100; i++) files.set(`v/p-${String(i).padStart(4, '0')}/index.html`, new TextEncoder().encode(`<main>${i}</main>`));
     const bag = new DiagnosticBag();
-    await addSearchIndexes([{ id: 'v', folder: 'v', access: 'public' } as ViewPlan], files, bag);
+    await addSearchIndexes([{ id: 'v', folder: 'v', access: 'public', parts: [] } as unknown as ViewPlan], files, bag);
     const closed = events.indexOf('close');
-    const sentAfterFailure = events.slice(events.indexOf('fail /p-02/index.html')).filter((e) => e.startsWith('send'));
+    const sentAfterFailure = events.slice(events.indexOf('fail /p-0002/index.html')).filter((e) => e.startsWith('send'));
     await new Promise((r) => setTimeout(r, 20));
     expect(events.filter((e) => e === 'close')).toHaveLength(1);
     // Nothing after close: no call was still running, none started.
     expect(events.slice(closed + 1)).toEqual([]);
-    // Every call sent before the failure settled before close (16 in flight at most).
+    // Every call sent before the failure settled before close, and no more were in flight than allowed.
     const sent = events.filter((e) => e.startsWith('send')).length;
     const settled = events.filter((e) => e.startsWith('done') || e.startsWith('fail')).length;
     expect(settled).toBe(sent);
-    expect(sent).toBeLessThanOrEqual(16 + 2);
+    expect(sent).toBeLessThanOrEqual(PAGES_IN_FLIGHT);
+    expect(sent).toBeLessThan(PAGES_IN_FLIGHT + 100);
     expect(sentAfterFailure).toEqual([]);
     expect(bag.items.map((d) => d.code)).toEqual(['SearchIndexFailed']);
     expect(bag.items[0]!.message).toContain('could not read this message');
