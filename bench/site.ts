@@ -213,7 +213,7 @@ function printRow(r: Row): void {
   const other = median(v.map((m) => m.ms - Object.values(m.steps).reduce((a, b) => a + b, 0)));
   console.log(`\n${r.parts} parts, ${r.pages} part pages, medians of ${r.runs} (warm image cache; each build a process of its own)`);
   console.log(`  vitrine build, default features   ${s(median(v.map((m) => m.ms))).padStart(9)}   ${rss(v)}`);
-  console.log(`    Pagefind indexing               ${s(step('search')).padStart(9)}   (with writing its files: ${s(pagefind)}, the build with search less the one without)`);
+  console.log(`    Pagefind, after the last page   ${s(step('search')).padStart(9)}   (it indexes while pages render; in all, with its files: ${s(pagefind)}, the build with search less the one without)`);
   console.log(`    card images                     ${s(step('cards')).padStart(9)}`);
   console.log(`    other steps: read ${s(step('read'))}, plan ${s(step('plan'))}, images ${s(step('images'))}, pages ${s(step('pages'))}, write ${s(step('write'))}, the rest (imports, view data, feeds, sorting) ${s(other)}`);
   console.log(`  vitrine without Pagefind, cards   ${s(vc).padStart(9)}   ${((vc / r.pages) * 1000).toFixed(0)} µs per page   ${rss(r.nosearch)}`);
