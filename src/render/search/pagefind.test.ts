@@ -60,3 +60,15 @@ describe('addSearchIndexes, a page refused while others are in flight', () => {
     expect(bag.items[0]!.message).toContain('could not read this message');
   });
 });
+
+describe('startSearchIndexes, a page after the build gave up', () => {
+  it('sends nothing once Pagefind is closed (a call would start a new service)', async () => {
+    const { startSearchIndexes } = await import('./pagefind.ts');
+    events.length = 0;
+    const indexer = startSearchIndexes([{ id: 'v', folder: 'v', pages: ['v/index.html', 'v/a/index.html'] }]);
+    await indexer.abandon();
+    indexer.page('v/index.html', '<main>late</main>');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual(['close']);
+  });
+});

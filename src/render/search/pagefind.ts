@@ -99,7 +99,11 @@ async function settled(state: ViewState): Promise<void> {
   }
 }
 
-/** Starts one Pagefind index per view. */
+/**
+ * Starts one Pagefind index per view. Pagefind's service is one per process and its close() is
+ * global: one build at a time in a process (serve rebuilds one after another; batch builds each
+ * input in a process of its own).
+ */
 export function startSearchIndexes(views: SearchView[]): SearchIndexer {
   const states = new Map<string, ViewState>();
   const byPrefix: ViewState[] = [];
@@ -111,6 +115,7 @@ export function startSearchIndexes(views: SearchView[]): SearchIndexer {
     states.set(view.id, state);
     byPrefix.push(state);
   }
+  let closed = false;
   const send = (state: ViewState, path: string, html: string) => {
     state.sent.add(path);
     state.queue.push([path.slice(state.prefix.length), html]);
@@ -118,7 +123,7 @@ export function startSearchIndexes(views: SearchView[]): SearchIndexer {
   };
   // At most PAGES_IN_FLIGHT calls a view at once, issued in the order the pages were sent.
   const pump = (state: ViewState) => {
-    while (state.inFlight < PAGES_IN_FLIGHT && state.queue.length && state.failed === undefined) {
+    while (state.inFlight < PAGES_IN_FLIGHT && state.queue.length && state.failed === undefined && !closed) {
       const [rel, html] = state.queue.shift()!;
       state.inFlight++;
       const call = state.index.then(async (created) => {
@@ -146,7 +151,6 @@ export function startSearchIndexes(views: SearchView[]): SearchIndexer {
       state.next++;
     }
   };
-  let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -156,6 +160,8 @@ export function startSearchIndexes(views: SearchView[]): SearchIndexer {
   };
   return {
     page(path, html) {
+      // After close(), a call would start a new Pagefind service (its close() is global).
+      if (closed) return;
       const state = byPrefix.find((s) => path.startsWith(s.prefix));
       const at = state?.position.get(path);
       if (!state || at === undefined || at < state.next || state.held.has(at)) return;
@@ -186,7 +192,7 @@ export function startSearchIndexes(views: SearchView[]): SearchIndexer {
             continue;
           }
           if (state.failed !== undefined) {
-            bag.add('SearchIndexFailed', `the search index could not be made: ${(state.failed as Error).message}`);
+            bag.add('SearchIndexFailed', `view "${view.id}": the search index could not be made: ${(state.failed as Error).message}`);
             continue;
           }
           const out = await created.index.getFiles();
