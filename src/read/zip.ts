@@ -121,7 +121,7 @@ async function inflateEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array | st
       }
       if (size + chunk.length > declared) {
         stream.destroy();
-        return `expands past its declared size of ${declared} bytes`;
+        return expandsPast(declared);
       }
       const bytes = bytesOf(chunk);
       crc = crc32(bytes, crc);
@@ -132,9 +132,18 @@ async function inflateEntry(zip: ZipFile, entry: Entry): Promise<Uint8Array | st
     return `cannot be inflated (${errorMessage(err)})`;
   }
   if (bug) throw bug; // ours or yauzl's, not the user's: an internal error with its stack
-  if (size !== declared) return `holds ${size} bytes but declares ${declared}`;
+  return lie(entry, size, crc) ?? out;
+}
+
+function expandsPast(declared: number): string {
+  return `expands past its declared size of ${declared} bytes`;
+}
+
+/** What is wrong with an inflated entry whose size and CRC-32 are these, the same words on both paths. */
+function lie(entry: Entry, size: number, crc: number): string | undefined {
+  if (size !== entry.uncompressedSize) return `holds ${size} bytes but declares ${entry.uncompressedSize}`;
   if (crc !== entry.crc32) return 'fails its CRC-32 checksum';
-  return out;
+  return undefined;
 }
 
 /**
@@ -155,7 +164,7 @@ async function inflateHeldEntry(zip: ZipFile, held: Buffer, entry: Entry): Promi
   const declared = entry.uncompressedSize;
   let out: Uint8Array;
   if (entry.compressionMethod === 0) {
-    if (raw.length > declared) return `expands past its declared size of ${declared} bytes`;
+    if (raw.length > declared) return expandsPast(declared);
     out = new Uint8Array(raw);
   } else {
     try {
@@ -167,13 +176,11 @@ async function inflateHeldEntry(zip: ZipFile, held: Buffer, entry: Entry): Promi
       // A small result may sit in Node's shared buffer pool: it gets a buffer of its own.
       out = inflated.buffer.byteLength > inflated.byteLength + 64 ? new Uint8Array(inflated) : bytesOf(inflated);
     } catch (err) {
-      if (codeOf(err) === 'ERR_BUFFER_TOO_LARGE') return `expands past its declared size of ${declared} bytes`;
+      if (codeOf(err) === 'ERR_BUFFER_TOO_LARGE') return expandsPast(declared);
       return `cannot be inflated (${errorMessage(err)})`;
     }
   }
-  if (out.length !== declared) return `holds ${out.length} bytes but declares ${declared}`;
-  if (crc32(out, 0) !== entry.crc32) return 'fails its CRC-32 checksum';
-  return out;
+  return lie(entry, out.length, crc32(out, 0)) ?? out;
 }
 
 /** Maps a failure to open the zip: missing, unreadable, or not a zip. */
