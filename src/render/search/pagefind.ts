@@ -105,14 +105,12 @@ async function settled(state: ViewState): Promise<void> {
  * input in a process of its own).
  */
 export function startSearchIndexes(views: SearchView[]): SearchIndexer {
-  const states = new Map<string, ViewState>();
   const byPrefix: ViewState[] = [];
   for (const view of views) {
     // Only <main>: the display settings, banner and footer are on every page and would match every search.
     const index = pagefind.createIndex({ keepIndexUrl: true, rootSelector: 'main' });
     const state: ViewState = { view, prefix: `${view.folder}/`, position: new Map(view.pages.map((p, i) => [p, i])), next: 0, held: new Map(), sent: new Set(), index, calls: [], queue: [], inFlight: 0, problems: [] };
     index.catch(() => {}); // reported by finish()
-    states.set(view.id, state);
     byPrefix.push(state);
   }
   let closed = false;
@@ -175,7 +173,7 @@ export function startSearchIndexes(views: SearchView[]): SearchIndexer {
           // Listed pages not sent yet (held behind one never rendered), then any other page.
           const listed = state.view.pages.filter((p) => !state.sent.has(p) && files.has(p));
           const others = [...files.keys()].filter((p) => indexed(state.prefix, p) && !state.position.has(p)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-          for (const path of [...listed, ...others]) if (!state.sent.has(path)) send(state, path, decoder.decode(files.get(path)!));
+          for (const path of [...listed, ...others]) send(state, path, decoder.decode(files.get(path)!));
         }
         for (const state of byPrefix) {
           const { view, prefix } = state;
